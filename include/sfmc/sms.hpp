@@ -1,0 +1,28 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HPP
+#define SFMC_SMS_HPP
+
+// The whole sans-I/O library. HTTP stacks are opt-in: include an adapter header yourself.
+//
+// Boost.JSON needs its compiled part: link Boost::json, or include <boost/json/src.hpp> in
+// exactly one translation unit of your program.
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/client.hpp>
+#include <sfmc/sms/decode_error.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/decode_status.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/message_status.hpp>
+#include <sfmc/sms/retry_after.hpp>
+#include <sfmc/sms/status_code.hpp>
+#include <sfmc/sms/status_request.hpp>
+#include <sfmc/sms/timestamp.hpp>
+#include <sfmc/sms/transport.hpp>
+
+#endif

@@ -1,0 +1,118 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DECODE_ERROR_HPP
+#define SFMC_SMS_DECODE_ERROR_HPP
+
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_reader.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/retry_after.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The library's error for an HTTP status outside 2xx (429 is `rate_limited` here; the
+/// body decides whether it is `blocked`).
+constexpr error error_for_status(int status) noexcept
+{
+    switch (status) {
+    case 400: return error::bad_request;
+    case 401: return error::unauthorized;
+    case 403: return error::forbidden;
+    case 404: return error::not_found;
+    case 429: return error::rate_limited;
+    default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
+    }
+}
+
+namespace detail {
+
+// "application/json", "application/problem+json; charset=utf-8"...
+constexpr bool is_json_media_type(std::string_view content_type) noexcept
+{
+    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
+    return iequals(type, "application/json") ||
+           (type.size() > 5 && iequals(type.substr(type.size() - 5), "+json"));
+}
+
+// The first `limit` bytes of a body that is kept for the caller to look at.
+inline std::string bounded_copy(std::string_view body, std::size_t limit)
+{
+    return std::string(body.substr(0, limit));
+}
+
+// An integer field that may also arrive as a string of digits ("16"), as the event service
+// sends `statusCode`.
+inline std::optional<std::int64_t> integer_of(json_field const& f) noexcept
+{
+    if (f.kind == json_kind::integer)
+        return f.integer;
+    if (f.kind == json_kind::string) {
+        std::int64_t v = 0;
+        auto const* const end = f.text.data() + f.text.size();
+        auto const [ptr, ec] = std::from_chars(f.text.data(), end, v);
+        if (ec == std::errc{} && ptr == end && !f.text.empty())
+            return v;
+    }
+    return std::nullopt;
+}
+
+} // namespace detail
+
+/** Turns a response outside 2xx into a @ref failure that says all the API said.
+
+    The status gives the code (`error_for_status`). When the body is the API's JSON error,
+    `errorcode`, `message` and `documentation` are kept, and a 429 whose errorcode is 50200
+    becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
+    proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
+    `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
+    an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
+
+    @par Specification
+    Marketing Cloud "error-handling" and "rate-limiting-errors"; RFC 9110 section 10.2.3.
+*/
+inline failure decode_error(http_response const& res, decode_options const& opt = {})
+{
+    failure f(error_for_status(res.status));
+    f.http_status = res.status;
+
+    enum { message, errorcode, documentation, retry_after, count };
+    std::array<detail::json_field, count> fields{{{"message"}, {"errorcode"}, {"documentation"}, {"retryAfter"}}};
+    auto const content_type = res.header("Content-Type");
+    bool const may_be_json = !content_type || detail::is_json_media_type(*content_type);
+    bool const parsed = may_be_json && !res.body.empty() && res.body.size() <= opt.max_body_size &&
+                        detail::read_json_fields(res.body, fields, opt.max_depth);
+    bool is_api_json = false;
+    if (parsed) {
+        if (fields[message].kind == detail::json_kind::string)
+            f.message = std::move(fields[message].text);
+        if (fields[documentation].kind == detail::json_kind::string)
+            f.documentation = std::move(fields[documentation].text);
+        f.errorcode = detail::integer_of(fields[errorcode]);
+        is_api_json = f.errorcode || !f.message.empty();
+    }
+    if (!is_api_json)
+        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
+    if (f.code == error::rate_limited && f.errorcode == 50200)
+        f.code = error::blocked;
+
+    if (res.status == 429 || res.status == 503) {
+        if (auto const header = res.header("Retry-After"))
+            f.retry_after = parse_retry_after(*header, opt.now);
+        if (!f.retry_after && parsed) {
+            if (auto const body_delay = detail::integer_of(fields[retry_after]); body_delay && *body_delay >= 0)
+                f.retry_after = std::min(std::chrono::seconds{*body_delay}, max_retry_after);
+        }
+    }
+    return f;
+}
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,225 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_JSON_READER_HPP
+#define SFMC_SMS_DETAIL_JSON_READER_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/failure.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+
+// Reads the few fields the library needs straight from the parser's events: no DOM, no
+// allocation but the strings kept. Fields live at the top level of an object or one level
+// down (`info.statusCode`); everything else, however nested, is skipped.
+namespace sfmc::sms::detail {
+
+enum class json_kind : unsigned char { absent, null, boolean, integer, number, string, array, object };
+
+constexpr char const* to_string(json_kind k) noexcept
+{
+    switch (k) {
+    case json_kind::absent: return "nothing";
+    case json_kind::null: return "null";
+    case json_kind::boolean: return "a boolean";
+    case json_kind::integer: return "an integer";
+    case json_kind::number: return "a number";
+    case json_kind::string: return "a string";
+    case json_kind::array: return "an array";
+    case json_kind::object: return "an object";
+    }
+    return "?";
+}
+
+// One field to read. `parent` is the index of the object field holding it, or -1 for the
+// top level; the parent must come before its children in the list.
+struct json_field {
+    json_field(std::string_view field_name, int parent_index = -1) : name(field_name), parent(parent_index) {}
+
+    std::string_view name;
+    int parent = -1;
+    json_kind kind = json_kind::absent;
+    std::string text;        // when kind == string
+    std::int64_t integer = 0; // when kind == integer
+};
+
+class json_field_handler {
+public:
+    static constexpr std::size_t max_object_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_array_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_key_size = std::numeric_limits<std::size_t>::max();
+    static constexpr std::size_t max_string_size = std::numeric_limits<std::size_t>::max();
+
+    explicit json_field_handler(std::span<json_field> fields) noexcept : fields_(fields) {}
+
+    json_kind root() const noexcept { return root_; }
+
+    using ec_t = boost::system::error_code;
+    using sv_t = boost::json::string_view;
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&)
+    {
+        if (depth_ == 1 && target_ >= 0)
+            container_ = target_;
+        value(json_kind::object);
+        ++depth_;
+        return true;
+    }
+    bool on_object_end(std::size_t, ec_t&)
+    {
+        if (--depth_ == 1)
+            container_ = -1;
+        return true;
+    }
+    bool on_array_begin(ec_t&)
+    {
+        value(json_kind::array);
+        ++depth_;
+        return true;
+    }
+    bool on_array_end(std::size_t, ec_t&)
+    {
+        --depth_;
+        return true;
+    }
+    bool on_key_part(sv_t s, std::size_t, ec_t&)
+    {
+        if (wants_key())
+            key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(sv_t s, std::size_t, ec_t&)
+    {
+        if (!wants_key())
+            return true;
+        std::string_view key(s.data(), s.size());
+        if (!key_.empty()) {
+            key_.append(key);
+            key = key_;
+        }
+        target_ = find(key, depth_ == 1 ? -1 : container_);
+        key_.clear();
+        if (target_ >= 0)
+            fields_[target_].text.clear();
+        return true;
+    }
+    bool on_string_part(sv_t s, std::size_t, ec_t&)
+    {
+        if (target_ >= 0)
+            fields_[target_].text.append(s.data(), s.size());
+        return true;
+    }
+    bool on_string(sv_t s, std::size_t, ec_t&)
+    {
+        on_string_part(s, 0, ignored_);
+        value(json_kind::string);
+        return true;
+    }
+    bool on_number_part(sv_t, ec_t&) { return true; }
+    bool on_int64(std::int64_t i, sv_t, ec_t&)
+    {
+        if (target_ >= 0)
+            fields_[target_].integer = i;
+        value(json_kind::integer);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, sv_t s, ec_t& ec)
+    {
+        if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return on_int64(static_cast<std::int64_t>(u), s, ec);
+        value(json_kind::number);
+        return true;
+    }
+    bool on_double(double, sv_t, ec_t&)
+    {
+        value(json_kind::number);
+        return true;
+    }
+    bool on_bool(bool, ec_t&)
+    {
+        value(json_kind::boolean);
+        return true;
+    }
+    bool on_null(ec_t&)
+    {
+        value(json_kind::null);
+        return true;
+    }
+    bool on_comment_part(sv_t, ec_t&) { return true; }
+    bool on_comment(sv_t, ec_t&) { return true; }
+
+private:
+    // Keys matter at the top level and directly inside a wanted object.
+    bool wants_key() const noexcept { return depth_ == 1 || (depth_ == 2 && container_ >= 0); }
+
+    int find(std::string_view key, int parent) const noexcept
+    {
+        for (std::size_t i = 0; i < fields_.size(); ++i)
+            if (fields_[i].parent == parent && fields_[i].name == key)
+                return static_cast<int>(i);
+        return -1;
+    }
+
+    // A value has begun or ended: give its kind to the field it belongs to, if any.
+    void value(json_kind k) noexcept
+    {
+        if (depth_ == 0)
+            root_ = k;
+        else if (target_ >= 0)
+            fields_[target_].kind = k;
+        target_ = -1;
+    }
+
+    std::span<json_field> fields_;
+    std::size_t depth_ = 0;
+    int target_ = -1;    // the field the next value belongs to
+    int container_ = -1; // the wanted object the parser is directly inside, at depth 2
+    json_kind root_ = json_kind::absent;
+    std::string key_;    // a key that arrived in parts
+    ec_t ignored_;
+};
+
+// Parses `body` as one JSON document (trailing commas allowed, as the API's own examples
+// have them) and fills `fields`. The error names what went wrong and where.
+inline boost::system::result<void, failure> read_json_fields(std::string_view body, std::span<json_field> fields,
+                                                             std::size_t max_depth)
+{
+    boost::json::parse_options opt;
+    opt.max_depth = max_depth;
+    opt.allow_trailing_commas = true;
+    boost::json::basic_parser<json_field_handler> parser(opt, fields);
+    boost::system::error_code ec;
+    auto const used = parser.write_some(false, body.data(), body.size(), ec);
+    if (ec == boost::json::error::incomplete)
+        return failure(error::truncated_body, "the body ends before its JSON document does (" +
+                                                  std::to_string(body.size()) + " bytes)");
+    if (ec == boost::json::error::too_deep)
+        return failure(error::too_deep, "nested deeper than " + std::to_string(max_depth) + " levels");
+    if (ec)
+        return failure(error::malformed_body, ec.message() + " at byte " + std::to_string(used));
+    if (used != body.size())
+        return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
+    if (parser.handler().root() != json_kind::object)
+        return failure(error::not_an_object,
+                       std::string("the top level is ") + to_string(parser.handler().root()) + ", not an object");
+    return {};
+}
+
+// The dotted name of a field for messages: "info.statusCode".
+inline std::string json_path(std::span<json_field const> fields, json_field const& f)
+{
+    if (f.parent < 0)
+        return std::string(f.name);
+    return json_path(fields, fields[static_cast<std::size_t>(f.parent)]) + '.' + std::string(f.name);
+}
+
+} // namespace sfmc::sms::detail
+
+#endif

@@ -1,0 +1,105 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TEXT_HPP
+#define SFMC_SMS_DETAIL_TEXT_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// Small ASCII and UTF-8 helpers. Nothing here depends on the locale.
+namespace sfmc::sms::detail {
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr char to_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+constexpr bool is_hex_digit(char c) noexcept { return is_digit(c) || (to_lower(c) >= 'a' && to_lower(c) <= 'f'); }
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (to_lower(a[i]) != to_lower(b[i]))
+            return false;
+    return true;
+}
+
+// RFC 3986 section 2.3: the only bytes a path segment may carry unencoded without any
+// parser, proxy or normaliser giving them a meaning.
+constexpr bool is_unreserved(char c) noexcept
+{
+    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// Visible ASCII: what may appear in a header value without ending or splitting it.
+constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
+
+constexpr std::string_view trim_ows(std::string_view s) noexcept
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Parses exactly `s` as a decimal number of at most 9 digits.
+constexpr std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
+{
+    if (s.empty() || s.size() > 9)
+        return std::nullopt;
+    std::int32_t v = 0;
+    for (char c : s) {
+        if (!is_digit(c))
+            return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+// Counts the code points of well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+// nothing above U+10FFFF); nullopt when `s` is not well-formed.
+constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
+{
+    std::size_t count = 0;
+    std::size_t i = 0;
+    auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    auto const cont = [&](std::size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
+    while (i < s.size()) {
+        unsigned char const b = at(i);
+        std::size_t len = 0;
+        if (b < 0x80)
+            len = 1;
+        else if (b >= 0xC2 && b <= 0xDF)
+            len = 2;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            if (i + 1 >= s.size())
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
+                return std::nullopt;
+            len = 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            if (i + 1 >= s.size())
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, > U+10FFFF
+                return std::nullopt;
+            len = 4;
+        } else
+            return std::nullopt;
+        for (std::size_t k = 1; k < len; ++k)
+            if (!cont(i + k))
+                return std::nullopt;
+        i += len;
+        ++count;
+    }
+    return count;
+}
+
+} // namespace sfmc::sms::detail
+
+#endif

@@ -1,0 +1,239 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ERROR_HPP
+#define SFMC_SMS_ERROR_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+
+#include <boost/system/error_category.hpp>
+#include <boost/system/error_code.hpp>
+#include <boost/system/error_condition.hpp>
+#include <boost/system/result.hpp>
+
+#include <system_error>
+#include <type_traits>
+
+namespace sfmc::sms {
+
+/** What went wrong, as a code of the library's own category.
+
+    Codes fall into four groups, told apart by @ref condition: what the caller passed in,
+    the HTTP status the API answered with, a body that could not be read, and a transport
+    that got no answer at all (transports report their own codes; see @ref condition::transport).
+*/
+enum class error {
+    // What the caller passed in. Nothing is sent.
+    key_empty = 1,        ///< the message key is empty
+    key_too_long,         ///< the message key has more than 100 code points
+    key_not_utf8,         ///< the message key is not well-formed UTF-8
+    bad_subdomain,        ///< the subdomain is not one DNS label
+    bad_url,              ///< the base URL cannot be parsed or has userinfo, a query or a fragment
+    insecure_url,         ///< plain http:// to a host that is not loopback
+    bad_token,            ///< the access token is empty or has bytes outside visible ASCII
+
+    // What the API answered. The body's details travel in @ref failure.
+    bad_request,          ///< HTTP 400
+    unauthorized,         ///< HTTP 401
+    forbidden,            ///< HTTP 403
+    not_found,            ///< HTTP 404
+    rate_limited,         ///< HTTP 429: retry after the given delay
+    blocked,              ///< HTTP 429 with errorcode 50200: retrying does not help
+    server_error,         ///< HTTP 5xx
+    unexpected_status,    ///< any other status outside 2xx (a redirect among them)
+
+    // A body that could not be read. The raw body travels in @ref failure.
+    unexpected_content_type, ///< a success whose Content-Type is not JSON
+    empty_body,           ///< a success with no body
+    malformed_body,       ///< not JSON (syntax error, invalid UTF-8, trailing data)
+    truncated_body,       ///< JSON that ends early
+    not_an_object,        ///< JSON whose top level is not an object
+    missing_field,        ///< a required field is absent
+    wrong_field_type,     ///< a known field has the wrong type or range
+    body_too_large,       ///< over decode_options::max_body_size
+    too_deep,             ///< nested deeper than decode_options::max_depth
+
+    // For transports with no code of their own.
+    transport_failed,     ///< no HTTP response was received
+};
+
+/** The groups of @ref error, and of the codes transports report. */
+enum class condition {
+    invalid_input = 1, ///< key, endpoint or token refused before anything was sent
+    http_status,       ///< the API answered with a status outside 2xx
+    bad_response,      ///< the body could not be decoded
+    transport,         ///< no HTTP response (any failed code not of this library's category)
+};
+
+namespace detail {
+
+class error_category_impl final : public boost::system::error_category {
+public:
+    constexpr error_category_impl() noexcept : boost::system::error_category(0x5f3c9a1e7b2d4c81ULL) {}
+    char const* name() const noexcept override { return "sfmc.sms"; }
+    std::string message(int ev) const override { return message(ev, nullptr, 0); }
+    char const* message(int ev, char*, std::size_t) const noexcept override;
+    boost::system::error_condition default_error_condition(int ev) const noexcept override;
+};
+
+class condition_category_impl final : public boost::system::error_category {
+public:
+    constexpr condition_category_impl() noexcept : boost::system::error_category(0x5f3c9a1e7b2d4c82ULL) {}
+    char const* name() const noexcept override { return "sfmc.sms.condition"; }
+    std::string message(int ev) const override { return message(ev, nullptr, 0); }
+    char const* message(int ev, char*, std::size_t) const noexcept override;
+    bool equivalent(boost::system::error_code const& code, int cond) const noexcept override;
+};
+
+inline constexpr error_category_impl error_category_instance{};
+inline constexpr condition_category_impl condition_category_instance{};
+
+} // namespace detail
+
+/// The category of @ref error.
+inline boost::system::error_category const& error_category() noexcept
+{
+    return detail::error_category_instance;
+}
+
+/// The category of @ref condition.
+inline boost::system::error_category const& condition_category() noexcept
+{
+    return detail::condition_category_instance;
+}
+
+inline boost::system::error_code make_error_code(error e) noexcept
+{
+    return {static_cast<int>(e), error_category()};
+}
+
+inline boost::system::error_condition make_error_condition(condition c) noexcept
+{
+    return {static_cast<int>(c), condition_category()};
+}
+
+/// The condition an error belongs to.
+constexpr condition condition_of(error e) noexcept
+{
+    if (e <= error::bad_token)
+        return condition::invalid_input;
+    if (e <= error::unexpected_status)
+        return condition::http_status;
+    if (e <= error::too_deep)
+        return condition::bad_response;
+    return condition::transport;
+}
+
+/// The short name of an error, for logs and machine-readable output: "key_too_long".
+constexpr char const* to_string(error e) noexcept
+{
+    switch (e) {
+    case error::key_empty: return "key_empty";
+    case error::key_too_long: return "key_too_long";
+    case error::key_not_utf8: return "key_not_utf8";
+    case error::bad_subdomain: return "bad_subdomain";
+    case error::bad_url: return "bad_url";
+    case error::insecure_url: return "insecure_url";
+    case error::bad_token: return "bad_token";
+    case error::bad_request: return "bad_request";
+    case error::unauthorized: return "unauthorized";
+    case error::forbidden: return "forbidden";
+    case error::not_found: return "not_found";
+    case error::rate_limited: return "rate_limited";
+    case error::blocked: return "blocked";
+    case error::server_error: return "server_error";
+    case error::unexpected_status: return "unexpected_status";
+    case error::unexpected_content_type: return "unexpected_content_type";
+    case error::empty_body: return "empty_body";
+    case error::malformed_body: return "malformed_body";
+    case error::truncated_body: return "truncated_body";
+    case error::not_an_object: return "not_an_object";
+    case error::missing_field: return "missing_field";
+    case error::wrong_field_type: return "wrong_field_type";
+    case error::body_too_large: return "body_too_large";
+    case error::too_deep: return "too_deep";
+    case error::transport_failed: return "transport_failed";
+    }
+    return "unknown";
+}
+
+namespace detail {
+
+inline char const* error_category_impl::message(int ev, char*, std::size_t) const noexcept
+{
+    switch (static_cast<error>(ev)) {
+    case error::key_empty: return "the message key is empty";
+    case error::key_too_long: return "the message key is longer than 100 characters";
+    case error::key_not_utf8: return "the message key is not valid UTF-8";
+    case error::bad_subdomain:
+        return "the subdomain is not one DNS label (letters, digits and '-', 1 to 63 characters, "
+               "not starting or ending with '-')";
+    case error::bad_url:
+        return "the base URL is not an http(s) URL without userinfo, query or fragment";
+    case error::insecure_url: return "plain http:// is allowed only to a loopback host";
+    case error::bad_token:
+        return "the access token is empty or has characters other than visible ASCII";
+    case error::bad_request: return "the API answered 400 Bad Request";
+    case error::unauthorized: return "the API answered 401 Unauthorized";
+    case error::forbidden: return "the API answered 403 Forbidden";
+    case error::not_found: return "the API answered 404 Not Found";
+    case error::rate_limited: return "the API answered 429: rate limit exceeded";
+    case error::blocked: return "the API answered 429: requests are blocked (errorcode 50200)";
+    case error::server_error: return "the API answered with a server error (5xx)";
+    case error::unexpected_status: return "the API answered with an unexpected HTTP status";
+    case error::unexpected_content_type: return "the response's Content-Type is not JSON";
+    case error::empty_body: return "the response body is empty";
+    case error::malformed_body: return "the response body is not valid JSON";
+    case error::truncated_body: return "the response body is truncated";
+    case error::not_an_object: return "the response body is not a JSON object";
+    case error::missing_field: return "a required field is missing from the response";
+    case error::wrong_field_type: return "a field of the response has the wrong type";
+    case error::body_too_large: return "the response body is larger than the limit";
+    case error::too_deep: return "the response body is nested deeper than the limit";
+    case error::transport_failed: return "no HTTP response was received";
+    }
+    return "unknown sfmc.sms error";
+}
+
+inline boost::system::error_condition error_category_impl::default_error_condition(int ev) const noexcept
+{
+    if (ev < static_cast<int>(error::key_empty) || ev > static_cast<int>(error::transport_failed))
+        return {ev, *this};
+    return make_error_condition(condition_of(static_cast<error>(ev)));
+}
+
+inline char const* condition_category_impl::message(int ev, char*, std::size_t) const noexcept
+{
+    switch (static_cast<condition>(ev)) {
+    case condition::invalid_input: return "invalid input";
+    case condition::http_status: return "the API answered with an error status";
+    case condition::bad_response: return "the response could not be decoded";
+    case condition::transport: return "no HTTP response";
+    }
+    return "unknown sfmc.sms condition";
+}
+
+inline bool condition_category_impl::equivalent(boost::system::error_code const& code, int cond) const noexcept
+{
+    if (code.category() == sfmc::sms::error_category())
+        return code.default_error_condition() == boost::system::error_condition(cond, *this);
+    // Whatever a transport reports in its own category means no response came back.
+    return static_cast<condition>(cond) == condition::transport && code.failed();
+}
+
+} // namespace detail
+
+/// The outcome of the library's functions that can only fail with a code.
+template <class T>
+using result = boost::system::result<T>;
+
+} // namespace sfmc::sms
+
+template <>
+struct boost::system::is_error_code_enum<sfmc::sms::error> : std::true_type {};
+template <>
+struct boost::system::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+template <>
+struct std::is_error_code_enum<sfmc::sms::error> : std::true_type {};
+template <>
+struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+
+#endif

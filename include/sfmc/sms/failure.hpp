@@ -1,0 +1,98 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_FAILURE_HPP
+#define SFMC_SMS_FAILURE_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/error.hpp>
+
+#include <boost/assert/source_location.hpp>
+#include <boost/system/system_error.hpp>
+#include <boost/throw_exception.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+namespace sfmc::sms {
+
+/** Why a call did not produce its value: a code, and all the API said about it.
+
+    `code` tells the kind (compare it with @ref error or @ref condition). The other members
+    are filled when known: the HTTP status and the API's JSON error body (`errorcode`,
+    `message`, `documentation`), the delay to wait before retrying (from `Retry-After` or the
+    body's `retryAfter`), and, when the body could not be read as the API's JSON, the first
+    bytes of it as received. No secret (token, client secret) is ever stored here.
+*/
+struct failure {
+    boost::system::error_code code;
+    std::string detail;                       ///< what exactly: which field, which limit
+    int http_status = 0;                      ///< 0 when no HTTP response was received
+    std::optional<std::int64_t> errorcode;    ///< the API's `errorcode`
+    std::string message;                      ///< the API's `message`
+    std::string documentation;                ///< the API's `documentation`
+    std::optional<std::chrono::seconds> retry_after;
+    std::string raw_body;                     ///< bounded copy of a body that was not the API's JSON
+
+    failure() = default;
+    failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
+    failure(error e, std::string what = {}) : code(make_error_code(e)), detail(std::move(what)) {}
+
+    /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
+    bool is_blocked() const noexcept { return code == error::blocked; }
+
+    /// One line for people: the code's message, then what is known, never a secret.
+    std::string to_string() const
+    {
+        std::ostringstream out;
+        out << *this;
+        return out.str();
+    }
+
+    friend std::ostream& operator<<(std::ostream& out, failure const& f)
+    {
+        out << f.code.message();
+        if (!f.detail.empty())
+            out << ": " << f.detail;
+        if (f.http_status != 0)
+            out << " [HTTP " << f.http_status;
+        if (f.errorcode)
+            out << (f.http_status != 0 ? ", " : " [") << "errorcode " << *f.errorcode;
+        if (f.http_status != 0 || f.errorcode)
+            out << ']';
+        if (!f.message.empty())
+            out << " \"" << f.message << '"';
+        if (f.retry_after)
+            out << " (retry after " << f.retry_after->count() << " s)";
+        return out;
+    }
+};
+
+/// Thrown by `result<T, failure>::value()` when it holds a failure.
+class failure_exception : public boost::system::system_error {
+public:
+    explicit failure_exception(failure f)
+        : boost::system::system_error(f.code, f.to_string()), failure_(std::move(f))
+    {
+    }
+    failure const& details() const noexcept { return failure_; }
+
+private:
+    failure failure_;
+};
+
+/// Found by `boost::system::result` through ADL: how `value()` reports a failure.
+[[noreturn]] inline void throw_exception_from_error(failure const& f, boost::source_location const& loc)
+{
+    boost::throw_exception(failure_exception(f), loc);
+}
+
+/// The outcome of a call that talks to the API: the value, or everything known of why not.
+template <class T>
+using api_result = boost::system::result<T, failure>;
+
+} // namespace sfmc::sms
+
+#endif

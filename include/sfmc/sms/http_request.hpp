@@ -1,0 +1,192 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_REQUEST_HPP
+#define SFMC_SMS_HTTP_REQUEST_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+#include <sfmc/sms/endpoint.hpp>
+
+#include <array>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+namespace detail {
+struct request_writer;
+}
+
+/// One header of a request: views into the request that holds it.
+struct http_header_view {
+    std::string_view name;
+    std::string_view value;
+};
+
+/** An HTTP request as a plain value, ready for any HTTP stack to send.
+
+    Made by the library (@ref make_status_request), read by transports: method, scheme,
+    host, port, target (already percent-encoded: send it byte for byte), headers and body,
+    or `url()` for stacks that want one string. All its text lives in one buffer, so making
+    one costs a single allocation.
+
+    Printing it (`operator<<`) shows everything but the secret: the `Authorization` value
+    is written as `Bearer [redacted]`.
+*/
+class http_request {
+    struct span {
+        std::uint32_t offset = 0, size = 0;
+    };
+    struct field {
+        std::string_view name; // always a string literal
+        span value;
+    };
+
+public:
+    static constexpr std::size_t max_headers = 6;
+
+    /// Iterates the headers in the order they are sent.
+    class header_iterator {
+    public:
+        using value_type = http_header_view;
+        using difference_type = std::ptrdiff_t;
+        header_iterator() = default;
+        http_header_view operator*() const { return req_->header_at(index_); }
+        header_iterator& operator++() { ++index_; return *this; }
+        header_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        bool operator==(header_iterator const&) const = default;
+
+    private:
+        friend class http_request;
+        header_iterator(http_request const* r, std::size_t i) : req_(r), index_(i) {}
+        http_request const* req_ = nullptr;
+        std::size_t index_ = 0;
+    };
+
+    struct header_range {
+        header_iterator first, last;
+        header_iterator begin() const { return first; }
+        header_iterator end() const { return last; }
+        std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
+    };
+
+    std::string_view method() const noexcept { return method_; }
+    std::string_view scheme() const noexcept { return scheme_; }
+    /// The host to connect to; an IPv6 address comes without brackets.
+    std::string_view host() const noexcept { return view(host_); }
+    std::uint16_t port() const noexcept { return port_; }
+    /// The request target, percent-encoded: send it exactly as it is.
+    std::string_view target() const noexcept { return view(target_); }
+    std::string_view body() const noexcept { return view(body_); }
+    header_range headers() const noexcept { return {{this, 0}, {this, header_count_}}; }
+
+    /// The first header named `name` (compared without regard to case), if any.
+    std::optional<std::string_view> header(std::string_view name) const noexcept
+    {
+        for (auto h : headers())
+            if (detail::iequals(h.name, name))
+                return h.value;
+        return std::nullopt;
+    }
+
+    /// "scheme://authority/target", for stacks that take one URL.
+    std::string url() const
+    {
+        std::string out(scheme_);
+        out += "://";
+        out += *header("Host");
+        out += target();
+        return out;
+    }
+
+    /// The request line and headers, the `Authorization` value redacted, never the body.
+    friend std::ostream& operator<<(std::ostream& out, http_request const& r)
+    {
+        out << r.method() << ' ' << r.url();
+        for (auto h : r.headers()) {
+            out << '\n' << h.name << ": ";
+            if (detail::iequals(h.name, "Authorization"))
+                out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
+            else
+                out << h.value;
+        }
+        return out;
+    }
+
+private:
+    friend struct detail::request_writer;
+
+    std::string_view view(span s) const noexcept { return std::string_view(text_).substr(s.offset, s.size); }
+    http_header_view header_at(std::size_t i) const noexcept { return {fields_[i].name, view(fields_[i].value)}; }
+
+    std::string_view method_;
+    std::string_view scheme_;
+    std::uint16_t port_ = 0;
+    std::size_t header_count_ = 0;
+    span host_, target_, body_;
+    std::array<field, max_headers> fields_{};
+    std::string text_;
+};
+
+namespace detail {
+
+// Builds an http_request in one buffer. Pieces are written in order: host, target, headers,
+// body; `capacity` is an upper bound of the text, so the buffer is allocated once.
+struct request_writer {
+    http_request req;
+
+    request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
+    {
+        req.method_ = method;
+        req.scheme_ = ep.scheme();
+        req.port_ = ep.port();
+        req.text_.reserve(capacity);
+        req.host_ = append(ep.host());
+        begin_ = req.text_.size();
+    }
+
+    std::string& text() noexcept { return req.text_; }
+
+    // Ends the target: everything written since the host.
+    void end_target() { req.target_ = since(begin_); }
+
+    void add_header(std::string_view literal_name, std::string_view value)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, append(value)};
+    }
+
+    // Starts a header whose value is then written with text(); ended by end_header().
+    void begin_header() noexcept { begin_ = req.text_.size(); }
+    void end_header(std::string_view literal_name)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
+    }
+
+    void set_body(std::string_view body) { req.body_ = append(body); }
+
+private:
+    http_request::span append(std::string_view s)
+    {
+        auto const at = req.text_.size();
+        req.text_ += s;
+        return since(at);
+    }
+    http_request::span since(std::size_t at) const noexcept
+    {
+        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
+    }
+    std::size_t begin_ = 0;
+};
+
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,45 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_RESPONSE_HPP
+#define SFMC_SMS_HTTP_RESPONSE_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sfmc::sms {
+
+/// One header of a response, as received.
+struct http_header {
+    std::string name;
+    std::string value;
+    friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+/** An HTTP response as a plain value: what a transport hands back, whatever the status.
+
+    Every status is data: a transport fills this in for 200, 302, 429 and 500 alike and
+    leaves judging them to the decoder.
+*/
+struct http_response {
+    int status = 0;
+    std::vector<http_header> headers;
+    std::string body;
+
+    /// The first header named `name` (compared without regard to case), without the
+    /// optional white space around it.
+    std::optional<std::string_view> header(std::string_view name) const noexcept
+    {
+        for (auto const& h : headers)
+            if (detail::iequals(h.name, name))
+                return detail::trim_ows(h.value);
+        return std::nullopt;
+    }
+};
+
+} // namespace sfmc::sms
+
+#endif

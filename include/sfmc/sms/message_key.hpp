@@ -1,0 +1,108 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_MESSAGE_KEY_HPP
+#define SFMC_SMS_MESSAGE_KEY_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+#include <sfmc/sms/error.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The key that names one transactional SMS, validated.
+
+    The API allows up to 100 characters with "no restricted characters". A key is valid when
+    it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
+    server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
+
+    @par Example
+    @code
+    auto key = sfmc::sms::message_key::make("order 42/a");
+    assert(key && key->encoded() == "order%2042%2Fa");
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "URL Parameters".
+*/
+class message_key {
+public:
+    static constexpr std::size_t max_code_points = 100;
+
+    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
+    static result<message_key> make(std::string_view utf8)
+    {
+        if (utf8.empty())
+            return error::key_empty;
+        auto const n = detail::utf8_code_points(utf8);
+        if (!n)
+            return error::key_not_utf8;
+        if (*n > max_code_points)
+            return error::key_too_long;
+        return message_key(utf8);
+    }
+
+    /// The key as given.
+    std::string_view value() const noexcept { return value_; }
+
+    /// The key as one path segment (see @ref encode_path_segment).
+    std::string encoded() const;
+
+    friend bool operator==(message_key const&, message_key const&) = default;
+
+private:
+    explicit message_key(std::string_view v) : value_(v) {}
+    std::string value_;
+};
+
+/** The length of `s` once encoded by @ref encode_path_segment. */
+constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
+{
+    if (s == "." || s == "..")
+        return 3 * s.size();
+    std::size_t n = 0;
+    for (char c : s)
+        n += detail::is_unreserved(c) ? 1 : 3;
+    return n;
+}
+
+/** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
+
+    Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
+    '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
+    leave `+ : @ ! $ & ' ( ) * , ; =`). A segment that is exactly "." or ".." is escaped too,
+    so no normaliser takes it for a dot-segment. `out` must have room for
+    `encoded_path_segment_size(s)` characters; returns one past the last written.
+
+    @par Specification
+    RFC 3986 sections 2.1, 2.3 and 5.2.4.
+*/
+inline char* encode_path_segment(std::string_view s, char* out) noexcept
+{
+    constexpr char hex[] = "0123456789ABCDEF";
+    bool const dots = s == "." || s == "..";
+    for (char c : s) {
+        if (detail::is_unreserved(c) && !dots) {
+            *out++ = c;
+        } else {
+            auto const b = static_cast<unsigned char>(c);
+            *out++ = '%';
+            *out++ = hex[b >> 4];
+            *out++ = hex[b & 0xF];
+        }
+    }
+    return out;
+}
+
+inline std::string message_key::encoded() const
+{
+    std::string out(encoded_path_segment_size(value_), '\0');
+    encode_path_segment(value_, out.data());
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,80 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_MESSAGE_STATUS_HPP
+#define SFMC_SMS_MESSAGE_STATUS_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+#include <sfmc/sms/timestamp.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// What became of the message, from `eventCategoryType`.
+enum class send_status {
+    sent,     ///< TransactionalSendEvents.SMSSent: handed to the outbound SMS service
+    queued,   ///< TransactionalSendEvents.SMSQueued: not processed yet
+    not_sent, ///< TransactionalSendEvents.SMSNotSent: see `info.statusCode`
+    unknown,  ///< a value this version does not know; the text is kept
+};
+
+/// "sent", "queued", "not_sent" or "unknown".
+constexpr std::string_view to_string(send_status s) noexcept
+{
+    switch (s) {
+    case send_status::sent: return "sent";
+    case send_status::queued: return "queued";
+    case send_status::not_sent: return "not_sent";
+    case send_status::unknown: break;
+    }
+    return "unknown";
+}
+
+/** The send status an `eventCategoryType` names.
+
+    The three documented values are matched without regard to case (the event service
+    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the
+    API may add states.
+*/
+constexpr send_status parse_send_status(std::string_view event_category_type) noexcept
+{
+    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSSent"))
+        return send_status::sent;
+    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSQueued"))
+        return send_status::queued;
+    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSNotSent"))
+        return send_status::not_sent;
+    return send_status::unknown;
+}
+
+/// The `info` object: details of the message, each present only when the API sent it.
+struct status_info {
+    std::optional<std::string> message_key;
+    std::optional<std::string> contact_key;
+    std::optional<std::string> to;
+    std::optional<int> status_code;  ///< see @ref status_code_name
+    std::optional<std::string> status_message;
+    friend bool operator==(status_info const&, status_info const&) = default;
+};
+
+/** A decoded send-status response.
+
+    @par Specification
+    getSMSSendStatusForRecipient, "Example Response".
+*/
+struct message_status {
+    send_status status = send_status::unknown;
+    std::string event_category_type; ///< as received
+    std::string request_id;
+    std::string timestamp;           ///< as received: UTC−6, no offset
+    /// The same instant in UTC; nullopt when the text could not be read.
+    std::optional<api_timestamp> timestamp_utc;
+    std::optional<std::string> composite_id;
+    std::optional<status_info> info;
+};
+
+} // namespace sfmc::sms
+
+#endif

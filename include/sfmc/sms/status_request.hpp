@@ -1,0 +1,64 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_STATUS_REQUEST_HPP
+#define SFMC_SMS_STATUS_REQUEST_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/message_key.hpp>
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the send-status lookup, appended to the endpoint's base path.
+inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
+
+/** Builds `GET {base}/messaging/v1/sms/messages/{key}` with the headers the API expects.
+
+    The key is written as one percent-encoded path segment (see @ref encode_path_segment);
+    the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
+    the `Content-Type: application/json` the reference page shows. Every argument is already
+    validated, so this cannot fail; it allocates once.
+
+    @par Example
+    @code
+    auto req = sfmc::sms::make_status_request(*rest, *key, *token);
+    // req.target() == "/messaging/v1/sms/messages/order%2042%2Fa"
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
+*/
+inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token)
+{
+    constexpr std::string_view json = "application/json";
+    constexpr std::string_view bearer = "Bearer ";
+    auto const key_size = encoded_path_segment_size(key.value());
+    auto const capacity = 2 * ep.host().size() + 2 + 6 + ep.base_path().size() + status_route.size() + key_size +
+                          bearer.size() + token.reveal().size() + 2 * json.size();
+    detail::request_writer w("GET", ep, capacity);
+    auto& text = w.text();
+    text += ep.base_path();
+    text += status_route;
+    auto const at = text.size();
+    text.resize(at + key_size);
+    encode_path_segment(key.value(), text.data() + at);
+    w.end_target();
+
+    w.begin_header();
+    ep.write_authority(text);
+    w.end_header("Host");
+    w.begin_header();
+    text += bearer;
+    text += token.reveal();
+    w.end_header("Authorization");
+    w.add_header("Accept", json);
+    w.add_header("Content-Type", json);
+    return std::move(w.req);
+}
+
+} // namespace sfmc::sms
+
+#endif

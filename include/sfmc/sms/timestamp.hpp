@@ -1,0 +1,148 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TIMESTAMP_HPP
+#define SFMC_SMS_TIMESTAMP_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The finest unit the API's timestamps carry: 7 fractional digits, 100 ns (.NET ticks).
+using timestamp_duration = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
+/// An instant in UTC, to the API's precision.
+using utc_time = std::chrono::sys_time<timestamp_duration>;
+
+/// The API's fixed offset: "Central Standard Time. Daylight saving time isn't applied."
+inline constexpr std::chrono::hours api_utc_offset{-6};
+
+/// A timestamp read from the API: the instant in UTC and how many fractional digits it had.
+struct api_timestamp {
+    utc_time utc;
+    int fraction_digits = 0;
+
+    /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
+    /// "2018-08-03T19:41:18.55Z".
+    std::string to_rfc3339() const;
+};
+
+/** Reads a timestamp as the API sends it: `YYYY-MM-DDThh:mm:ss[.f{1,7}]` in UTC−6.
+
+    The SDKs that treat this offset-less text as UTC are six hours off; this converts
+    exactly, across day, month, year and leap-day boundaries, keeping every fractional
+    digit. Should the API ever add an explicit `Z` or `±hh:mm`, that offset is honoured
+    instead. Returns nullopt for anything else (an impossible date, 8 or more fractional
+    digits, stray characters): an unreadable time is not a reason to lose the rest.
+
+    @par Specification
+    getSMSSendStatusForRecipient, field `timestamp`; RFC 3339 section 5.6.
+*/
+inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept
+{
+    using namespace std::chrono;
+    auto const num = [&](std::size_t at, std::size_t len) -> int {
+        if (at + len > s.size())
+            return -1;
+        auto const v = detail::parse_small_uint(s.substr(at, len));
+        return v ? *v : -1;
+    };
+    auto const at_is = [&](std::size_t at, char c) { return at < s.size() && s[at] == c; };
+    if (s.size() < 19 || !at_is(4, '-') || !at_is(7, '-') || !at_is(10, 'T') || !at_is(13, ':') || !at_is(16, ':'))
+        return std::nullopt;
+    int const y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), sec = num(17, 2);
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+        return std::nullopt;
+    year_month_day const date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!date.ok())
+        return std::nullopt;
+
+    std::size_t i = 19;
+    int digits = 0;
+    std::int64_t ticks = 0;
+    if (at_is(i, '.')) {
+        ++i;
+        while (i < s.size() && detail::is_digit(s[i])) {
+            if (++digits > 7)
+                return std::nullopt;
+            ticks = ticks * 10 + (s[i++] - '0');
+        }
+        if (digits == 0)
+            return std::nullopt;
+        for (int k = digits; k < 7; ++k)
+            ticks *= 10;
+    }
+
+    minutes offset = api_utc_offset;
+    if (i < s.size()) {
+        auto const zone = s.substr(i);
+        if (zone == "Z") {
+            offset = minutes{0};
+        } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+            int const oh = num(i + 1, 2), om = num(i + 4, 2);
+            if (oh < 0 || oh > 23 || om < 0 || om > 59)
+                return std::nullopt;
+            offset = hours{oh} + minutes{om};
+            if (zone[0] == '-')
+                offset = -offset;
+        } else {
+            return std::nullopt;
+        }
+    }
+    auto const local = sys_days{date} + hours{h} + minutes{mi} + seconds{sec} + timestamp_duration{ticks};
+    return api_timestamp{time_point_cast<timestamp_duration>(local - offset), digits};
+}
+
+inline std::string api_timestamp::to_rfc3339() const
+{
+    using namespace std::chrono;
+    auto const day_start = floor<days>(utc);
+    year_month_day const date{day_start};
+    auto const in_day = utc - day_start;
+    auto const ticks = in_day.count();
+    constexpr std::int64_t per_second = 10'000'000;
+    std::int64_t const secs = ticks / per_second;
+    std::int64_t frac = ticks % per_second;
+
+    char buf[40];
+    char* p = buf;
+    auto const put = [&](std::int64_t v, int width) {
+        for (int k = width - 1; k >= 0; --k) {
+            p[k] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+        p += width;
+    };
+    int y = static_cast<int>(date.year());
+    if (y < 0) {
+        *p++ = '-';
+        y = -y;
+    }
+    put(y, 4);
+    *p++ = '-';
+    put(static_cast<unsigned>(date.month()), 2);
+    *p++ = '-';
+    put(static_cast<unsigned>(date.day()), 2);
+    *p++ = 'T';
+    put(secs / 3600, 2);
+    *p++ = ':';
+    put(secs / 60 % 60, 2);
+    *p++ = ':';
+    put(secs % 60, 2);
+    if (fraction_digits > 0 && fraction_digits <= 7) {
+        *p++ = '.';
+        for (int k = fraction_digits; k < 7; ++k)
+            frac /= 10;
+        put(frac, fraction_digits);
+    }
+    *p++ = 'Z';
+    return std::string(buf, p);
+}
+
+} // namespace sfmc::sms
+
+#endif
