@@ -26,7 +26,7 @@ struct decode_options {
     std::size_t max_raw_body = 4096;
     /// The time to resolve a `Retry-After` HTTP-date against; without it only
     /// delta-seconds are understood. The decoder never reads a clock itself.
-    std::optional<std::chrono::system_clock::time_point> now;
+    std::optional<std::chrono::system_clock::time_point> now{};
 };
 
 } // namespace sfmc::sms

@@ -7,6 +7,7 @@
 #include <sfmc/sms/error.hpp>
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -150,6 +151,8 @@ public:
     }
 
     friend bool operator==(endpoint const&, endpoint const&) = default;
+
+    friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
 
     /// True for localhost, 127.0.0.0/8 and ::1: where plain http cannot leak a token.
     static bool is_loopback(std::string_view host) noexcept

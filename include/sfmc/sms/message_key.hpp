@@ -7,6 +7,7 @@
 #include <sfmc/sms/error.hpp>
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,9 @@ public:
     std::string encoded() const;
 
     friend bool operator==(message_key const&, message_key const&) = default;
+
+    /// Writes the key as given (keys are not secret).
+    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value_; }
 
 private:
     explicit message_key(std::string_view v) : value_(v) {}

@@ -7,6 +7,7 @@
 #include <sfmc/sms/timestamp.hpp>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -73,6 +74,15 @@ struct message_status {
     std::optional<api_timestamp> timestamp_utc;
     std::optional<std::string> composite_id;
     std::optional<status_info> info;
+
+    /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
+    friend std::ostream& operator<<(std::ostream& out, message_status const& s)
+    {
+        out << to_string(s.status) << " (" << s.event_category_type << ") at ";
+        if (s.timestamp_utc)
+            return out << s.timestamp_utc->to_rfc3339();
+        return out << s.timestamp;
+    }
 };
 
 } // namespace sfmc::sms

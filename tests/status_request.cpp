@@ -1,0 +1,50 @@
+#include <sfmc/sms/status_request.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sfmc::sms;
+
+TEST_CASE("status_request: the seed's example request")
+{
+    auto req = make_status_request(*endpoint::from_subdomain("YOUR-SUBDOMAIN"), *message_key::make("bcX0qaEp0USGciEnUJTW0w"),
+                                   *access_token::make("YOUR_ACCESS_TOKEN"));
+    CHECK(req.method() == "GET");
+    CHECK(req.scheme() == "https");
+    CHECK(req.host() == "your-subdomain.rest.marketingcloudapis.com" ); // lower-cased
+    CHECK(req.port() == 443);
+    CHECK(req.target() == "/messaging/v1/sms/messages/bcX0qaEp0USGciEnUJTW0w");
+    CHECK(req.header("Host") == "your-subdomain.rest.marketingcloudapis.com");
+    CHECK(req.header("Authorization") == "Bearer YOUR_ACCESS_TOKEN");
+    CHECK(req.header("Accept") == "application/json");
+    CHECK(req.header("Content-Type") == "application/json");
+    CHECK(req.body().empty());
+    CHECK(req.url() == "https://your-subdomain.rest.marketingcloudapis.com/messaging/v1/sms/messages/bcX0qaEp0USGciEnUJTW0w");
+}
+
+TEST_CASE("status_request: the base path comes first, with no '//'")
+{
+    for (auto base : {"https://gw.example.com/tenant", "https://gw.example.com/tenant/"}) {
+        auto req = make_status_request(*endpoint::from_url(base), *message_key::make("a/b"), *access_token::make("t"));
+        CHECK(req.target() == "/tenant/messaging/v1/sms/messages/a%2Fb");
+        CHECK(req.url().find("//", 8) == std::string::npos);
+    }
+}
+
+TEST_CASE("status_request: loopback with a port, IPv6 bracketed in Host and URL")
+{
+    auto req = make_status_request(*endpoint::from_url("http://[::1]:8080/"), *message_key::make(".."), *access_token::make("t"));
+    CHECK(req.host() == "::1");
+    CHECK(req.port() == 8080);
+    CHECK(req.header("Host") == "[::1]:8080");
+    CHECK(req.url() == "http://[::1]:8080/messaging/v1/sms/messages/%2E%2E");
+}
+
+TEST_CASE("status_request: a hostile key cannot add a header, a query or a path segment")
+{
+    auto req = make_status_request(*endpoint::from_subdomain("mc"), *message_key::make("x?y#z/../\r\nX-Evil: 1"),
+                                   *access_token::make("t"));
+    CHECK(req.target() == "/messaging/v1/sms/messages/x%3Fy%23z%2F..%2F%0D%0AX-Evil%3A%201");
+    CHECK(req.headers().size() == 4);
+}
