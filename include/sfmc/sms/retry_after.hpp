@@ -110,7 +110,8 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
     auto const date = detail::parse_http_date(value);
     if (!date || !now)
         return std::nullopt;
-    auto const wait = ceil<seconds>(*date - *now);
+    // In seconds: a far date in nanoseconds would overflow.
+    auto const wait = *date - floor<seconds>(*now);
     return std::clamp(wait, seconds{0}, max_retry_after);
 }
 

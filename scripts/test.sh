@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The README's second command: installs what is missing, then builds and runs every test
+# suite: g++ and clang++ (CMake + ctest), -fno-exceptions, the single header, meson, and
+# consumers of the installed package. Ends with one line: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh || exit 1
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+logs=build/logs
+mkdir -p "$logs"
+
+# suite NAME CMAKE-ARGS...: configure, build and ctest one variant; tally its tests.
+suite() {
+    local name=$1 dir=build/$1
+    shift
+    echo "== $name"
+    if ! cmake -S . -B "$dir" -G Ninja "$@" > "$logs/$name.configure.log" 2>&1 ||
+       ! cmake --build "$dir" -j "$jobs" > "$logs/$name.build.log" 2>&1; then
+        tail -n 40 "$logs/$name.configure.log" "$logs/$name.build.log" 2>/dev/null
+        echo "$name: build FAILED"
+        failed=$((failed + 1))
+        return
+    fi
+    (cd "$dir" && ctest -j "$jobs" --output-on-failure > "../logs/$name.test.log" 2>&1)
+    local summary
+    summary=$(grep -E "tests passed, [0-9]+ tests failed out of" "$logs/$name.test.log" | tail -n 1)
+    echo "$name: $summary"
+    if [[ $summary =~ ([0-9]+)\ tests\ failed\ out\ of\ ([0-9]+) ]]; then
+        passed=$((passed + BASH_REMATCH[2] - BASH_REMATCH[1]))
+        failed=$((failed + BASH_REMATCH[1]))
+        ((BASH_REMATCH[1] == 0)) || grep -E "Failed|FAILED|ERROR" "$logs/$name.test.log" | head -n 40
+    else
+        cat "$logs/$name.test.log" | tail -n 40
+        failed=$((failed + 1))
+    fi
+}
+
+suite gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug -DSFMC_SMS_CONSUMER_TESTS=ON
+suite clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug
+suite gcc-release -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release
+suite no-exceptions -DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_FLAGS=-fno-exceptions -DSFMC_SMS_BUILD_EXAMPLES=OFF
+suite single-header -DCMAKE_CXX_COMPILER=clang++ -DSFMC_SMS_SINGLE_HEADER=ON
+suite sanitizers -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DSFMC_SMS_BUILD_EXAMPLES=OFF \
+    "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+echo "== meson"
+if { [[ -d build/meson ]] || meson setup build/meson > "$logs/meson.setup.log" 2>&1; } &&
+   meson test -C build/meson > "$logs/meson.test.log" 2>&1; then :; fi
+ok=$(grep -E "^Ok:" "$logs/meson.test.log" 2>/dev/null | grep -oE "[0-9]+" || echo 0)
+fail=$(grep -E "^Fail:" "$logs/meson.test.log" 2>/dev/null | grep -oE "[0-9]+" || echo 1)
+echo "meson: $ok passed, $fail failed"
+((fail == 0)) || tail -n 40 "$logs/meson.setup.log" "$logs/meson.test.log" 2>/dev/null
+passed=$((passed + ok))
+failed=$((failed + fail))
+
+echo
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds and runs tests/consumer/main.cpp every way a consumer can take the library:
+# find_package from an install tree, add_subdirectory, meson subproject, pkg-config from the
+# install tree, and the single header alone. Usage: run.sh WORK_DIR
+set -euo pipefail
+src=$(cd "$(dirname "$0")/../.." && pwd)
+work=${1:?usage: run.sh WORK_DIR}
+rm -rf "$work" && mkdir -p "$work"
+here="$src/tests/consumer"
+quiet() { "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; return 1; }; }
+
+echo "== install, then find_package"
+quiet cmake -S "$src" -B "$work/lib" -G Ninja -DSFMC_SMS_BUILD_TESTS=OFF -DSFMC_SMS_BUILD_EXAMPLES=OFF -DSFMC_SMS_INSTALL=ON \
+    -DCMAKE_INSTALL_PREFIX="$work/prefix"
+quiet cmake --build "$work/lib"
+quiet cmake --install "$work/lib"
+quiet cmake -S "$here/cmake_find_package" -B "$work/find_package" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix"
+quiet cmake --build "$work/find_package"
+"$work/find_package/consumer"
+
+echo "== add_subdirectory"
+quiet cmake -S "$here/cmake_add_subdirectory" -B "$work/add_subdirectory" -G Ninja -DSFMC_SMS_SOURCE_DIR="$src"
+quiet cmake --build "$work/add_subdirectory"
+"$work/add_subdirectory/consumer"
+
+echo "== meson subproject"
+mkdir -p "$work/meson_src/subprojects"
+cp "$here/meson_subproject/meson.build" "$work/meson_src/"
+cp "$here/main.cpp" "$work/"
+ln -s "$src" "$work/meson_src/subprojects/sfmc_sms"
+quiet meson setup "$work/meson_build" "$work/meson_src"
+quiet meson compile -C "$work/meson_build"
+"$work/meson_build/consumer"
+
+echo "== pkg-config from the install tree"
+flags=$(PKG_CONFIG_PATH="$work/prefix/share/pkgconfig" pkg-config --cflags --libs sfmc_sms)
+quiet ${CXX:-c++} "$here/main.cpp" $flags -o "$work/pkg_config_consumer"
+"$work/pkg_config_consumer"
+
+echo "== single header only"
+quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$src/single_include" "$here/main.cpp" -lboost_json \
+    -o "$work/single_header_consumer"
+"$work/single_header_consumer"
+echo "consumers: all passed"
