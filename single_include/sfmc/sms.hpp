@@ -56,6 +56,8 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept
 {
     if (a.size() != b.size())
         return false;
+    if (a == b) // the common case, and a fast one
+        return true;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (to_lower(a[i]) != to_lower(b[i]))
             return false;
@@ -686,7 +688,8 @@ public:
     }
     bool on_string(sv_t s, std::size_t, ec_t&)
     {
-        on_string_part(s, 0, ignored_);
+        if (target_ >= 0)
+            fields_[target_].text.append(s.data(), s.size());
         value(json_kind::string);
         return true;
     }
@@ -751,7 +754,6 @@ private:
     int container_ = -1; // the wanted object the parser is directly inside, at depth 2
     json_kind root_ = json_kind::absent;
     std::string key_;    // a key that arrived in parts
-    ec_t ignored_;
 };
 
 // Parses `body` as one JSON document (trailing commas allowed, as the API's own examples
@@ -1112,11 +1114,17 @@ struct api_timestamp {
 inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept
 {
     using namespace std::chrono;
+    // The number in the `len` digits at `at`, or -1.
     auto const num = [&](std::size_t at, std::size_t len) -> int {
         if (at + len > s.size())
             return -1;
-        auto const v = detail::parse_small_uint(s.substr(at, len));
-        return v ? *v : -1;
+        int v = 0;
+        for (std::size_t i = at; i < at + len; ++i) {
+            if (!detail::is_digit(s[i]))
+                return -1;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
     };
     auto const at_is = [&](std::size_t at, char c) { return at < s.size() && s[at] == c; };
     if (s.size() < 19 || !at_is(4, '-') || !at_is(7, '-') || !at_is(10, 'T') || !at_is(13, ':') || !at_is(16, ':'))

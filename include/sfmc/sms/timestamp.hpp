@@ -45,11 +45,17 @@ struct api_timestamp {
 inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept
 {
     using namespace std::chrono;
+    // The number in the `len` digits at `at`, or -1.
     auto const num = [&](std::size_t at, std::size_t len) -> int {
         if (at + len > s.size())
             return -1;
-        auto const v = detail::parse_small_uint(s.substr(at, len));
-        return v ? *v : -1;
+        int v = 0;
+        for (std::size_t i = at; i < at + len; ++i) {
+            if (!detail::is_digit(s[i]))
+                return -1;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
     };
     auto const at_is = [&](std::size_t at, char c) { return at < s.size() && s[at] == c; };
     if (s.size() < 19 || !at_is(4, '-') || !at_is(7, '-') || !at_is(10, 'T') || !at_is(13, ':') || !at_is(16, ':'))

@@ -118,7 +118,8 @@ public:
     }
     bool on_string(sv_t s, std::size_t, ec_t&)
     {
-        on_string_part(s, 0, ignored_);
+        if (target_ >= 0)
+            fields_[target_].text.append(s.data(), s.size());
         value(json_kind::string);
         return true;
     }
@@ -183,7 +184,6 @@ private:
     int container_ = -1; // the wanted object the parser is directly inside, at depth 2
     json_kind root_ = json_kind::absent;
     std::string key_;    // a key that arrived in parts
-    ec_t ignored_;
 };
 
 // Parses `body` as one JSON document (trailing commas allowed, as the API's own examples

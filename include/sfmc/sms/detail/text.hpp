@@ -21,6 +21,8 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept
 {
     if (a.size() != b.size())
         return false;
+    if (a == b) // the common case, and a fast one
+        return true;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (to_lower(a[i]) != to_lower(b[i]))
             return false;
