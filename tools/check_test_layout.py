@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+"""Checks that every public header has its own test file, tests/<name>.cpp, whose first
+line includes that header: each header is then proven to compile on its own."""
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+problems = []
+headers = sorted((ROOT / "include" / "sfmc" / "sms").glob("*.hpp")) + [ROOT / "include" / "sfmc" / "sms.hpp"]
+for header in headers:
+    include = header.relative_to(ROOT / "include").as_posix()
+    test = ROOT / "tests" / (header.stem + ".cpp")
+    if not test.exists():
+        problems.append(f"{include}: no tests/{test.name}")
+        continue
+    first = test.read_text(encoding="utf-8").splitlines()[0]
+    if first != f"#include <{include}>":
+        problems.append(f"tests/{test.name}: first line is {first!r}, not #include <{include}>")
+for p in problems:
+    print(p)
+print(f"{len(headers)} public headers, {len(problems)} without a test file that includes them first")
+sys.exit(1 if problems else 0)
