@@ -19,7 +19,8 @@ Replies can be scripted per message key (--script FILE, JSON):
 
 where a REPLY is {"status": 429, "headers": {"Retry-After": "5"}, "body": "text" or
 "json": {...}, "delay": 0.5}. Replies are used in order; the last one repeats. Every request
-is appended to --record FILE as one JSON line: method, target exactly as sent, headers, body.
+is appended to --record FILE as one JSON line: method, target exactly as sent, headers, body,
+and the client's port (the same port means the same, reused, connection).
 """
 import argparse
 import http.server
@@ -152,6 +153,7 @@ def make_handler(state, rest_base):
         def record(self, body=b""):
             state.log({
                 "method": self.command,
+                "client_port": self.client_address[1],
                 "target": self.path,
                 "headers": [[k, v] for k, v in self.headers.items()],
                 "body": body.decode("utf-8", "replace"),

@@ -1,0 +1,29 @@
+#include <sfmc/sms/curl_transport.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/transport_conformance.hpp"
+
+using namespace sfmc::sms;
+
+static_assert(transport<curl_transport>);
+
+namespace {
+struct curl_maker {
+    static curl_transport make(test::transport_settings const& s)
+    {
+        return curl_transport({.timeout = s.timeout, .ca_file = s.ca_file, .max_body_size = s.max_body_size});
+    }
+};
+} // namespace
+
+TYPE_TO_STRING(curl_maker);
+SFMC_SMS_TEST_TRANSPORT_CONFORMANCE(curl_maker);
+
+TEST_CASE("curl_transport: CURLcodes are transport failures with curl's own message")
+{
+    boost::system::error_code const ec(CURLE_COULDNT_CONNECT, curl_category());
+    CHECK(ec == condition::transport);
+    CHECK(ec.message() == curl_easy_strerror(CURLE_COULDNT_CONNECT));
+    CHECK(std::string(curl_category().name()) == "curl");
+}
