@@ -8,28 +8,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "process.hpp"
 
-extern char** environ;
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace test {
-
-[[noreturn]] inline void fatal(std::string const& what)
-{
-    std::fprintf(stderr, "test setup failed: %s\n", what.c_str());
-    std::abort();
-}
 
 struct recorded_request {
     std::string method, target, body;
@@ -58,7 +47,24 @@ public:
         std::vector<std::string> argv{"python3", SFMC_SMS_EMULATOR, "--script", dir_ + "/script.json",
                                       "--record", dir_ + "/requests.jsonl", "--lifetime", "60"};
         argv.insert(argv.end(), args.begin(), args.end());
-        start(argv);
+        process_.emplace(argv, clean_environment());
+
+        // The emulator prints one JSON line when it is ready.
+        auto const line = process_->read_line(std::chrono::seconds{10});
+        boost::system::error_code ec;
+        auto const ready = boost::json::parse(line, ec);
+        if (ec || !ready.is_object())
+            fatal("the emulator did not start: " + line);
+        auto const field = [&](char const* name) {
+            auto const* v = ready.as_object().if_contains(name);
+            return v ? std::string(v->as_string().c_str()) : std::string();
+        };
+        http = field("http");
+        https = field("https");
+        ca = field("ca");
+        token = field("token");
+        client_id = field("client_id");
+        client_secret = field("client_secret");
     }
 
     emulator(emulator const&) = delete;
@@ -66,9 +72,7 @@ public:
 
     ~emulator()
     {
-        kill(pid_, SIGTERM);
-        waitpid(pid_, nullptr, 0);
-        close(out_);
+        process_.reset(); // stops it
         std::remove((dir_ + "/script.json").c_str());
         std::remove((dir_ + "/requests.jsonl").c_str());
         rmdir(dir_.c_str());
@@ -115,52 +119,8 @@ public:
     }
 
 private:
-    void start(std::vector<std::string> const& args)
-    {
-        int fds[2];
-        if (pipe2(fds, O_CLOEXEC) != 0)
-            fatal("pipe");
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        std::vector<char*> argv;
-        for (auto const& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        if (posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0)
-            fatal("cannot start python3");
-        posix_spawn_file_actions_destroy(&actions);
-        close(fds[1]);
-        out_ = fds[0];
-
-        // The emulator prints one JSON line when it is ready; wait at most 10 s for it.
-        std::string line;
-        char c = 0;
-        while (line.empty() || line.back() != '\n') {
-            pollfd p{out_, POLLIN, 0};
-            if (poll(&p, 1, 10'000) != 1 || read(out_, &c, 1) != 1)
-                fatal("the emulator did not start");
-            line += c;
-        }
-        boost::system::error_code ec;
-        auto const ready = boost::json::parse(line, ec);
-        if (ec)
-            fatal("bad ready line: " + line);
-        auto const field = [&](char const* name) {
-            auto const* v = ready.as_object().if_contains(name);
-            return v ? std::string(v->as_string().c_str()) : std::string();
-        };
-        http = field("http");
-        https = field("https");
-        ca = field("ca");
-        token = field("token");
-        client_id = field("client_id");
-        client_secret = field("client_secret");
-    }
-
     std::string dir_;
-    pid_t pid_ = -1;
-    int out_ = -1;
+    std::optional<child> process_;
 };
 
 // A scripted reply for the emulator.

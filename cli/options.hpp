@@ -1,0 +1,118 @@
+// The command line of sfmc-sms-status, as shared/docs/CLI.md defines it.
+#ifndef SFMC_SMS_CLI_OPTIONS_HPP
+#define SFMC_SMS_CLI_OPTIONS_HPP
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace cli {
+
+struct options {
+    std::optional<std::string> subdomain, rest_url, auth_url, cacert, token;
+    std::optional<std::string> client_id, client_secret, account_id;
+    std::optional<std::string> retries, max_wait;
+    double timeout_seconds = 30;
+    bool json = false;
+    bool help = false;
+    bool version = false;
+    std::vector<std::string> keys; // "-" stands for the keys on standard input
+};
+
+/// A usage error: what to tell the user (never an option's value: it may be a secret).
+struct usage_error {
+    std::string message;
+};
+
+using environment = std::function<std::optional<std::string>(char const*)>;
+
+inline std::optional<std::string> from_process_environment(char const* name)
+{
+    if (char const* v = std::getenv(name); v && *v)
+        return std::string(v);
+    return std::nullopt;
+}
+
+inline std::variant<options, usage_error> parse(std::vector<std::string_view> const& args, environment const& env)
+{
+    options o;
+    struct valued {
+        std::string_view name;
+        std::optional<std::string> options::*member;
+        char const* variable;
+    };
+    valued const table[] = {
+        {"--subdomain", &options::subdomain, "SFMC_SUBDOMAIN"},
+        {"--rest-url", &options::rest_url, "SFMC_REST_URL"},
+        {"--auth-url", &options::auth_url, "SFMC_AUTH_URL"},
+        {"--cacert", &options::cacert, "SFMC_CACERT"},
+        {"--token", &options::token, "SFMC_ACCESS_TOKEN"},
+        {"--client-id", &options::client_id, "SFMC_CLIENT_ID"},
+        {"--client-secret", &options::client_secret, "SFMC_CLIENT_SECRET"},
+        {"--account-id", &options::account_id, "SFMC_ACCOUNT_ID"},
+        {"--retries", &options::retries, nullptr},
+        {"--max-wait", &options::max_wait, nullptr},
+    };
+    std::optional<std::string> timeout;
+    bool options_ended = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view arg = args[i];
+        if (options_ended || arg == "-" || !arg.starts_with("-")) {
+            o.keys.emplace_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_ended = true;
+            continue;
+        }
+        if (arg == "--json") {
+            o.json = true;
+            continue;
+        }
+        if (arg == "-h" || arg == "--help") {
+            o.help = true;
+            continue;
+        }
+        if (arg == "--version") {
+            o.version = true;
+            continue;
+        }
+        // --name VALUE or --name=VALUE
+        auto const eq = arg.find('=');
+        auto const name = arg.substr(0, eq);
+        std::optional<std::string>* target = name == "--timeout" ? &timeout : nullptr;
+        for (auto const& v : table)
+            if (v.name == name)
+                target = &(o.*v.member);
+        if (!target)
+            return usage_error{"unknown option " + std::string(name)};
+        if (eq != std::string_view::npos)
+            *target = std::string(arg.substr(eq + 1));
+        else if (i + 1 < args.size())
+            *target = std::string(args[++i]);
+        else
+            return usage_error{"option " + std::string(name) + " needs a value"};
+    }
+    for (auto const& v : table)
+        if (v.variable && !(o.*v.member))
+            o.*v.member = env(v.variable);
+
+    if (timeout) {
+        double seconds = 0;
+        auto const* end = timeout->data() + timeout->size();
+        auto const [ptr, ec] = std::from_chars(timeout->data(), end, seconds);
+        if (ec != std::errc{} || ptr != end || !(seconds > 0) || seconds > 3600)
+            return usage_error{"--timeout takes a number of seconds, more than 0 and at most 3600"};
+        o.timeout_seconds = seconds;
+    }
+    return o;
+}
+
+} // namespace cli
+
+#endif

@@ -1,0 +1,168 @@
+// How sfmc-sms-status writes one result: NDJSON or a line for people (shared/docs/CLI.md).
+#ifndef SFMC_SMS_CLI_REPORT_HPP
+#define SFMC_SMS_CLI_REPORT_HPP
+
+#include <sfmc/sms.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace cli {
+
+/// The `kind` of a failed lookup.
+inline std::string_view kind_of(sfmc::sms::failure const& f)
+{
+    using sfmc::sms::condition;
+    using sfmc::sms::error;
+    auto const& c = f.code;
+    if (c == condition::invalid_input)
+        return "invalid_key";
+    if (c == condition::bad_response)
+        return "bad_response";
+    if (c == condition::transport)
+        return "transport";
+    if (c == error::bad_request)
+        return "bad_request";
+    if (c == error::unauthorized)
+        return "unauthorized";
+    if (c == error::forbidden)
+        return "forbidden";
+    if (c == error::not_found)
+        return "not_found";
+    if (c == error::rate_limited || c == error::blocked)
+        return "rate_limited";
+    if (c == error::server_error)
+        return "server_error";
+    return "http_error";
+}
+
+/// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD, so JSON output stays valid.
+inline std::string valid_utf8(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t len = 1;
+        while (len <= 4 && i + len <= s.size() && !sfmc::sms::detail::utf8_code_points(s.substr(i, len)))
+            ++len;
+        if (len <= 4 && i + len <= s.size()) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
+/// The key for a line people read: control characters, backslash and invalid UTF-8
+/// escaped, so a key can never forge a line of its own.
+inline std::string printable(std::string_view key)
+{
+    constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    auto const text = valid_utf8(key);
+    for (char c : text) {
+        auto const b = static_cast<unsigned char>(c);
+        if (c == '\\')
+            out += "\\\\";
+        else if (b < 0x20 || b == 0x7f)
+            out.append("\\x").append(1, hex[b >> 4]).append(1, hex[b & 0xF]);
+        else
+            out += c;
+    }
+    return out;
+}
+
+/// One failure, described without the API's JSON: the code's message and our detail.
+inline std::string description(sfmc::sms::failure const& f)
+{
+    std::string out = f.code.message();
+    if (!f.detail.empty())
+        out.append(": ").append(f.detail);
+    return out;
+}
+
+inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
+{
+    boost::json::object line;
+    line["messageKey"] = valid_utf8(key);
+    if (r) {
+        auto const& s = *r;
+        line["status"] = to_string(s.status);
+        line["eventCategoryType"] = s.event_category_type;
+        line["requestId"] = s.request_id;
+        line["timestamp"] = s.timestamp;
+        if (s.timestamp_utc)
+            line["timestampUtc"] = s.timestamp_utc->to_rfc3339();
+        if (s.composite_id)
+            line["compositeId"] = *s.composite_id;
+        if (s.info) {
+            if (s.info->contact_key)
+                line["contactKey"] = *s.info->contact_key;
+            if (s.info->to)
+                line["to"] = *s.info->to;
+            if (s.info->status_code) {
+                line["statusCode"] = *s.info->status_code;
+                if (auto const name = sfmc::sms::status_code_name(*s.info->status_code))
+                    line["statusName"] = *name;
+            }
+            if (s.info->status_message)
+                line["statusMessage"] = *s.info->status_message;
+        }
+    } else {
+        auto const& f = r.error();
+        boost::json::object e;
+        e["kind"] = kind_of(f);
+        if (f.http_status != 0)
+            e["httpStatus"] = f.http_status;
+        if (f.errorcode)
+            e["errorcode"] = *f.errorcode;
+        e["message"] = valid_utf8(f.message.empty() ? description(f) : f.message);
+        if (f.retry_after)
+            e["retryAfter"] = f.retry_after->count();
+        line["error"] = std::move(e);
+    }
+    out << boost::json::serialize(line) << '\n';
+}
+
+inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
+{
+    out << printable(key) << ": ";
+    if (r) {
+        auto const& s = *r;
+        out << to_string(s.status);
+        if (s.status == sfmc::sms::send_status::unknown)
+            out << " (" << printable(s.event_category_type) << ')';
+        out << ", " << (s.timestamp_utc ? s.timestamp_utc->to_rfc3339() : "time unreadable") << " (" << printable(s.timestamp)
+            << " UTC-6)";
+        if (s.info && s.info->status_code) {
+            auto const name = sfmc::sms::status_code_name(*s.info->status_code);
+            out << ", status code " << *s.info->status_code << " (" << (name ? *name : "undocumented") << ')';
+        }
+        if (s.info && s.info->contact_key)
+            out << ", contact " << printable(*s.info->contact_key);
+        out << '\n';
+        return;
+    }
+    auto const& f = r.error();
+    out << "error " << kind_of(f);
+    if (f.http_status != 0)
+        out << ", HTTP " << f.http_status;
+    if (f.errorcode)
+        out << ", errorcode " << *f.errorcode;
+    out << ": " << printable(f.message.empty() ? description(f) : f.message);
+    if (f.retry_after)
+        out << " (retry after " << f.retry_after->count() << " s)";
+    out << '\n';
+}
+
+} // namespace cli
+
+#endif
