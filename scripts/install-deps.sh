@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages the build and the tests need, only those missing.
 # As root it runs apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
-packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 pkg-config meson doctest-dev
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 pkg-config meson doctest-dev openssl
+          libcurl4-openssl-dev libssl-dev
           libboost-json1.81-dev)
 missing=()
 for p in "${packages[@]}"; do

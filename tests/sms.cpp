@@ -7,6 +7,11 @@
 
 #include <sstream>
 
+// The core stays free of any HTTP stack: the umbrella header pulls in none.
+#if defined(CURLINC_CURL_H) || defined(BOOST_ASIO_IO_CONTEXT_HPP) || defined(BOOST_BEAST_HTTP_HPP) || defined(OPENSSL_SSL_H)
+#error "<sfmc/sms.hpp> must not include an HTTP stack"
+#endif
+
 // The README's usage example, compiled and run: keep the two in step.
 namespace readme {
 // [readme-example]

@@ -10,7 +10,7 @@ here="$src/tests/consumer"
 quiet() { "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; return 1; }; }
 
 echo "== install, then find_package"
-quiet cmake -S "$src" -B "$work/lib" -G Ninja -DSFMC_SMS_BUILD_TESTS=OFF -DSFMC_SMS_BUILD_EXAMPLES=OFF -DSFMC_SMS_INSTALL=ON \
+quiet cmake -S "$src" -B "$work/lib" -G Ninja -DSFMC_SMS_BUILD_TESTS=OFF -DSFMC_SMS_BUILD_COMMAND=OFF -DSFMC_SMS_INSTALL=ON \
     -DCMAKE_INSTALL_PREFIX="$work/prefix"
 quiet cmake --build "$work/lib"
 quiet cmake --install "$work/lib"
