@@ -9,6 +9,7 @@
 #include <chrono>
 #include <iostream>
 #include <string>
+#include <optional>
 #include <variant>
 
 namespace {
@@ -28,12 +29,14 @@ Where requests go:
   --timeout SECONDS    limit for each HTTP exchange (default 30)
 Credentials:
   --token TOKEN        access token (SFMC_ACCESS_TOKEN)
-  --client-id ID       client credentials (SFMC_CLIENT_ID)        [not supported yet]
-  --client-secret S    (SFMC_CLIENT_SECRET)                       [not supported yet]
-  --account-id MID     business unit (SFMC_ACCOUNT_ID)            [not supported yet]
+  --client-id ID       with the secret: fetch a token from {auth base}/v2/token
+                       (SFMC_CLIENT_ID); wins over --token
+  --client-secret S    (SFMC_CLIENT_SECRET)
+  --account-id MID     business unit (SFMC_ACCOUNT_ID)
 Rate limits:
-  --retries N          retries after 429/503 and transport failures [not supported yet]
-  --max-wait SECONDS   give up rather than wait longer in total     [not supported yet]
+  --retries N          retries after 429/503 and transport failures (default 2);
+                       honours Retry-After
+  --max-wait SECONDS   give up rather than wait longer in total (default 60)
 Output:
   --json               one JSON object per key per line (NDJSON)
   -h, --help           this text
@@ -59,6 +62,69 @@ void for_each_stdin_key(Visit&& visit)
     }
 }
 
+// What the options resolve to, checked before anything is sent.
+struct plan {
+    std::optional<sfmc::sms::client_credentials> credentials; // when given, wins over token
+    std::optional<sfmc::sms::access_token> token;
+    std::optional<sfmc::sms::endpoint> rest; // none: the token's rest_instance_url
+    std::optional<sfmc::sms::endpoint> auth;
+};
+
+// An endpoint from its URL option, else from the subdomain, else none.
+std::variant<std::optional<sfmc::sms::endpoint>, cli::usage_error> endpoint_option(
+    cli::options const& opt, std::optional<std::string> const& url, char const* option, sfmc::sms::endpoint::api which)
+{
+    if (url) {
+        auto e = sfmc::sms::endpoint::from_url(*url);
+        if (!e)
+            return cli::usage_error{std::string(option) + ": " + e.error().message()};
+        return std::optional(std::move(*e));
+    }
+    if (opt.subdomain) {
+        auto e = sfmc::sms::endpoint::from_subdomain(*opt.subdomain, which);
+        if (!e)
+            return cli::usage_error{"--subdomain: " + e.error().message()};
+        return std::optional(std::move(*e));
+    }
+    return std::optional<sfmc::sms::endpoint>();
+}
+
+std::variant<plan, cli::usage_error> make_plan(cli::options const& opt)
+{
+    plan p;
+    if (opt.keys.empty())
+        return cli::usage_error{"no message key given"};
+    if (opt.client_id || opt.client_secret) {
+        if (!opt.client_id || !opt.client_secret)
+            return cli::usage_error{"--client-id and --client-secret go together"};
+        auto c = sfmc::sms::client_credentials::make(*opt.client_id, *opt.client_secret, opt.account_id.value_or(""));
+        if (!c)
+            return cli::usage_error{c.error().message()};
+        p.credentials = std::move(*c);
+    } else if (opt.token) {
+        auto t = sfmc::sms::access_token::make(*opt.token);
+        if (!t)
+            return cli::usage_error{"the access token is not usable: " + t.error().message()};
+        p.token = std::move(*t);
+    } else {
+        return cli::usage_error{"no credentials: give --token (SFMC_ACCESS_TOKEN) or --client-id and --client-secret"};
+    }
+
+    auto rest = endpoint_option(opt, opt.rest_url, "--rest-url", sfmc::sms::endpoint::api::rest);
+    if (auto* e = std::get_if<cli::usage_error>(&rest))
+        return *e;
+    auto auth = endpoint_option(opt, opt.auth_url, "--auth-url", sfmc::sms::endpoint::api::auth);
+    if (auto* e = std::get_if<cli::usage_error>(&auth))
+        return *e;
+    p.rest = std::move(std::get<0>(rest));
+    p.auth = std::move(std::get<0>(auth));
+    if (p.credentials && !p.auth)
+        return cli::usage_error{"no auth endpoint: give --subdomain or --auth-url (or SFMC_SUBDOMAIN, SFMC_AUTH_URL)"};
+    if (p.token && !p.rest)
+        return cli::usage_error{"no REST endpoint: give --subdomain or --rest-url (or SFMC_SUBDOMAIN, SFMC_REST_URL)"};
+    return p;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -76,43 +142,33 @@ int main(int argc, char** argv)
         std::cout << "sfmc-sms-status " SFMC_SMS_VERSION_STRING "\n";
         return exit_ok;
     }
-    if (opt.client_id || opt.client_secret || opt.account_id)
-        return usage("client credentials are not supported yet: give an access token with --token or SFMC_ACCESS_TOKEN");
-    if (opt.retries || opt.max_wait)
-        return usage("--retries and --max-wait are not supported yet");
-    if (opt.keys.empty())
-        return usage("no message key given");
-    if (!opt.token)
-        return usage("no credentials: give an access token with --token or SFMC_ACCESS_TOKEN");
-    auto token = sfmc::sms::access_token::make(*opt.token);
-    if (!token)
-        return usage("the access token is not usable: " + token.error().message());
+    auto planned = make_plan(opt);
+    if (auto const* e = std::get_if<cli::usage_error>(&planned))
+        return usage(e->message);
+    auto& p = std::get<plan>(planned);
 
-    sfmc::sms::result<sfmc::sms::endpoint> rest = sfmc::sms::error::bad_url;
-    if (opt.rest_url) {
-        rest = sfmc::sms::endpoint::from_url(*opt.rest_url);
-        if (!rest)
-            return usage("--rest-url: " + rest.error().message());
-    } else if (opt.subdomain) {
-        rest = sfmc::sms::endpoint::from_subdomain(*opt.subdomain);
-        if (!rest)
-            return usage("--subdomain: " + rest.error().message());
+    auto const limit = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000));
+    sfmc::sms::curl_transport http({.connect_timeout = limit, .timeout = limit, .ca_file = opt.cacert.value_or("")});
+    sfmc::sms::client_options copt;
+    copt.retry.max_retries = opt.retries;
+    copt.retry.max_total_wait = std::chrono::milliseconds(static_cast<long long>(opt.max_wait_seconds * 1000));
+
+    // One token provider for the run: one token request however many keys, one refresh after a 401.
+    std::optional<sfmc::sms::token_provider> tokens;
+    std::optional<sfmc::sms::client<sfmc::sms::curl_transport>> sms;
+    if (p.credentials) {
+        tokens.emplace(http, std::move(*p.auth), std::move(*p.credentials));
+        if (p.rest)
+            sms.emplace(http, std::move(*p.rest), *tokens, copt);
+        else
+            sms.emplace(http, *tokens, copt);
     } else {
-        return usage("no REST endpoint: give --subdomain or --rest-url (or SFMC_SUBDOMAIN, SFMC_REST_URL)");
+        sms.emplace(http, std::move(*p.rest), std::move(*p.token), copt);
     }
-    if (opt.auth_url && !sfmc::sms::endpoint::from_url(*opt.auth_url))
-        return usage("--auth-url: " + sfmc::sms::endpoint::from_url(*opt.auth_url).error().message());
-
-    sfmc::sms::curl_transport http({
-        .connect_timeout = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000)),
-        .timeout = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000)),
-        .ca_file = opt.cacert.value_or(""),
-    });
-    sfmc::sms::client sms(http, std::move(*rest), std::move(*token));
 
     bool any_failed = false;
     auto const look_up = [&](std::string_view key) {
-        auto const r = sms.get_status(key);
+        auto const r = sms->get_status(key);
         any_failed = any_failed || !r;
         if (opt.json)
             cli::write_json(std::cout, key, r);

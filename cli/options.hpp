@@ -16,8 +16,9 @@ namespace cli {
 struct options {
     std::optional<std::string> subdomain, rest_url, auth_url, cacert, token;
     std::optional<std::string> client_id, client_secret, account_id;
-    std::optional<std::string> retries, max_wait;
     double timeout_seconds = 30;
+    int retries = 2;
+    double max_wait_seconds = 60;
     bool json = false;
     bool help = false;
     bool version = false;
@@ -38,6 +39,18 @@ inline std::optional<std::string> from_process_environment(char const* name)
     return std::nullopt;
 }
 
+// Reads all of `text` as a number within [low, high].
+inline bool parse_number(std::string const& text, double& out, double low, double high)
+{
+    double v = 0;
+    auto const* end = text.data() + text.size();
+    auto const [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc{} || ptr != end || !(v >= low && v <= high))
+        return false;
+    out = v;
+    return true;
+}
+
 inline std::variant<options, usage_error> parse(std::vector<std::string_view> const& args, environment const& env)
 {
     options o;
@@ -55,10 +68,8 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         {"--client-id", &options::client_id, "SFMC_CLIENT_ID"},
         {"--client-secret", &options::client_secret, "SFMC_CLIENT_SECRET"},
         {"--account-id", &options::account_id, "SFMC_ACCOUNT_ID"},
-        {"--retries", &options::retries, nullptr},
-        {"--max-wait", &options::max_wait, nullptr},
     };
-    std::optional<std::string> timeout;
+    std::optional<std::string> timeout, retries, max_wait;
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view arg = args[i];
@@ -85,7 +96,10 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         // --name VALUE or --name=VALUE
         auto const eq = arg.find('=');
         auto const name = arg.substr(0, eq);
-        std::optional<std::string>* target = name == "--timeout" ? &timeout : nullptr;
+        std::optional<std::string>* target = name == "--timeout" ? &timeout
+                                             : name == "--retries" ? &retries
+                                             : name == "--max-wait" ? &max_wait
+                                                                    : nullptr;
         for (auto const& v : table)
             if (v.name == name)
                 target = &(o.*v.member);
@@ -102,14 +116,15 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         if (v.variable && !(o.*v.member))
             o.*v.member = env(v.variable);
 
-    if (timeout) {
-        double seconds = 0;
-        auto const* end = timeout->data() + timeout->size();
-        auto const [ptr, ec] = std::from_chars(timeout->data(), end, seconds);
-        if (ec != std::errc{} || ptr != end || !(seconds > 0) || seconds > 3600)
-            return usage_error{"--timeout takes a number of seconds, more than 0 and at most 3600"};
-        o.timeout_seconds = seconds;
-    }
+    if (timeout && !parse_number(*timeout, o.timeout_seconds, 0.001, 3600))
+        return usage_error{"--timeout takes a number of seconds, more than 0 and at most 3600"};
+    if (max_wait && !parse_number(*max_wait, o.max_wait_seconds, 0, 3600))
+        return usage_error{"--max-wait takes a number of seconds from 0 to 3600"};
+    double n = 0;
+    if (retries && (!parse_number(*retries, n, 0, 10) || n != static_cast<int>(n)))
+        return usage_error{"--retries takes a whole number from 0 to 10"};
+    if (retries)
+        o.retries = static_cast<int>(n);
     return o;
 }
 

@@ -19,6 +19,8 @@ inline std::string_view kind_of(sfmc::sms::failure const& f)
     using sfmc::sms::condition;
     using sfmc::sms::error;
     auto const& c = f.code;
+    if (f.in_token_request)
+        return "auth_failed";
     if (c == condition::invalid_input)
         return "invalid_key";
     if (c == condition::bad_response)

@@ -9,9 +9,11 @@
 
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/client.hpp>
+#include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/decode_error.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/decode_status.hpp>
+#include <sfmc/sms/decode_token.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -20,9 +22,12 @@
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/message_status.hpp>
 #include <sfmc/sms/retry_after.hpp>
+#include <sfmc/sms/retry_policy.hpp>
 #include <sfmc/sms/status_code.hpp>
 #include <sfmc/sms/status_request.hpp>
 #include <sfmc/sms/timestamp.hpp>
+#include <sfmc/sms/token_provider.hpp>
+#include <sfmc/sms/token_request.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #endif

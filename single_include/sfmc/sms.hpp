@@ -171,6 +171,7 @@ enum class error {
     bad_url,              ///< the base URL cannot be parsed or has userinfo, a query or a fragment
     insecure_url,         ///< plain http:// to a host that is not loopback
     bad_token,            ///< the access token is empty or has bytes outside visible ASCII
+    bad_credentials,      ///< the client id or secret is empty, or a value is not UTF-8
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -255,7 +256,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_token)
+    if (e <= error::bad_credentials)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -275,6 +276,7 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_url: return "bad_url";
     case error::insecure_url: return "insecure_url";
     case error::bad_token: return "bad_token";
+    case error::bad_credentials: return "bad_credentials";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -313,6 +315,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::insecure_url: return "plain http:// is allowed only to a loopback host";
     case error::bad_token:
         return "the access token is empty or has characters other than visible ASCII";
+    case error::bad_credentials:
+        return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -514,6 +518,11 @@ struct failure {
     std::string documentation;                ///< the API's `documentation`
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was not the API's JSON
+    /// The token endpoint's OAuth `error` ("invalid_client"); `message` then holds its
+    /// `error_description` and `documentation` its `error_uri`.
+    std::string oauth_error;
+    /// True when this is the failure of the token request, not of the lookup itself.
+    bool in_token_request = false;
 
     failure() = default;
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
@@ -532,6 +541,8 @@ struct failure {
 
     friend std::ostream& operator<<(std::ostream& out, failure const& f)
     {
+        if (f.in_token_request)
+            out << "token request: ";
         out << f.code.message();
         if (!f.detail.empty())
             out << ": " << f.detail;
@@ -541,6 +552,8 @@ struct failure {
             out << (f.http_status != 0 ? ", " : " [") << "errorcode " << *f.errorcode;
         if (f.http_status != 0 || f.errorcode)
             out << ']';
+        if (!f.oauth_error.empty())
+            out << ' ' << f.oauth_error << ':';
         if (!f.message.empty())
             out << " \"" << f.message << '"';
         if (f.retry_after)
@@ -578,8 +591,10 @@ using api_result = boost::system::result<T, failure>;
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -790,6 +805,105 @@ inline std::string json_path(std::span<json_field const> fields, json_field cons
     return json_path(fields, fields[static_cast<std::size_t>(f.parent)]) + '.' + std::string(f.name);
 }
 
+// An integer field that may also arrive as a string of digits ("16"), as the event service
+// sends `statusCode`.
+inline std::optional<std::int64_t> integer_of(json_field const& f) noexcept
+{
+    if (f.kind == json_kind::integer)
+        return f.integer;
+    if (f.kind == json_kind::string) {
+        std::int64_t v = 0;
+        auto const* const end = f.text.data() + f.text.size();
+        auto const [ptr, ec] = std::from_chars(f.text.data(), end, v);
+        if (ec == std::errc{} && ptr == end && !f.text.empty())
+            return v;
+    }
+    return std::nullopt;
+}
+
+// Turns read fields into values, stopping at the first field of the wrong type.
+class field_converter {
+public:
+    explicit field_converter(std::span<json_field> fields) noexcept : fields_(fields) {}
+
+    std::string required_string(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (present(f) && expect(f, f.kind == json_kind::string, "a string"))
+            return std::move(f.text);
+        return {};
+    }
+
+    std::optional<int> required_int(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (!present(f) || !expect(f, f.kind != json_kind::null, "an integer"))
+            return std::nullopt;
+        return optional_int(i);
+    }
+
+    // null counts as absent for every optional field.
+    std::optional<std::string> optional_string(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (is_absent(f) || !expect(f, f.kind == json_kind::string, "a string"))
+            return std::nullopt;
+        return std::move(f.text);
+    }
+
+    std::optional<int> optional_int(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (is_absent(f))
+            return std::nullopt;
+        auto const v = integer_of(f);
+        bool const fits = v && *v >= std::numeric_limits<int>::min() && *v <= std::numeric_limits<int>::max();
+        if (!expect(f, fits, "an integer (or a string of digits) that fits an int"))
+            return std::nullopt;
+        return static_cast<int>(*v);
+    }
+
+    bool present_object(std::size_t i)
+    {
+        auto& f = fields_[i];
+        return !is_absent(f) && expect(f, f.kind == json_kind::object, "an object");
+    }
+
+    std::optional<failure> const& error() const noexcept { return error_; }
+
+private:
+    // A required field: its absence is the error.
+    bool present(json_field const& f)
+    {
+        if (f.kind == json_kind::absent)
+            fail(error::missing_field, "field \"" + json_path(fields_, f) + "\" is missing");
+        return f.kind != json_kind::absent;
+    }
+
+    static bool is_absent(json_field const& f) noexcept
+    {
+        return f.kind == json_kind::absent || f.kind == json_kind::null;
+    }
+
+    bool expect(json_field const& f, bool ok, char const* wanted)
+    {
+        if (!ok)
+            fail(error::wrong_field_type,
+                 "field \"" + json_path(fields_, f) + "\" is " + to_string(f.kind) + ", expected " + wanted);
+        return ok;
+    }
+
+    void fail(sms::error e, std::string what)
+    {
+        if (!error_)
+            error_.emplace(e, std::move(what));
+    }
+
+    std::span<json_field> fields_;
+    std::optional<failure> error_;
+};
+
+
 } // namespace sfmc::sms::detail
 
 #endif
@@ -959,7 +1073,6 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -994,28 +1107,13 @@ inline std::string bounded_copy(std::string_view body, std::size_t limit)
     return std::string(body.substr(0, limit));
 }
 
-// An integer field that may also arrive as a string of digits ("16"), as the event service
-// sends `statusCode`.
-inline std::optional<std::int64_t> integer_of(json_field const& f) noexcept
-{
-    if (f.kind == json_kind::integer)
-        return f.integer;
-    if (f.kind == json_kind::string) {
-        std::int64_t v = 0;
-        auto const* const end = f.text.data() + f.text.size();
-        auto const [ptr, ec] = std::from_chars(f.text.data(), end, v);
-        if (ec == std::errc{} && ptr == end && !f.text.empty())
-            return v;
-    }
-    return std::nullopt;
-}
-
 } // namespace detail
 
 /** Turns a response outside 2xx into a @ref failure that says all the API said.
 
     The status gives the code (`error_for_status`). When the body is the API's JSON error,
-    `errorcode`, `message` and `documentation` are kept, and a 429 whose errorcode is 50200
+    `errorcode`, `message` and `documentation` are kept (from the token endpoint's OAuth
+    shape: `error`, `error_description`, `error_uri`), and a 429 whose errorcode is 50200
     becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
     proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
     `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
@@ -1029,8 +1127,9 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
     failure f(error_for_status(res.status));
     f.http_status = res.status;
 
-    enum { message, errorcode, documentation, retry_after, count };
-    std::array<detail::json_field, count> fields{{{"message"}, {"errorcode"}, {"documentation"}, {"retryAfter"}}};
+    enum { message, errorcode, documentation, retry_after, oauth_error, error_description, error_uri, count };
+    std::array<detail::json_field, count> fields{{{"message"}, {"errorcode"}, {"documentation"}, {"retryAfter"},
+                                                  {"error"}, {"error_description"}, {"error_uri"}}};
     auto const content_type = res.header("Content-Type");
     bool const may_be_json = !content_type || detail::is_json_media_type(*content_type);
     bool const parsed = may_be_json && !res.body.empty() && res.body.size() <= opt.max_body_size &&
@@ -1042,7 +1141,15 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
         if (fields[documentation].kind == detail::json_kind::string)
             f.documentation = std::move(fields[documentation].text);
         f.errorcode = detail::integer_of(fields[errorcode]);
-        is_api_json = f.errorcode || !f.message.empty();
+        // The token endpoint answers in OAuth's shape instead (RFC 6749 section 5.2).
+        if (fields[oauth_error].kind == detail::json_kind::string) {
+            f.oauth_error = std::move(fields[oauth_error].text);
+            if (f.message.empty() && fields[error_description].kind == detail::json_kind::string)
+                f.message = std::move(fields[error_description].text);
+            if (f.documentation.empty() && fields[error_uri].kind == detail::json_kind::string)
+                f.documentation = std::move(fields[error_uri].text);
+        }
+        is_api_json = f.errorcode || !f.message.empty() || !f.oauth_error.empty();
     }
     if (!is_api_json)
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
@@ -1306,83 +1413,10 @@ struct message_status {
 #endif
 
 #include <array>
-#include <limits>
-#include <span>
 #include <string>
 
 namespace sfmc::sms {
 
-namespace detail {
-
-// Turns read fields into values, stopping at the first field of the wrong type.
-class field_converter {
-public:
-    explicit field_converter(std::span<json_field> fields) noexcept : fields_(fields) {}
-
-    std::string required_string(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (f.kind == json_kind::absent)
-            fail(error::missing_field, "field \"" + json_path(fields_, f) + "\" is missing");
-        else if (expect(f, f.kind == json_kind::string, "a string"))
-            return std::move(f.text);
-        return {};
-    }
-
-    // null counts as absent for every optional field.
-    std::optional<std::string> optional_string(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (is_absent(f) || !expect(f, f.kind == json_kind::string, "a string"))
-            return std::nullopt;
-        return std::move(f.text);
-    }
-
-    std::optional<int> optional_int(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (is_absent(f))
-            return std::nullopt;
-        auto const v = integer_of(f);
-        bool const fits = v && *v >= std::numeric_limits<int>::min() && *v <= std::numeric_limits<int>::max();
-        if (!expect(f, fits, "an integer (or a string of digits) that fits an int"))
-            return std::nullopt;
-        return static_cast<int>(*v);
-    }
-
-    bool present_object(std::size_t i)
-    {
-        auto& f = fields_[i];
-        return !is_absent(f) && expect(f, f.kind == json_kind::object, "an object");
-    }
-
-    std::optional<failure> const& error() const noexcept { return error_; }
-
-private:
-    static bool is_absent(json_field const& f) noexcept
-    {
-        return f.kind == json_kind::absent || f.kind == json_kind::null;
-    }
-
-    bool expect(json_field const& f, bool ok, char const* wanted)
-    {
-        if (!ok)
-            fail(error::wrong_field_type,
-                 "field \"" + json_path(fields_, f) + "\" is " + to_string(f.kind) + ", expected " + wanted);
-        return ok;
-    }
-
-    void fail(sms::error e, std::string what)
-    {
-        if (!error_)
-            error_.emplace(e, std::move(what));
-    }
-
-    std::span<json_field> fields_;
-    std::optional<failure> error_;
-};
-
-} // namespace detail
 
 /** Decodes the response to a send-status lookup: the status, or why there is none.
 
@@ -1830,6 +1864,83 @@ inline std::string message_key::encoded() const
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/retry_policy.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_POLICY_HPP
+#define SFMC_SMS_RETRY_POLICY_HPP
+
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+namespace sfmc::sms {
+
+/** When and how long to wait before trying a failed call again. A pure decision: the
+    caller sleeps, with whatever sleeper it likes.
+
+    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
+    from the lookup or from the token request. Never retried: 429 with errorcode 50200
+    (`blocked`), any other 4xx, other 5xx, an undecodable body.
+
+    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
+    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
+    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
+    retry in step.
+
+    @par Example
+    @code
+    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
+    @endcode
+*/
+struct retry_policy {
+    /// Retries after the first attempt; 0 disables retrying.
+    int max_retries = 2;
+    /// Give up rather than wait longer than this in all; the last failure is then returned,
+    /// carrying the delay it asked for.
+    std::chrono::milliseconds max_total_wait{60'000};
+    std::chrono::milliseconds initial_backoff{2'000};
+    std::chrono::milliseconds max_backoff{60'000};
+
+    static bool is_retryable(failure const& f) noexcept
+    {
+        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
+    }
+
+    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
+
+        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
+        When the wait would exceed `max_total_wait`, gives up and records the delay in
+        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
+    */
+    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
+                                                        double random01) const
+    {
+        using namespace std::chrono;
+        if (!is_retryable(f) || retries_done >= max_retries)
+            return std::nullopt;
+        milliseconds delay{};
+        if (f.retry_after) {
+            delay = duration_cast<milliseconds>(*f.retry_after);
+        } else {
+            auto backoff = initial_backoff;
+            for (int i = 0; i < retries_done && backoff < max_backoff; ++i)
+                backoff *= 2;
+            backoff = std::min(backoff, max_backoff);
+            delay = backoff + milliseconds{static_cast<milliseconds::rep>(std::clamp(random01, 0.0, 1.0) * backoff.count() / 2)};
+        }
+        if (waited + delay > max_total_wait) {
+            if (!f.retry_after)
+                f.retry_after = ceil<seconds>(delay);
+            return std::nullopt;
+        }
+        return delay;
+    }
+};
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/status_request.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_STATUS_REQUEST_HPP
@@ -2080,6 +2191,218 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/token_provider.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_PROVIDER_HPP
+#define SFMC_SMS_TOKEN_PROVIDER_HPP
+
+// ---- sfmc/sms/client_credentials.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CLIENT_CREDENTIALS_HPP
+#define SFMC_SMS_CLIENT_CREDENTIALS_HPP
+
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** An installed package's client id and secret, with the optional business unit and scope.
+
+    Any character may appear (the token request is JSON, escaped by Boost.JSON), but the id
+    and secret must not be empty and every value must be UTF-8. Printing writes the secret
+    as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s": `client_id`, `client_secret`, `account_id` (MID),
+    `scope` (space-separated).
+*/
+class client_credentials {
+public:
+    static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
+                                           std::string_view account_id = {}, std::string_view scope = {})
+    {
+        if (client_id.empty() || client_secret.empty())
+            return error::bad_credentials;
+        for (auto v : {client_id, client_secret, account_id, scope})
+            if (!detail::utf8_code_points(v))
+                return error::bad_credentials;
+        client_credentials c;
+        c.client_id_ = client_id;
+        c.client_secret_ = client_secret;
+        if (!account_id.empty())
+            c.account_id_ = std::string(account_id);
+        if (!scope.empty())
+            c.scope_ = std::string(scope);
+        return c;
+    }
+
+    std::string_view client_id() const noexcept { return client_id_; }
+    /// The secret. Named so that every place it leaves the object is easy to find.
+    std::string_view reveal_secret() const noexcept { return client_secret_; }
+    std::optional<std::string> const& account_id() const noexcept { return account_id_; }
+    std::optional<std::string> const& scope() const noexcept { return scope_; }
+
+    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
+    {
+        out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
+        if (c.account_id_)
+            out << " account_id=" << *c.account_id_;
+        return out;
+    }
+
+private:
+    client_credentials() = default;
+    std::string client_id_, client_secret_;
+    std::optional<std::string> account_id_, scope_;
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/decode_token.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DECODE_TOKEN_HPP
+#define SFMC_SMS_DECODE_TOKEN_HPP
+
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace sfmc::sms {
+
+/// What the token endpoint grants.
+struct token_response {
+    access_token token;
+    std::string token_type;                      ///< "Bearer"
+    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    std::optional<std::string> scope;
+    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    std::optional<std::string> soap_instance_url;
+};
+
+/** Decodes the token endpoint's answer: the token, or why there is none.
+
+    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
+    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
+    positive integer) are required. Every failure has `in_token_request` set, and keeps no
+    raw body: a token response is a secret, even a malformed one. The same size and depth
+    limits as the status decoder apply.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
+*/
+inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
+{
+    auto const refuse = [&](failure f) {
+        f.in_token_request = true;
+        f.http_status = res.status;
+        if (res.status >= 200 && res.status <= 299)
+            f.raw_body.clear(); // it may hold the token
+        return f;
+    };
+    if (res.status < 200 || res.status > 299)
+        return refuse(decode_error(res, opt));
+    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
+        return refuse({error::unexpected_content_type});
+    if (res.body.size() > opt.max_body_size)
+        return refuse({error::body_too_large});
+    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return refuse({error::empty_body});
+
+    enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
+    std::array<detail::json_field, count> fields{
+        {{"access_token"}, {"token_type"}, {"expires_in"}, {"scope"}, {"rest_instance_url"}, {"soap_instance_url"}}};
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+
+    detail::field_converter in(fields);
+    auto token_text = in.required_string(access_token_field);
+    auto type = in.optional_string(token_type);
+    auto lifetime = in.required_int(expires_in);
+    auto granted_scope = in.optional_string(scope);
+    auto rest = in.optional_string(rest_instance_url);
+    auto soap = in.optional_string(soap_instance_url);
+    if (in.error())
+        return refuse(*in.error());
+    if (*lifetime <= 0)
+        return refuse({error::wrong_field_type, "field \"expires_in\" must be a positive number of seconds"});
+    auto token = access_token::make(token_text);
+    if (!token)
+        return refuse({error::wrong_field_type, "field \"access_token\" is not a usable token"});
+    return token_response{std::move(*token), type.value_or(""), std::chrono::seconds{*lifetime}, std::move(granted_scope),
+                          std::move(rest), std::move(soap)};
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/token_request.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_REQUEST_HPP
+#define SFMC_SMS_TOKEN_REQUEST_HPP
+
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the token request, appended to the auth endpoint's base path.
+inline constexpr std::string_view token_route = "/v2/token";
+
+/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
+
+    The body is JSON built with Boost.JSON, so any character of a secret is escaped
+    correctly; `account_id` and `scope` are sent only when given. Printing the request never
+    shows its body, hence never the secret.
+
+    @par Example
+    @code
+    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
+    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
+    @endcode
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
+*/
+inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
+{
+    boost::json::object grant;
+    grant["grant_type"] = "client_credentials";
+    grant["client_id"] = credentials.client_id();
+    grant["client_secret"] = credentials.reveal_secret();
+    if (credentials.scope())
+        grant["scope"] = *credentials.scope();
+    if (credentials.account_id())
+        grant["account_id"] = *credentials.account_id();
+    auto const body = boost::json::serialize(grant);
+
+    constexpr std::string_view json = "application/json";
+    auto const capacity = 2 * auth.host().size() + 8 + auth.base_path().size() + token_route.size() + 2 * json.size() +
+                          body.size();
+    detail::request_writer w("POST", auth, capacity);
+    w.text() += auth.base_path();
+    w.text() += token_route;
+    w.end_target();
+    w.begin_header();
+    auth.write_authority(w.text());
+    w.end_header("Host");
+    w.add_header("Content-Type", json);
+    w.add_header("Accept", json);
+    w.set_body(body);
+    return std::move(w.req);
+}
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/transport.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TRANSPORT_HPP
@@ -2131,23 +2454,183 @@ static_assert(transport<exemplar_transport>);
 #endif
 
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
-#include <string_view>
+#include <mutex>
+#include <optional>
 
 namespace sfmc::sms {
 
-/// How a @ref client decodes, and where it reads the time for `Retry-After` dates.
+/// How a @ref token_provider caches.
+struct token_provider_options {
+    /// Refresh this long before the token expires (Salesforce advises about two minutes).
+    /// At most half the token's lifetime is used, so a short-lived token is still reused.
+    std::chrono::seconds refresh_margin{120};
+    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
+    /// as `invalid_client`), answer with it for this long without asking: a thousand
+    /// lookups with a wrong secret make one token request, not a thousand.
+    std::chrono::seconds refusal_hold{60};
+    decode_options decode{};
+    /// The monotonic clock expiry is measured with; inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock = [] { return std::chrono::steady_clock::now(); };
+};
+
+/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
+
+    Thread-safe: concurrent callers share one token, and at most one token request is in
+    flight at a time; callers that arrive meanwhile wait for it and all receive its outcome,
+    a failure included. A failure is not retried in a loop: the next call tries again, or,
+    after a definite refusal, answers with it for `refusal_hold`. After the
+    API refuses a token (401), @ref invalidate drops it so the next call fetches a new one.
+
+    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
+    request.
+
+    @par Example
+    @code
+    sfmc::sms::curl_transport http;
+    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
+    @endcode
+*/
+class token_provider {
+public:
+    template <transport Transport>
+    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
+        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt))
+    {
+    }
+
+    token_provider(token_provider const&) = delete;
+    token_provider& operator=(token_provider const&) = delete;
+
+    /// The cached token while it is fresh, else a new one from the token endpoint.
+    api_result<token_response> get()
+    {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            if (cached_ && opt_.clock() < refresh_at_)
+                return *cached_;
+            if (last_failure_ && is_refusal(*last_failure_) && opt_.clock() < refused_until_)
+                return *last_failure_;
+            if (!fetching_)
+                break;
+            auto const awaited = fetches_;
+            done_.wait(lock, [&] { return !fetching_; });
+            if (fetches_ != awaited && last_failure_)
+                return *last_failure_; // the fetch we waited for failed: so do we
+        }
+        fetching_ = true;
+        lock.unlock();
+
+        auto const started = opt_.clock();
+        api_result<token_response> fetched = failure(error::transport_failed);
+        auto const response = send_(make_token_request(auth_, credentials_));
+        if (response)
+            fetched = decode_token(*response, opt_.decode);
+        else
+            fetched = token_failure(response.error());
+
+        lock.lock();
+        fetching_ = false;
+        ++fetches_;
+        if (fetched) {
+            cached_ = *fetched;
+            auto const margin = std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, fetched->expires_in / 2);
+            refresh_at_ = started + fetched->expires_in - margin;
+            last_failure_.reset();
+        } else {
+            last_failure_ = fetched.error();
+            refused_until_ = started + opt_.refusal_hold;
+        }
+        done_.notify_all();
+        return fetched;
+    }
+
+    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
+    void invalidate(access_token const& rejected)
+    {
+        std::lock_guard lock(mutex_);
+        if (cached_ && cached_->token == rejected)
+            cached_.reset();
+    }
+
+    /// How many token requests have been sent.
+    std::uint64_t token_requests() const
+    {
+        std::lock_guard lock(mutex_);
+        return fetches_;
+    }
+
+private:
+    static bool is_refusal(failure const& f) noexcept
+    {
+        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
+    }
+
+    static failure token_failure(boost::system::error_code ec)
+    {
+        failure f(ec, ec.message());
+        f.in_token_request = true;
+        return f;
+    }
+
+    std::function<result<http_response>(http_request const&)> send_;
+    endpoint auth_;
+    client_credentials credentials_;
+    token_provider_options opt_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable done_;
+    bool fetching_ = false;
+    std::uint64_t fetches_ = 0;
+    std::optional<token_response> cached_;
+    std::chrono::steady_clock::time_point refresh_at_{};
+    std::chrono::steady_clock::time_point refused_until_{};
+    std::optional<failure> last_failure_;
+};
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string_view>
+#include <thread>
+#include <variant>
+
+namespace sfmc::sms {
+
+/// How a @ref client decodes, retries, and where it reads the time and sleeps.
 struct client_options {
-    decode_options decode;
-    /// Called once per response; inject a fake in tests.
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    /// The wall clock, read once per response to resolve `Retry-After` dates.
     std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+    /// How the client waits between attempts.
+    std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    /// A number in [0, 1) for the backoff's jitter.
+    std::function<double()> random = [] {
+        thread_local std::minstd_rand engine{std::random_device{}()};
+        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    };
 };
 
 /** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
 
-    The transport is held by reference and reused for every call, so its connections are
-    kept alive; it must outlive the client. Nothing here throws for what the caller or the
-    network sends: every outcome is in the returned result.
+    The token is either fixed, or comes from a @ref token_provider: then a 401 drops the
+    token, a new one is fetched and the lookup is sent once more, and when no REST endpoint
+    is given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
+    response) are retried as `client_options::retry` says, sleeping with the injected
+    sleeper. The transport is held by reference and reused, so its connections are kept
+    alive; it must outlive the client. Nothing here throws for what the caller or the network
+    sends: every outcome is in the returned result.
 
     @par Example
     @code
@@ -2167,6 +2650,17 @@ public:
     {
     }
 
+    client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
+        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// The REST endpoint is the token's `rest_instance_url`.
+    client(Transport& http, token_provider& tokens, client_options opt = {})
+        : http_(http), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
     /// Looks up `key` (validated first: nothing is sent for an invalid key).
     api_result<message_status> get_status(std::string_view key)
     {
@@ -2178,24 +2672,74 @@ public:
 
     api_result<message_status> get_status(message_key const& key)
     {
-        auto response = http_.send(make_status_request(rest_, key, token_));
-        if (!response)
-            return failure(response.error(), response.error().message());
-        auto dopt = opt_.decode;
-        if (opt_.clock)
-            dopt.now = opt_.clock();
-        return decode_status(*response, dopt);
+        std::chrono::milliseconds waited{0};
+        bool refreshed = false;
+        for (int retries = 0;; ++retries) {
+            auto outcome = attempt(key, refreshed);
+            if (outcome)
+                return outcome;
+            auto last = std::move(outcome).error();
+            auto const delay = opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : 0.5);
+            if (!delay)
+                return last;
+            if (opt_.sleep)
+                opt_.sleep(*delay);
+            waited += *delay;
+        }
     }
 
-    /// Replaces the token, e.g. after the caller refreshed it.
+    /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
     void set_token(access_token token) { token_ = std::move(token); }
 
-    endpoint const& rest_endpoint() const noexcept { return rest_; }
+    /// The REST endpoint given, or learnt from the last token.
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
 
 private:
+    // One lookup; after a 401 with a token provider, one new token and one more try.
+    api_result<message_status> attempt(message_key const& key, bool& refreshed)
+    {
+        while (true) {
+            auto token = current_token();
+            if (!token)
+                return token.error();
+            auto response = http_.send(make_status_request(*rest_, key, *token));
+            if (!response)
+                return failure(response.error(), response.error().message());
+            auto* const tokens = std::get_if<token_provider*>(&token_);
+            if (response->status == 401 && tokens && !refreshed) {
+                refreshed = true;
+                (*tokens)->invalidate(*token);
+                continue;
+            }
+            auto dopt = opt_.decode;
+            if (opt_.clock)
+                dopt.now = opt_.clock();
+            return decode_status(*response, dopt);
+        }
+    }
+
+    // The token to send, and the REST endpoint if it comes with the token.
+    api_result<access_token> current_token()
+    {
+        if (auto const* fixed = std::get_if<access_token>(&token_))
+            return *fixed;
+        auto granted = std::get<token_provider*>(token_)->get();
+        if (!granted)
+            return granted.error();
+        if (!rest_) {
+            if (!granted->rest_instance_url)
+                return failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url");
+            auto rest = endpoint::from_url(*granted->rest_instance_url);
+            if (!rest)
+                return failure(rest.error(), "the token's rest_instance_url is not usable");
+            rest_ = std::move(*rest);
+        }
+        return std::move(granted->token);
+    }
+
     Transport& http_;
-    endpoint rest_;
-    access_token token_;
+    std::optional<endpoint> rest_;
+    std::variant<access_token, token_provider*> token_;
     client_options opt_;
 };
 

@@ -4,6 +4,7 @@
 #include "support/emulator.hpp"
 #include "support/fixtures.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -82,7 +83,7 @@ TEST_CASE("command: every failure kind, in order, the others still printed, exit
     messages["moved"] = boost::json::array{test::reply(302, "", {{"Location", "/elsewhere"}})};
     messages["truncated"] = boost::json::array{test::reply(200, test::fixture("not_sent_as_published.json"))};
     test::emulator emu({{"messages", messages}});
-    auto const r = run(at(emu, {"--json", "bad", "forbidden", "limited", "blocked", "broken", "moved", "truncated", "nope",
+    auto const r = run(at(emu, {"--json", "--retries", "0", "bad", "forbidden", "limited", "blocked", "broken", "moved", "truncated", "nope",
                                 "bcX0qaEp0USGciEnUJTW0w", ""}));
     CHECK(r.exit_code == 1);
     auto const out = lines(r.out);
@@ -157,17 +158,17 @@ TEST_CASE("command: the environment gives what the options do not")
 TEST_CASE("command: transport failures: TLS without the CA, a refused port, a hang past --timeout")
 {
     test::emulator emu(test::script_for("slow", {test::reply(200, "{}", {}, 20.0)}));
-    auto const untrusted = run({"--json", "--rest-url", emu.https, "--token", emu.token, "bcX0qaEp0USGciEnUJTW0w"});
+    auto const untrusted = run({"--json", "--retries", "0", "--rest-url", emu.https, "--token", emu.token, "bcX0qaEp0USGciEnUJTW0w"});
     CHECK(untrusted.exit_code == 1);
     CHECK(untrusted.out.find(R"("kind":"transport")") != std::string::npos);
 
-    auto const refused = run({"--json", "--rest-url", "http://127.0.0.1:" + std::to_string(test::emulator::closed_port()),
-                              "--token", "t", "k"});
+    auto const refused = run({"--json", "--retries", "0", "--rest-url",
+                              "http://127.0.0.1:" + std::to_string(test::emulator::closed_port()), "--token", "t", "k"});
     CHECK(refused.exit_code == 1);
     CHECK(refused.out.find(R"("kind":"transport")") != std::string::npos);
 
     auto const start = std::chrono::steady_clock::now();
-    auto const slow = run(at(emu, {"--json", "--timeout", "0.3", "slow"}));
+    auto const slow = run(at(emu, {"--json", "--retries", "0", "--timeout", "0.3", "slow"}));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds{10});
     CHECK(slow.exit_code == 1);
     CHECK(slow.out.find(R"("kind":"transport")") != std::string::npos);
@@ -189,8 +190,12 @@ TEST_CASE("command: usage errors exit 2 and send nothing")
         {"--rest-url", emu.https, "--token", "has space", "k"},                           // unusable token
         {"--rest-url", emu.https, "--token", emu.token, "--timeout", "0", "k"},           // bad timeout
         {"--rest-url", emu.https, "--token", emu.token, "--timeout", "abc", "k"},         // bad timeout
-        {"--rest-url", emu.https, "--client-id", "id", "--client-secret", "s", "k"},      // not yet
-        {"--rest-url", emu.https, "--token", emu.token, "--retries", "3", "k"},           // not yet
+        {"--rest-url", emu.https, "--client-id", "id", "k"},                              // no secret
+        {"--rest-url", emu.https, "--client-id", "id", "--client-secret", "s", "k"},      // no auth endpoint
+        {"--auth-url", "http://10.1.1.1", "--client-id", "id", "--client-secret", "s", "k"}, // clear text
+        {"--rest-url", emu.https, "--token", emu.token, "--retries", "-1", "k"},          // bad retries
+        {"--rest-url", emu.https, "--token", emu.token, "--retries", "1.5", "k"},         // bad retries
+        {"--rest-url", emu.https, "--token", emu.token, "--max-wait", "x", "k"},          // bad max-wait
     };
     for (auto const& args : cases) {
         auto const r = run(args);
@@ -232,4 +237,131 @@ TEST_CASE("command: --help and --version")
     auto const version = run({"--version"});
     CHECK(version.exit_code == 0);
     CHECK(version.out == "sfmc-sms-status " SFMC_SMS_VERSION_STRING "\n");
+}
+
+namespace {
+
+// The options that fetch a token from the emulator with its client credentials.
+std::vector<std::string> with_credentials(test::emulator const& emu, std::vector<std::string> more = {})
+{
+    std::vector<std::string> args{"--auth-url", emu.https, "--cacert", emu.ca, "--client-id", emu.client_id,
+                                  "--client-secret", emu.client_secret};
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+std::size_t count(std::vector<test::recorded_request> const& seen, std::string_view method)
+{
+    return static_cast<std::size_t>(std::count_if(seen.begin(), seen.end(), [&](auto const& r) { return r.method == method; }));
+}
+
+} // namespace
+
+TEST_CASE("command: client credentials: one token request for every key; the REST base from the token")
+{
+    test::emulator emu;
+    auto const r = run(with_credentials(emu, {"--json", "--account-id", "12345", "bcX0qaEp0USGciEnUJTW0w",
+                                              "fcdbb2f9-438b-4d52-a380-2eade2f46396", "9a-zUvWf3UKxLpwwIrqTmQ"}));
+    CHECK(r.exit_code == 0);
+    CHECK(lines(r.out).size() == 3);
+    auto const seen = emu.requests();
+    REQUIRE(seen.size() == 4);
+    CHECK(seen[0].method == "POST");
+    CHECK(seen[0].target == "/v2/token");
+    CHECK(seen[0].body == R"({"grant_type":"client_credentials","client_id":")" + emu.client_id + R"(","client_secret":")" +
+                              emu.client_secret + R"(","account_id":"12345"})");
+    CHECK(count(seen, "GET") == 3);
+    CHECK(seen[1].header("Authorization").starts_with("Bearer emulated-token-1-"));
+    for (auto const* output : {&r.out, &r.err}) {
+        CHECK(output->find(emu.client_secret) == std::string::npos);
+        CHECK(output->find("emulated-token") == std::string::npos);
+    }
+}
+
+TEST_CASE("command: the environment gives client credentials too")
+{
+    test::emulator emu;
+    auto const r = run({"--json", "bcX0qaEp0USGciEnUJTW0w"}, {},
+                       {"SFMC_AUTH_URL=" + emu.https, "SFMC_CACERT=" + emu.ca, "SFMC_CLIENT_ID=" + emu.client_id,
+                        "SFMC_CLIENT_SECRET=" + emu.client_secret, "SFMC_ACCOUNT_ID=777"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find(R"("status":"sent")") != std::string::npos);
+    CHECK(emu.requests()[0].body.find(R"("account_id":"777")") != std::string::npos);
+}
+
+TEST_CASE("command: a 401 refreshes the token once, and the lookup is sent once more")
+{
+    test::emulator emu(test::script_for("expired", {test::reply(401, R"({"message":"Not Authorized","errorcode":0})"),
+                                                    test::reply(200, test::fixture("queued.json"))}));
+    auto const r = run(with_credentials(emu, {"--json", "expired"}));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find(R"("status":"queued")") != std::string::npos);
+    auto const seen = emu.requests();
+    REQUIRE(seen.size() == 4);
+    CHECK(count(seen, "POST") == 2);
+    CHECK(seen[1].header("Authorization") != seen[3].header("Authorization")); // a new token
+}
+
+TEST_CASE("command: a refused token request is auth_failed with the server's error_description, asked once")
+{
+    test::emulator emu;
+    auto args = with_credentials(emu, {"--json", "a", "b", "c"});
+    args[7] = "wrong-secret";
+    auto const r = run(args);
+    CHECK(r.exit_code == 1);
+    auto const out = lines(r.out);
+    REQUIRE(out.size() == 3);
+    for (auto const& line : out)
+        CHECK(line.find(R"("error":{"kind":"auth_failed","httpStatus":401,"message":"Invalid client ID. Use the client ID in Marketing Cloud Installed Packages."})") !=
+              std::string::npos);
+    CHECK(emu.requests().size() == 1); // one token request, no lookup sent
+    CHECK(r.out.find("wrong-secret") == std::string::npos);
+    CHECK(r.err.find("wrong-secret") == std::string::npos);
+}
+
+TEST_CASE("command: 429 then 200 is retried as Retry-After says; 50200 is not; --retries 0 does not")
+{
+    boost::json::object messages;
+    messages["busy"] = boost::json::array{test::reply(429, R"({"message":"Rate limit exceeded","errorcode":50100})", {{"Retry-After", "0"}}),
+                                          test::reply(200, test::fixture("queued.json"))};
+    messages["blocked"] = boost::json::array{test::reply(429, R"({"message":"Your requests are temporarily blocked.","errorcode":50200})"),
+                                             test::reply(200, test::fixture("queued.json"))};
+    messages["unavailable"] = boost::json::array{test::reply(503, R"({"message":"Service Unavailable","errorcode":50300})", {{"Retry-After", "0"}}),
+                                                 test::reply(200, test::fixture("queued.json"))};
+    test::emulator emu({{"messages", messages}});
+    auto const r = run(at(emu, {"--json", "busy", "blocked", "unavailable"}));
+    auto const out = lines(r.out);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].find(R"("status":"queued")") != std::string::npos);
+    CHECK(out[1].find(R"("kind":"rate_limited","httpStatus":429,"errorcode":50200)") != std::string::npos);
+    CHECK(out[2].find(R"("status":"queued")") != std::string::npos);
+    CHECK(emu.requests().size() == 5);
+
+    test::emulator again({{"messages", messages}});
+    auto const once = run(at(again, {"--json", "--retries", "0", "busy"}));
+    CHECK(once.out.find(R"("kind":"rate_limited")") != std::string::npos);
+    CHECK(again.requests().size() == 1);
+}
+
+TEST_CASE("command: a wait past --max-wait gives up at once, with the delay asked for")
+{
+    test::emulator emu(test::script_for("slow-down", {test::reply(429, R"({"message":"Rate limit exceeded","errorcode":50100})",
+                                                                  {{"Retry-After", "30"}})}));
+    auto const start = std::chrono::steady_clock::now();
+    auto const r = run(at(emu, {"--json", "--max-wait", "5", "slow-down"}));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds{10});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find(R"("kind":"rate_limited","httpStatus":429,"errorcode":50100,"message":"Rate limit exceeded","retryAfter":30)") !=
+          std::string::npos);
+    CHECK(emu.requests().size() == 1);
+}
+
+TEST_CASE("command: a transport failure is retried")
+{
+    // The first answer comes after the timeout; the retry (after a 2 to 3 s backoff) is answered.
+    test::emulator emu(test::script_for("flaky", {test::reply(200, "{}", {}, 20.0), test::reply(200, test::fixture("queued.json"))}));
+    auto const r = run(at(emu, {"--json", "--timeout", "0.5", "--retries", "1", "flaky"}));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find(R"("status":"queued")") != std::string::npos);
+    CHECK(emu.requests().size() == 2);
 }

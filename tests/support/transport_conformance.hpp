@@ -25,7 +25,9 @@ struct transport_settings {
 template <class Maker>
 auto make_client(decltype(Maker::make(transport_settings{}))& t, std::string const& base, std::string const& token)
 {
-    return sfmc::sms::client(t, sfmc::sms::endpoint::from_url(base).value(), sfmc::sms::access_token::make(token).value());
+    // No retries: each scenario sees exactly what one exchange gives.
+    return sfmc::sms::client(t, sfmc::sms::endpoint::from_url(base).value(), sfmc::sms::access_token::make(token).value(),
+                             {.retry = {.max_retries = 0}});
 }
 
 } // namespace test

@@ -9,27 +9,46 @@
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/retry_policy.hpp>
 #include <sfmc/sms/status_request.hpp>
+#include <sfmc/sms/token_provider.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #include <chrono>
 #include <functional>
+#include <optional>
+#include <random>
 #include <string_view>
+#include <thread>
+#include <variant>
 
 namespace sfmc::sms {
 
-/// How a @ref client decodes, and where it reads the time for `Retry-After` dates.
+/// How a @ref client decodes, retries, and where it reads the time and sleeps.
 struct client_options {
-    decode_options decode;
-    /// Called once per response; inject a fake in tests.
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    /// The wall clock, read once per response to resolve `Retry-After` dates.
     std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+    /// How the client waits between attempts.
+    std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    /// A number in [0, 1) for the backoff's jitter.
+    std::function<double()> random = [] {
+        thread_local std::minstd_rand engine{std::random_device{}()};
+        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    };
 };
 
 /** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
 
-    The transport is held by reference and reused for every call, so its connections are
-    kept alive; it must outlive the client. Nothing here throws for what the caller or the
-    network sends: every outcome is in the returned result.
+    The token is either fixed, or comes from a @ref token_provider: then a 401 drops the
+    token, a new one is fetched and the lookup is sent once more, and when no REST endpoint
+    is given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
+    response) are retried as `client_options::retry` says, sleeping with the injected
+    sleeper. The transport is held by reference and reused, so its connections are kept
+    alive; it must outlive the client. Nothing here throws for what the caller or the network
+    sends: every outcome is in the returned result.
 
     @par Example
     @code
@@ -49,6 +68,17 @@ public:
     {
     }
 
+    client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
+        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// The REST endpoint is the token's `rest_instance_url`.
+    client(Transport& http, token_provider& tokens, client_options opt = {})
+        : http_(http), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
     /// Looks up `key` (validated first: nothing is sent for an invalid key).
     api_result<message_status> get_status(std::string_view key)
     {
@@ -60,24 +90,74 @@ public:
 
     api_result<message_status> get_status(message_key const& key)
     {
-        auto response = http_.send(make_status_request(rest_, key, token_));
-        if (!response)
-            return failure(response.error(), response.error().message());
-        auto dopt = opt_.decode;
-        if (opt_.clock)
-            dopt.now = opt_.clock();
-        return decode_status(*response, dopt);
+        std::chrono::milliseconds waited{0};
+        bool refreshed = false;
+        for (int retries = 0;; ++retries) {
+            auto outcome = attempt(key, refreshed);
+            if (outcome)
+                return outcome;
+            auto last = std::move(outcome).error();
+            auto const delay = opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : 0.5);
+            if (!delay)
+                return last;
+            if (opt_.sleep)
+                opt_.sleep(*delay);
+            waited += *delay;
+        }
     }
 
-    /// Replaces the token, e.g. after the caller refreshed it.
+    /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
     void set_token(access_token token) { token_ = std::move(token); }
 
-    endpoint const& rest_endpoint() const noexcept { return rest_; }
+    /// The REST endpoint given, or learnt from the last token.
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
 
 private:
+    // One lookup; after a 401 with a token provider, one new token and one more try.
+    api_result<message_status> attempt(message_key const& key, bool& refreshed)
+    {
+        while (true) {
+            auto token = current_token();
+            if (!token)
+                return token.error();
+            auto response = http_.send(make_status_request(*rest_, key, *token));
+            if (!response)
+                return failure(response.error(), response.error().message());
+            auto* const tokens = std::get_if<token_provider*>(&token_);
+            if (response->status == 401 && tokens && !refreshed) {
+                refreshed = true;
+                (*tokens)->invalidate(*token);
+                continue;
+            }
+            auto dopt = opt_.decode;
+            if (opt_.clock)
+                dopt.now = opt_.clock();
+            return decode_status(*response, dopt);
+        }
+    }
+
+    // The token to send, and the REST endpoint if it comes with the token.
+    api_result<access_token> current_token()
+    {
+        if (auto const* fixed = std::get_if<access_token>(&token_))
+            return *fixed;
+        auto granted = std::get<token_provider*>(token_)->get();
+        if (!granted)
+            return granted.error();
+        if (!rest_) {
+            if (!granted->rest_instance_url)
+                return failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url");
+            auto rest = endpoint::from_url(*granted->rest_instance_url);
+            if (!rest)
+                return failure(rest.error(), "the token's rest_instance_url is not usable");
+            rest_ = std::move(*rest);
+        }
+        return std::move(granted->token);
+    }
+
     Transport& http_;
-    endpoint rest_;
-    access_token token_;
+    std::optional<endpoint> rest_;
+    std::variant<access_token, token_provider*> token_;
     client_options opt_;
 };
 

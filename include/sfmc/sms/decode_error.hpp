@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -47,28 +46,13 @@ inline std::string bounded_copy(std::string_view body, std::size_t limit)
     return std::string(body.substr(0, limit));
 }
 
-// An integer field that may also arrive as a string of digits ("16"), as the event service
-// sends `statusCode`.
-inline std::optional<std::int64_t> integer_of(json_field const& f) noexcept
-{
-    if (f.kind == json_kind::integer)
-        return f.integer;
-    if (f.kind == json_kind::string) {
-        std::int64_t v = 0;
-        auto const* const end = f.text.data() + f.text.size();
-        auto const [ptr, ec] = std::from_chars(f.text.data(), end, v);
-        if (ec == std::errc{} && ptr == end && !f.text.empty())
-            return v;
-    }
-    return std::nullopt;
-}
-
 } // namespace detail
 
 /** Turns a response outside 2xx into a @ref failure that says all the API said.
 
     The status gives the code (`error_for_status`). When the body is the API's JSON error,
-    `errorcode`, `message` and `documentation` are kept, and a 429 whose errorcode is 50200
+    `errorcode`, `message` and `documentation` are kept (from the token endpoint's OAuth
+    shape: `error`, `error_description`, `error_uri`), and a 429 whose errorcode is 50200
     becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
     proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
     `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
@@ -82,8 +66,9 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
     failure f(error_for_status(res.status));
     f.http_status = res.status;
 
-    enum { message, errorcode, documentation, retry_after, count };
-    std::array<detail::json_field, count> fields{{{"message"}, {"errorcode"}, {"documentation"}, {"retryAfter"}}};
+    enum { message, errorcode, documentation, retry_after, oauth_error, error_description, error_uri, count };
+    std::array<detail::json_field, count> fields{{{"message"}, {"errorcode"}, {"documentation"}, {"retryAfter"},
+                                                  {"error"}, {"error_description"}, {"error_uri"}}};
     auto const content_type = res.header("Content-Type");
     bool const may_be_json = !content_type || detail::is_json_media_type(*content_type);
     bool const parsed = may_be_json && !res.body.empty() && res.body.size() <= opt.max_body_size &&
@@ -95,7 +80,15 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
         if (fields[documentation].kind == detail::json_kind::string)
             f.documentation = std::move(fields[documentation].text);
         f.errorcode = detail::integer_of(fields[errorcode]);
-        is_api_json = f.errorcode || !f.message.empty();
+        // The token endpoint answers in OAuth's shape instead (RFC 6749 section 5.2).
+        if (fields[oauth_error].kind == detail::json_kind::string) {
+            f.oauth_error = std::move(fields[oauth_error].text);
+            if (f.message.empty() && fields[error_description].kind == detail::json_kind::string)
+                f.message = std::move(fields[error_description].text);
+            if (f.documentation.empty() && fields[error_uri].kind == detail::json_kind::string)
+                f.documentation = std::move(fields[error_uri].text);
+        }
+        is_api_json = f.errorcode || !f.message.empty() || !f.oauth_error.empty();
     }
     if (!is_api_json)
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);

@@ -11,83 +11,10 @@
 #include <sfmc/sms/message_status.hpp>
 
 #include <array>
-#include <limits>
-#include <span>
 #include <string>
 
 namespace sfmc::sms {
 
-namespace detail {
-
-// Turns read fields into values, stopping at the first field of the wrong type.
-class field_converter {
-public:
-    explicit field_converter(std::span<json_field> fields) noexcept : fields_(fields) {}
-
-    std::string required_string(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (f.kind == json_kind::absent)
-            fail(error::missing_field, "field \"" + json_path(fields_, f) + "\" is missing");
-        else if (expect(f, f.kind == json_kind::string, "a string"))
-            return std::move(f.text);
-        return {};
-    }
-
-    // null counts as absent for every optional field.
-    std::optional<std::string> optional_string(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (is_absent(f) || !expect(f, f.kind == json_kind::string, "a string"))
-            return std::nullopt;
-        return std::move(f.text);
-    }
-
-    std::optional<int> optional_int(std::size_t i)
-    {
-        auto& f = fields_[i];
-        if (is_absent(f))
-            return std::nullopt;
-        auto const v = integer_of(f);
-        bool const fits = v && *v >= std::numeric_limits<int>::min() && *v <= std::numeric_limits<int>::max();
-        if (!expect(f, fits, "an integer (or a string of digits) that fits an int"))
-            return std::nullopt;
-        return static_cast<int>(*v);
-    }
-
-    bool present_object(std::size_t i)
-    {
-        auto& f = fields_[i];
-        return !is_absent(f) && expect(f, f.kind == json_kind::object, "an object");
-    }
-
-    std::optional<failure> const& error() const noexcept { return error_; }
-
-private:
-    static bool is_absent(json_field const& f) noexcept
-    {
-        return f.kind == json_kind::absent || f.kind == json_kind::null;
-    }
-
-    bool expect(json_field const& f, bool ok, char const* wanted)
-    {
-        if (!ok)
-            fail(error::wrong_field_type,
-                 "field \"" + json_path(fields_, f) + "\" is " + to_string(f.kind) + ", expected " + wanted);
-        return ok;
-    }
-
-    void fail(sms::error e, std::string what)
-    {
-        if (!error_)
-            error_.emplace(e, std::move(what));
-    }
-
-    std::span<json_field> fields_;
-    std::optional<failure> error_;
-};
-
-} // namespace detail
 
 /** Decodes the response to a send-status lookup: the status, or why there is none.
 

@@ -29,6 +29,7 @@ enum class error {
     bad_url,              ///< the base URL cannot be parsed or has userinfo, a query or a fragment
     insecure_url,         ///< plain http:// to a host that is not loopback
     bad_token,            ///< the access token is empty or has bytes outside visible ASCII
+    bad_credentials,      ///< the client id or secret is empty, or a value is not UTF-8
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -113,7 +114,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_token)
+    if (e <= error::bad_credentials)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -133,6 +134,7 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_url: return "bad_url";
     case error::insecure_url: return "insecure_url";
     case error::bad_token: return "bad_token";
+    case error::bad_credentials: return "bad_credentials";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -171,6 +173,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::insecure_url: return "plain http:// is allowed only to a loopback host";
     case error::bad_token:
         return "the access token is empty or has characters other than visible ASCII";
+    case error::bad_credentials:
+        return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";

@@ -35,6 +35,11 @@ struct failure {
     std::string documentation;                ///< the API's `documentation`
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was not the API's JSON
+    /// The token endpoint's OAuth `error` ("invalid_client"); `message` then holds its
+    /// `error_description` and `documentation` its `error_uri`.
+    std::string oauth_error;
+    /// True when this is the failure of the token request, not of the lookup itself.
+    bool in_token_request = false;
 
     failure() = default;
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
@@ -53,6 +58,8 @@ struct failure {
 
     friend std::ostream& operator<<(std::ostream& out, failure const& f)
     {
+        if (f.in_token_request)
+            out << "token request: ";
         out << f.code.message();
         if (!f.detail.empty())
             out << ": " << f.detail;
@@ -62,6 +69,8 @@ struct failure {
             out << (f.http_status != 0 ? ", " : " [") << "errorcode " << *f.errorcode;
         if (f.http_status != 0 || f.errorcode)
             out << ']';
+        if (!f.oauth_error.empty())
+            out << ' ' << f.oauth_error << ':';
         if (!f.message.empty())
             out << " \"" << f.message << '"';
         if (f.retry_after)

@@ -8,8 +8,10 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -219,6 +221,105 @@ inline std::string json_path(std::span<json_field const> fields, json_field cons
         return std::string(f.name);
     return json_path(fields, fields[static_cast<std::size_t>(f.parent)]) + '.' + std::string(f.name);
 }
+
+// An integer field that may also arrive as a string of digits ("16"), as the event service
+// sends `statusCode`.
+inline std::optional<std::int64_t> integer_of(json_field const& f) noexcept
+{
+    if (f.kind == json_kind::integer)
+        return f.integer;
+    if (f.kind == json_kind::string) {
+        std::int64_t v = 0;
+        auto const* const end = f.text.data() + f.text.size();
+        auto const [ptr, ec] = std::from_chars(f.text.data(), end, v);
+        if (ec == std::errc{} && ptr == end && !f.text.empty())
+            return v;
+    }
+    return std::nullopt;
+}
+
+// Turns read fields into values, stopping at the first field of the wrong type.
+class field_converter {
+public:
+    explicit field_converter(std::span<json_field> fields) noexcept : fields_(fields) {}
+
+    std::string required_string(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (present(f) && expect(f, f.kind == json_kind::string, "a string"))
+            return std::move(f.text);
+        return {};
+    }
+
+    std::optional<int> required_int(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (!present(f) || !expect(f, f.kind != json_kind::null, "an integer"))
+            return std::nullopt;
+        return optional_int(i);
+    }
+
+    // null counts as absent for every optional field.
+    std::optional<std::string> optional_string(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (is_absent(f) || !expect(f, f.kind == json_kind::string, "a string"))
+            return std::nullopt;
+        return std::move(f.text);
+    }
+
+    std::optional<int> optional_int(std::size_t i)
+    {
+        auto& f = fields_[i];
+        if (is_absent(f))
+            return std::nullopt;
+        auto const v = integer_of(f);
+        bool const fits = v && *v >= std::numeric_limits<int>::min() && *v <= std::numeric_limits<int>::max();
+        if (!expect(f, fits, "an integer (or a string of digits) that fits an int"))
+            return std::nullopt;
+        return static_cast<int>(*v);
+    }
+
+    bool present_object(std::size_t i)
+    {
+        auto& f = fields_[i];
+        return !is_absent(f) && expect(f, f.kind == json_kind::object, "an object");
+    }
+
+    std::optional<failure> const& error() const noexcept { return error_; }
+
+private:
+    // A required field: its absence is the error.
+    bool present(json_field const& f)
+    {
+        if (f.kind == json_kind::absent)
+            fail(error::missing_field, "field \"" + json_path(fields_, f) + "\" is missing");
+        return f.kind != json_kind::absent;
+    }
+
+    static bool is_absent(json_field const& f) noexcept
+    {
+        return f.kind == json_kind::absent || f.kind == json_kind::null;
+    }
+
+    bool expect(json_field const& f, bool ok, char const* wanted)
+    {
+        if (!ok)
+            fail(error::wrong_field_type,
+                 "field \"" + json_path(fields_, f) + "\" is " + to_string(f.kind) + ", expected " + wanted);
+        return ok;
+    }
+
+    void fail(sms::error e, std::string what)
+    {
+        if (!error_)
+            error_.emplace(e, std::move(what));
+    }
+
+    std::span<json_field> fields_;
+    std::optional<failure> error_;
+};
+
 
 } // namespace sfmc::sms::detail
 

@@ -1,0 +1,68 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CLIENT_CREDENTIALS_HPP
+#define SFMC_SMS_CLIENT_CREDENTIALS_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+#include <sfmc/sms/error.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** An installed package's client id and secret, with the optional business unit and scope.
+
+    Any character may appear (the token request is JSON, escaped by Boost.JSON), but the id
+    and secret must not be empty and every value must be UTF-8. Printing writes the secret
+    as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s": `client_id`, `client_secret`, `account_id` (MID),
+    `scope` (space-separated).
+*/
+class client_credentials {
+public:
+    static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
+                                           std::string_view account_id = {}, std::string_view scope = {})
+    {
+        if (client_id.empty() || client_secret.empty())
+            return error::bad_credentials;
+        for (auto v : {client_id, client_secret, account_id, scope})
+            if (!detail::utf8_code_points(v))
+                return error::bad_credentials;
+        client_credentials c;
+        c.client_id_ = client_id;
+        c.client_secret_ = client_secret;
+        if (!account_id.empty())
+            c.account_id_ = std::string(account_id);
+        if (!scope.empty())
+            c.scope_ = std::string(scope);
+        return c;
+    }
+
+    std::string_view client_id() const noexcept { return client_id_; }
+    /// The secret. Named so that every place it leaves the object is easy to find.
+    std::string_view reveal_secret() const noexcept { return client_secret_; }
+    std::optional<std::string> const& account_id() const noexcept { return account_id_; }
+    std::optional<std::string> const& scope() const noexcept { return scope_; }
+
+    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
+    {
+        out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
+        if (c.account_id_)
+            out << " account_id=" << *c.account_id_;
+        return out;
+    }
+
+private:
+    client_credentials() = default;
+    std::string client_id_, client_secret_;
+    std::optional<std::string> account_id_, scope_;
+};
+
+} // namespace sfmc::sms
+
+#endif

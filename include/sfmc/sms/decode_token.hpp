@@ -1,0 +1,85 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DECODE_TOKEN_HPP
+#define SFMC_SMS_DECODE_TOKEN_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/decode_error.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_reader.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_response.hpp>
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace sfmc::sms {
+
+/// What the token endpoint grants.
+struct token_response {
+    access_token token;
+    std::string token_type;                      ///< "Bearer"
+    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    std::optional<std::string> scope;
+    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    std::optional<std::string> soap_instance_url;
+};
+
+/** Decodes the token endpoint's answer: the token, or why there is none.
+
+    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
+    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
+    positive integer) are required. Every failure has `in_token_request` set, and keeps no
+    raw body: a token response is a secret, even a malformed one. The same size and depth
+    limits as the status decoder apply.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
+*/
+inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
+{
+    auto const refuse = [&](failure f) {
+        f.in_token_request = true;
+        f.http_status = res.status;
+        if (res.status >= 200 && res.status <= 299)
+            f.raw_body.clear(); // it may hold the token
+        return f;
+    };
+    if (res.status < 200 || res.status > 299)
+        return refuse(decode_error(res, opt));
+    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
+        return refuse({error::unexpected_content_type});
+    if (res.body.size() > opt.max_body_size)
+        return refuse({error::body_too_large});
+    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return refuse({error::empty_body});
+
+    enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
+    std::array<detail::json_field, count> fields{
+        {{"access_token"}, {"token_type"}, {"expires_in"}, {"scope"}, {"rest_instance_url"}, {"soap_instance_url"}}};
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+
+    detail::field_converter in(fields);
+    auto token_text = in.required_string(access_token_field);
+    auto type = in.optional_string(token_type);
+    auto lifetime = in.required_int(expires_in);
+    auto granted_scope = in.optional_string(scope);
+    auto rest = in.optional_string(rest_instance_url);
+    auto soap = in.optional_string(soap_instance_url);
+    if (in.error())
+        return refuse(*in.error());
+    if (*lifetime <= 0)
+        return refuse({error::wrong_field_type, "field \"expires_in\" must be a positive number of seconds"});
+    auto token = access_token::make(token_text);
+    if (!token)
+        return refuse({error::wrong_field_type, "field \"access_token\" is not a usable token"});
+    return token_response{std::move(*token), type.value_or(""), std::chrono::seconds{*lifetime}, std::move(granted_scope),
+                          std::move(rest), std::move(soap)};
+}
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,79 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_POLICY_HPP
+#define SFMC_SMS_RETRY_POLICY_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/failure.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+namespace sfmc::sms {
+
+/** When and how long to wait before trying a failed call again. A pure decision: the
+    caller sleeps, with whatever sleeper it likes.
+
+    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
+    from the lookup or from the token request. Never retried: 429 with errorcode 50200
+    (`blocked`), any other 4xx, other 5xx, an undecodable body.
+
+    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
+    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
+    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
+    retry in step.
+
+    @par Example
+    @code
+    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
+    @endcode
+*/
+struct retry_policy {
+    /// Retries after the first attempt; 0 disables retrying.
+    int max_retries = 2;
+    /// Give up rather than wait longer than this in all; the last failure is then returned,
+    /// carrying the delay it asked for.
+    std::chrono::milliseconds max_total_wait{60'000};
+    std::chrono::milliseconds initial_backoff{2'000};
+    std::chrono::milliseconds max_backoff{60'000};
+
+    static bool is_retryable(failure const& f) noexcept
+    {
+        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
+    }
+
+    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
+
+        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
+        When the wait would exceed `max_total_wait`, gives up and records the delay in
+        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
+    */
+    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
+                                                        double random01) const
+    {
+        using namespace std::chrono;
+        if (!is_retryable(f) || retries_done >= max_retries)
+            return std::nullopt;
+        milliseconds delay{};
+        if (f.retry_after) {
+            delay = duration_cast<milliseconds>(*f.retry_after);
+        } else {
+            auto backoff = initial_backoff;
+            for (int i = 0; i < retries_done && backoff < max_backoff; ++i)
+                backoff *= 2;
+            backoff = std::min(backoff, max_backoff);
+            delay = backoff + milliseconds{static_cast<milliseconds::rep>(std::clamp(random01, 0.0, 1.0) * backoff.count() / 2)};
+        }
+        if (waited + delay > max_total_wait) {
+            if (!f.retry_after)
+                f.retry_after = ceil<seconds>(delay);
+            return std::nullopt;
+        }
+        return delay;
+    }
+};
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,65 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_REQUEST_HPP
+#define SFMC_SMS_TOKEN_REQUEST_HPP
+
+#include <sfmc/sms/client_credentials.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/http_request.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the token request, appended to the auth endpoint's base path.
+inline constexpr std::string_view token_route = "/v2/token";
+
+/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
+
+    The body is JSON built with Boost.JSON, so any character of a secret is escaped
+    correctly; `account_id` and `scope` are sent only when given. Printing the request never
+    shows its body, hence never the secret.
+
+    @par Example
+    @code
+    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
+    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
+    @endcode
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
+*/
+inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
+{
+    boost::json::object grant;
+    grant["grant_type"] = "client_credentials";
+    grant["client_id"] = credentials.client_id();
+    grant["client_secret"] = credentials.reveal_secret();
+    if (credentials.scope())
+        grant["scope"] = *credentials.scope();
+    if (credentials.account_id())
+        grant["account_id"] = *credentials.account_id();
+    auto const body = boost::json::serialize(grant);
+
+    constexpr std::string_view json = "application/json";
+    auto const capacity = 2 * auth.host().size() + 8 + auth.base_path().size() + token_route.size() + 2 * json.size() +
+                          body.size();
+    detail::request_writer w("POST", auth, capacity);
+    w.text() += auth.base_path();
+    w.text() += token_route;
+    w.end_target();
+    w.begin_header();
+    auth.write_authority(w.text());
+    w.end_header("Host");
+    w.add_header("Content-Type", json);
+    w.add_header("Accept", json);
+    w.set_body(body);
+    return std::move(w.req);
+}
+
+} // namespace sfmc::sms
+
+#endif
