@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks that every public header has its own test file, tests/<name>.cpp, whose first
-line includes that header: each header is then proven to compile on its own."""
+line includes that header: each header is then proven to compile on its own. The tests of
+the core's headers (those <sfmc/sms.hpp> includes) must also be in meson.build's list."""
 import pathlib
 import sys
 
@@ -16,6 +17,12 @@ for header in headers:
     first = test.read_text(encoding="utf-8").splitlines()[0]
     if first != f"#include <{include}>":
         problems.append(f"tests/{test.name}: first line is {first!r}, not #include <{include}>")
+meson = (ROOT / "meson.build").read_text(encoding="utf-8")
+umbrella = (ROOT / "include" / "sfmc" / "sms.hpp").read_text(encoding="utf-8")
+for header in headers:
+    include = header.relative_to(ROOT / "include").as_posix()
+    if f"#include <{include}>" in umbrella and f"'tests/{header.stem}.cpp'" not in meson:
+        problems.append(f"meson.build does not build tests/{header.stem}.cpp")
 for p in problems:
     print(p)
 print(f"{len(headers)} public headers, {len(problems)} without a test file that includes them first")

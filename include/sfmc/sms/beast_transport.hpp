@@ -3,7 +3,8 @@
 #define SFMC_SMS_BEAST_TRANSPORT_HPP
 
 // Opt-in: include this header yourself and link OpenSSL (OpenSSL::SSL) and threads. Neither
-// <sfmc/sms.hpp> nor the single header includes it.
+// <sfmc/sms.hpp> nor the single header includes it. Unlike the rest of the library it needs
+// exceptions enabled: Beast 1.81 throws in its own headers.
 
 #include <sfmc/sms/beast_async_transport.hpp>
 #include <sfmc/sms/detail/config.hpp>
