@@ -17,6 +17,19 @@ struct curl_maker {
 };
 } // namespace
 
+// The README's tokens example: compiled, not run (it names a real tenant).
+[[maybe_unused]] void readme_tokens(std::string const& sub, std::string const& id, std::string const& secret, std::string_view key)
+{
+    // [readme-tokens]
+    sfmc::sms::curl_transport http;
+    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth).value();
+    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::client sms(http, tokens);   // the REST base comes from the token's rest_instance_url
+    auto status = sms.get_status(key);     // token fetched once, cached, refreshed 2 min before expiry
+    // [readme-tokens]
+    (void)status;
+}
+
 TYPE_TO_STRING(curl_maker);
 SFMC_SMS_TEST_TRANSPORT_CONFORMANCE(curl_maker);
 
