@@ -100,7 +100,12 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
         }
     }
     auto const local = sys_days{date} + hours{h} + minutes{mi} + seconds{sec} + timestamp_duration{ticks};
-    return api_timestamp{time_point_cast<timestamp_duration>(local - offset), digits};
+    auto const utc = time_point_cast<timestamp_duration>(local - offset);
+    // RFC 3339 has four-digit years: an instant the offset moves outside them is unreadable.
+    auto const utc_year = static_cast<int>(year_month_day{floor<days>(utc)}.year());
+    if (utc_year < 0 || utc_year > 9999)
+        return std::nullopt;
+    return api_timestamp{utc, digits};
 }
 
 inline std::string api_timestamp::to_rfc3339() const
@@ -123,12 +128,7 @@ inline std::string api_timestamp::to_rfc3339() const
         }
         p += width;
     };
-    int y = static_cast<int>(date.year());
-    if (y < 0) {
-        *p++ = '-';
-        y = -y;
-    }
-    put(y, 4);
+    put(static_cast<int>(date.year()), 4); // 0 to 9999: parse_api_timestamp makes no other
     *p++ = '-';
     put(static_cast<unsigned>(date.month()), 2);
     *p++ = '-';

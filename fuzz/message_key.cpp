@@ -1,0 +1,40 @@
+// Key validation and encoding: a valid key's segment holds only unreserved characters and
+// %XX, and decodes back to the key byte for byte; an invalid key is refused for its reason.
+#include <sfmc/sms/message_key.hpp>
+
+#include "fuzz_check.hpp"
+
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
+{
+    auto const input = fuzz::as_text(data, size);
+    auto key = sfmc::sms::message_key::make(input);
+    if (!key) {
+        auto const e = key.error();
+        SFMC_FUZZ_CHECK(e == sfmc::sms::error::key_empty || e == sfmc::sms::error::key_not_utf8 ||
+                        e == sfmc::sms::error::key_too_long);
+        SFMC_FUZZ_CHECK((e == sfmc::sms::error::key_empty) == input.empty());
+        return 0;
+    }
+    auto const encoded = key->encoded();
+    SFMC_FUZZ_CHECK(encoded.size() == sfmc::sms::encoded_path_segment_size(input));
+    SFMC_FUZZ_CHECK(encoded != "." && encoded != "..");
+    std::string decoded;
+    auto const hex = [](char c) { return c <= '9' ? c - '0' : c - 'A' + 10; };
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        char const c = encoded[i];
+        if (c == '%') {
+            SFMC_FUZZ_CHECK(i + 2 < encoded.size());
+            for (char h : {encoded[i + 1], encoded[i + 2]})
+                SFMC_FUZZ_CHECK((h >= '0' && h <= '9') || (h >= 'A' && h <= 'F'));
+            decoded += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
+            i += 2;
+        } else {
+            SFMC_FUZZ_CHECK(sfmc::sms::detail::is_unreserved(c));
+            decoded += c;
+        }
+    }
+    SFMC_FUZZ_CHECK(decoded == input);
+    return 0;
+}
