@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Turns Google Benchmark's JSON (argv[1]) and compile_time.py's JSON (argv[2]) into the
+README's table: each contender as a ratio to a baseline measured in the same run, and
+whether the project's targets are met."""
+import json
+import platform
+import sys
+
+bench = json.load(open(sys.argv[1]))
+compile_times = json.load(open(sys.argv[2]))
+# The median of the repetitions, or the single run when there was one.
+rows = {b["run_name"]: b for b in bench["benchmarks"] if b.get("run_type") == "iteration"}
+rows.update({b["run_name"]: b for b in bench["benchmarks"] if b.get("aggregate_name") == "median"})
+
+
+def ns(name):
+    b = rows[name]
+    scale = {"ns": 1, "us": 1e3, "ms": 1e6}[b["time_unit"]]
+    return b["real_time"] * scale
+
+
+def allocs(name):
+    return rows[name].get("allocs", float("nan"))
+
+
+verdicts = []
+
+
+def target(ok, text):
+    verdicts.append(("met" if ok else "MISSED") + ": " + text)
+
+
+ctx = bench["context"]
+print(f"Machine: {ctx.get('num_cpus')} x {ctx.get('mhz_per_cpu')} MHz, {platform.machine()}, "
+      f"{platform.system()} {platform.release()}; {ctx.get('library_build_type', '?')} Google Benchmark")
+print()
+print("Building the request (ours: validate + encode + build; hand-rolled: curl_easy_escape + std::string):")
+print()
+print("| key | ours ns | ours allocs | hand-rolled ns | hand-rolled allocs | speed-up |")
+print("|---|---:|---:|---:|---:|---:|")
+for key in ["10_ascii", "10_nonascii", "100_ascii", "100_nonascii"]:
+    ours, theirs = f"build/ours/{key}", f"build/handrolled/{key}"
+    speedup = ns(theirs) / ns(ours)
+    print(f"| {key} | {ns(ours):.0f} | {allocs(ours):.0f} | {ns(theirs):.0f} | {allocs(theirs):.0f} | {speedup:.1f}x |")
+    target(speedup >= 3, f"request {key} at least 3x faster than hand-rolled ({speedup:.1f}x)")
+    target(allocs(ours) <= 2, f"request {key} at most 2 allocations ({allocs(ours):.0f})")
+print()
+print("Decoding a body, ns (allocations); ratios are ours / theirs, below 1 means ours is faster:")
+print()
+print("| body | ours | boost::json::parse (DOM only) | nlohmann parse + extract | simdjson on-demand + extract | ours/boost | ours/nlohmann | ours/simdjson |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for body in ["sent", "queued", "not_sent", "error_429"]:
+    o, b, n, s = (f"decode/{who}/{body}" for who in ["ours", "boost_json_parse", "nlohmann", "simdjson"])
+    print(f"| {body} | {ns(o):.0f} ({allocs(o):.0f}) | {ns(b):.0f} ({allocs(b):.0f}) | {ns(n):.0f} ({allocs(n):.0f}) | "
+          f"{ns(s):.0f} ({allocs(s):.0f}) | {ns(o) / ns(b):.2f} | {ns(o) / ns(n):.2f} | {ns(o) / ns(s):.2f} |")
+    if body != "error_429":
+        target(ns(o) / ns(b) < 1.0, f"decode {body} faster than boost::json::parse (ratio {ns(o) / ns(b):.2f})")
+        target(ns(n) / ns(o) >= 5, f"decode {body} at least 5x faster than nlohmann ({ns(n) / ns(o):.1f}x)")
+print()
+print("Compile time of one translation unit (median, seconds, -O0):")
+print()
+print("| includes | seconds | ratio to `<sfmc/sms.hpp>` single header |")
+print("|---|---:|---:|")
+base = compile_times["single_header"]
+for name, label in [("single_header", "single_include/sfmc/sms.hpp"), ("nlohmann_json", "<nlohmann/json.hpp>"),
+                    ("boost_json", "<boost/json.hpp>")]:
+    print(f"| `{label}` | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |")
+target(base <= compile_times["nlohmann_json"],
+       f"single header compiles no slower than <nlohmann/json.hpp> ({base:.2f} s vs {compile_times['nlohmann_json']:.2f} s)")
+print()
+print("Targets:")
+for v in verdicts:
+    print(f"- {v}")

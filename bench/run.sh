@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (Release) and prints the README's table: ratios measured in one run.
+#   bench/run.sh [MIN_TIME_SECONDS]   (default 0.5 per benchmark)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+mkdir -p build/logs
+cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFMC_SMS_BUILD_COMMAND=OFF > build/logs/bench.configure.log 2>&1 \
+    && cmake --build build/bench --target sfmc_sms_bench > build/logs/bench.build.log 2>&1 \
+    || { tail -n 40 build/logs/bench.*.log; exit 1; }
+build/bench/bench/sfmc_sms_bench --benchmark_min_time="${1:-0.5}" --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=false --benchmark_format=json --benchmark_out=build/logs/bench.json \
+    --benchmark_out_format=json > /dev/null
+python3 bench/compile_time.py 5 > build/logs/compile_time.json
+python3 bench/report.py build/logs/bench.json build/logs/compile_time.json
