@@ -39,6 +39,7 @@
 #define SFMC_SMS_DETAIL_TEXT_HPP
 
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -70,6 +71,14 @@ constexpr bool is_unreserved(char c) noexcept
 {
     return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
+
+// How many characters each byte takes in a path segment: 1 when unreserved, 3 as %XX.
+inline constexpr auto encoded_width = [] {
+    std::array<unsigned char, 256> w{};
+    for (int b = 0; b < 256; ++b)
+        w[static_cast<std::size_t>(b)] = is_unreserved(static_cast<char>(b)) ? 1 : 3;
+    return w;
+}();
 
 // Visible ASCII: what may appear in a header value without ending or splitting it.
 constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
@@ -108,9 +117,16 @@ constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexce
     while (i < s.size()) {
         unsigned char const b = at(i);
         std::size_t len = 0;
-        if (b < 0x80)
-            len = 1;
-        else if (b >= 0xC2 && b <= 0xDF)
+        if (b < 0x80) {
+            // Runs of ASCII, the common case, cost one comparison a byte.
+            std::size_t j = i + 1;
+            while (j < s.size() && at(j) < 0x80)
+                ++j;
+            count += j - i;
+            i = j;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF)
             len = 2;
         else if (b >= 0xE0 && b <= 0xEF) {
             if (i + 1 >= s.size())
@@ -747,9 +763,12 @@ private:
 
     int find(std::string_view key, int parent) const noexcept
     {
-        for (std::size_t i = 0; i < fields_.size(); ++i)
-            if (fields_[i].parent == parent && fields_[i].name == key)
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            auto const& f = fields_[i];
+            // Length and first letter first: most keys differ there, without a memcmp call.
+            if (f.parent == parent && f.name.size() == key.size() && !key.empty() && f.name[0] == key[0] && f.name == key)
                 return static_cast<int>(i);
+        }
         return -1;
     }
 
@@ -1276,7 +1295,12 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
         }
     }
     auto const local = sys_days{date} + hours{h} + minutes{mi} + seconds{sec} + timestamp_duration{ticks};
-    return api_timestamp{time_point_cast<timestamp_duration>(local - offset), digits};
+    auto const utc = time_point_cast<timestamp_duration>(local - offset);
+    // RFC 3339 has four-digit years: an instant the offset moves outside them is unreadable.
+    constexpr sys_days first_day = year{0} / 1 / 1, past_last_day = year{10000} / 1 / 1;
+    if (utc < first_day || utc >= past_last_day)
+        return std::nullopt;
+    return api_timestamp{utc, digits};
 }
 
 inline std::string api_timestamp::to_rfc3339() const
@@ -1299,12 +1323,7 @@ inline std::string api_timestamp::to_rfc3339() const
         }
         p += width;
     };
-    int y = static_cast<int>(date.year());
-    if (y < 0) {
-        *p++ = '-';
-        y = -y;
-    }
-    put(y, 4);
+    put(static_cast<int>(date.year()), 4); // 0 to 9999: parse_api_timestamp makes no other
     *p++ = '-';
     put(static_cast<unsigned>(date.month()), 2);
     *p++ = '-';
@@ -1760,7 +1779,9 @@ private:
 #define SFMC_SMS_MESSAGE_KEY_HPP
 
 
+#include <array>
 #include <cstddef>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -1822,7 +1843,7 @@ constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
         return 3 * s.size();
     std::size_t n = 0;
     for (char c : s)
-        n += detail::is_unreserved(c) ? 1 : 3;
+        n += detail::encoded_width[static_cast<unsigned char>(c)];
     return n;
 }
 
@@ -1839,16 +1860,22 @@ constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
 */
 inline char* encode_path_segment(std::string_view s, char* out) noexcept
 {
-    constexpr char hex[] = "0123456789ABCDEF";
+    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
+    static constexpr auto escaped = [] {
+        constexpr char hex[] = "0123456789ABCDEF";
+        std::array<std::array<char, 3>, 256> e{};
+        for (std::size_t i = 0; i < e.size(); ++i)
+            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
+        return e;
+    }();
     bool const dots = s == "." || s == "..";
     for (char c : s) {
-        if (detail::is_unreserved(c) && !dots) {
+        auto const b = static_cast<unsigned char>(c);
+        if (detail::encoded_width[b] == 1 && !dots) {
             *out++ = c;
         } else {
-            auto const b = static_cast<unsigned char>(c);
-            *out++ = '%';
-            *out++ = hex[b >> 4];
-            *out++ = hex[b & 0xF];
+            std::memcpy(out, escaped[b].data(), 3);
+            out += 3;
         }
     }
     return out;

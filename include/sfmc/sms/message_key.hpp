@@ -6,7 +6,9 @@
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
+#include <array>
 #include <cstddef>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -68,7 +70,7 @@ constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
         return 3 * s.size();
     std::size_t n = 0;
     for (char c : s)
-        n += detail::is_unreserved(c) ? 1 : 3;
+        n += detail::encoded_width[static_cast<unsigned char>(c)];
     return n;
 }
 
@@ -85,16 +87,22 @@ constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
 */
 inline char* encode_path_segment(std::string_view s, char* out) noexcept
 {
-    constexpr char hex[] = "0123456789ABCDEF";
+    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
+    static constexpr auto escaped = [] {
+        constexpr char hex[] = "0123456789ABCDEF";
+        std::array<std::array<char, 3>, 256> e{};
+        for (std::size_t i = 0; i < e.size(); ++i)
+            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
+        return e;
+    }();
     bool const dots = s == "." || s == "..";
     for (char c : s) {
-        if (detail::is_unreserved(c) && !dots) {
+        auto const b = static_cast<unsigned char>(c);
+        if (detail::encoded_width[b] == 1 && !dots) {
             *out++ = c;
         } else {
-            auto const b = static_cast<unsigned char>(c);
-            *out++ = '%';
-            *out++ = hex[b >> 4];
-            *out++ = hex[b & 0xF];
+            std::memcpy(out, escaped[b].data(), 3);
+            out += 3;
         }
     }
     return out;

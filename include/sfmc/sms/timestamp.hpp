@@ -102,8 +102,8 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
     auto const local = sys_days{date} + hours{h} + minutes{mi} + seconds{sec} + timestamp_duration{ticks};
     auto const utc = time_point_cast<timestamp_duration>(local - offset);
     // RFC 3339 has four-digit years: an instant the offset moves outside them is unreadable.
-    auto const utc_year = static_cast<int>(year_month_day{floor<days>(utc)}.year());
-    if (utc_year < 0 || utc_year > 9999)
+    constexpr sys_days first_day = year{0} / 1 / 1, past_last_day = year{10000} / 1 / 1;
+    if (utc < first_day || utc >= past_last_day)
         return std::nullopt;
     return api_timestamp{utc, digits};
 }

@@ -164,9 +164,12 @@ private:
 
     int find(std::string_view key, int parent) const noexcept
     {
-        for (std::size_t i = 0; i < fields_.size(); ++i)
-            if (fields_[i].parent == parent && fields_[i].name == key)
+        for (std::size_t i = 0; i < fields_.size(); ++i) {
+            auto const& f = fields_[i];
+            // Length and first letter first: most keys differ there, without a memcmp call.
+            if (f.parent == parent && f.name.size() == key.size() && !key.empty() && f.name[0] == key[0] && f.name == key)
                 return static_cast<int>(i);
+        }
         return -1;
     }
 

@@ -4,6 +4,7 @@
 
 #include <sfmc/sms/detail/config.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -35,6 +36,14 @@ constexpr bool is_unreserved(char c) noexcept
 {
     return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
+
+// How many characters each byte takes in a path segment: 1 when unreserved, 3 as %XX.
+inline constexpr auto encoded_width = [] {
+    std::array<unsigned char, 256> w{};
+    for (int b = 0; b < 256; ++b)
+        w[static_cast<std::size_t>(b)] = is_unreserved(static_cast<char>(b)) ? 1 : 3;
+    return w;
+}();
 
 // Visible ASCII: what may appear in a header value without ending or splitting it.
 constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
@@ -73,9 +82,16 @@ constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexce
     while (i < s.size()) {
         unsigned char const b = at(i);
         std::size_t len = 0;
-        if (b < 0x80)
-            len = 1;
-        else if (b >= 0xC2 && b <= 0xDF)
+        if (b < 0x80) {
+            // Runs of ASCII, the common case, cost one comparison a byte.
+            std::size_t j = i + 1;
+            while (j < s.size() && at(j) < 0x80)
+                ++j;
+            count += j - i;
+            i = j;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF)
             len = 2;
         else if (b >= 0xE0 && b <= 0xEF) {
             if (i + 1 >= s.size())
