@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: installs what is missing, then builds and runs every test
-# suite: g++ and clang++ (CMake + ctest), -fno-exceptions, the single header, meson, and
-# consumers of the installed package. Ends with one line: "N passed, M failed".
+# suite: g++ and clang++ (CMake + ctest), Release, -fno-exceptions, the single header,
+# ASan + UBSan, meson, consumers of the installed package, and a minute of fuzzing per
+# target. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh || exit 1
@@ -55,6 +56,15 @@ echo "meson: $ok passed, $fail failed"
 ((fail == 0)) || tail -n 40 "$logs/meson.setup.log" "$logs/meson.test.log" 2>/dev/null
 passed=$((passed + ok))
 failed=$((failed + fail))
+
+echo "== fuzz (libFuzzer, ASan, UBSan; a minute each)"
+bash scripts/fuzz.sh > "$logs/fuzz.log" 2>&1
+fuzz_passed=$(grep -c "no failure" "$logs/fuzz.log" || true)
+fuzz_failed=$(grep -c "FAILED" "$logs/fuzz.log" || true)
+grep -E "^fuzz " "$logs/fuzz.log" || tail -n 40 "$logs/fuzz.log"
+((fuzz_passed + fuzz_failed > 0)) || fuzz_failed=1
+passed=$((passed + fuzz_passed))
+failed=$((failed + fuzz_failed))
 
 echo
 echo "$passed passed, $failed failed"
