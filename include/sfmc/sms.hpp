@@ -29,5 +29,6 @@
 #include <sfmc/sms/token_provider.hpp>
 #include <sfmc/sms/token_request.hpp>
 #include <sfmc/sms/transport.hpp>
+#include <sfmc/sms/transport_options.hpp>
 
 #endif

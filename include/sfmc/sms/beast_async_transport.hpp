@@ -15,6 +15,7 @@
 #include <sfmc/sms/http_response.hpp>
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/status_request.hpp>
+#include <sfmc/sms/transport_options.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -37,21 +38,8 @@
 
 namespace sfmc::sms {
 
-/// How the Beast transports connect. The defaults are safe: TLS verified, no redirects.
-struct beast_options {
-    /// Limit for resolving and connecting (TCP and TLS).
-    std::chrono::milliseconds connect_timeout{10'000};
-    /// Limit for a whole exchange, connection included.
-    std::chrono::milliseconds timeout{30'000};
-    /// A PEM file of CA certificates to trust in addition to the system's; empty for none.
-    std::string ca_file{};
-    /// A connection idle longer than this is not reused (the API closes them after 5 s).
-    std::chrono::seconds max_idle{4};
-    /// A response body larger than this ends the exchange with `error::body_too_large`.
-    std::size_t max_body_size = 8 * 1024 * 1024;
-    /// A response header section larger than this ends it the same way.
-    std::size_t max_header_bytes = 64 * 1024;
-};
+/// How the Beast transports connect: see @ref transport_options.
+using beast_options = transport_options;
 
 /** A transport over Boost.Beast for Asio C++20 coroutines: `co_await t.async_send(req)`.
 
@@ -220,8 +208,13 @@ private:
         auto& in = parser.get();
         http_response res;
         res.status = static_cast<int>(in.result_int());
-        for (auto const& field : in)
+        for (auto const& field : in) {
+            if (res.headers.size() == opt_.max_headers) {
+                conn_.reset();
+                co_return error::body_too_large;
+            }
             res.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+        }
         res.body = std::move(in.body());
         if (in.keep_alive())
             c.last_used = std::chrono::steady_clock::now();

@@ -10,6 +10,7 @@
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/http_request.hpp>
 #include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/transport_options.hpp>
 
 #include <curl/curl.h>
 
@@ -21,24 +22,8 @@
 
 namespace sfmc::sms {
 
-/// How a @ref curl_transport connects. The defaults are safe: TLS verified, no redirects.
-struct curl_options {
-    /// Limit for establishing a connection (TCP and TLS).
-    std::chrono::milliseconds connect_timeout{10'000};
-    /// Limit for a whole exchange, connection included.
-    std::chrono::milliseconds timeout{30'000};
-    /// A PEM file of CA certificates to trust in addition to the system's (e.g. a local
-    /// emulator's); empty for the system's only.
-    std::string ca_file{};
-    /// A connection idle longer than this is not reused. The API closes idle connections
-    /// after 5 s, so reusing one older than that would fail.
-    std::chrono::seconds max_idle{4};
-    /// A response body larger than this ends the exchange with `error::body_too_large`.
-    std::size_t max_body_size = 8 * 1024 * 1024;
-    /// Limits on the response headers kept: count and total size.
-    std::size_t max_headers = 100;
-    std::size_t max_header_bytes = 64 * 1024;
-};
+/// How a @ref curl_transport connects: see @ref transport_options.
+using curl_options = transport_options;
 
 namespace detail {
 
