@@ -5,6 +5,8 @@
 #include <boost/json/parse.hpp>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace sfmc::sms;
 
@@ -43,4 +45,29 @@ TEST_CASE("token_request: printing the request never shows the secret")
     out << req;
     CHECK(out.str().find("top-secret-value") == std::string::npos);
     CHECK(out.str().starts_with("POST https://mcx.auth.marketingcloudapis.com/v2/token"));
+}
+
+TEST_CASE("token_request: property: every string round-trips through Boost.JSON's parser")
+{
+    std::vector<std::string> values;
+    for (int b = 0; b < 0x80; ++b)
+        values.emplace_back(1, static_cast<char>(b));
+    values.emplace_back("caf\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\xA8 \\\" \x7F");
+    std::uint32_t state = 12345; // fixed: the same strings every run
+    for (int n = 0; n < 2000; ++n) {
+        std::string v;
+        for (int i = 0; i < 40; ++i) {
+            state = state * 1103515245u + 12345u;
+            v += static_cast<char>((state >> 16) % 0x80);
+        }
+        values.push_back(v);
+    }
+    for (auto const& v : values) {
+        std::string json;
+        detail::append_json_string(json, v);
+        boost::system::error_code ec;
+        auto const parsed = boost::json::parse(json, ec);
+        REQUIRE_FALSE(ec);
+        CHECK(parsed.as_string() == v);
+    }
 }

@@ -106,48 +106,40 @@ constexpr std::optional<std::int32_t> parse_small_uint(std::string_view s) noexc
     return v;
 }
 
-// Counts the code points of well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-// nothing above U+10FFFF); nullopt when `s` is not well-formed.
+// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
+// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
 constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
 {
     std::size_t count = 0;
     std::size_t i = 0;
+    std::size_t const n = s.size();
     auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto const cont = [&](std::size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
-    while (i < s.size()) {
+    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    while (i < n) {
         unsigned char const b = at(i);
-        std::size_t len = 0;
-        if (b < 0x80) {
-            // Runs of ASCII, the common case, cost one comparison a byte.
-            std::size_t j = i + 1;
-            while (j < s.size() && at(j) < 0x80)
-                ++j;
-            count += j - i;
-            i = j;
-            continue;
-        }
-        if (b >= 0xC2 && b <= 0xDF)
-            len = 2;
-        else if (b >= 0xE0 && b <= 0xEF) {
-            if (i + 1 >= s.size())
+        if (b < 0x80) { // the common case: one comparison a byte
+            ++i;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            if (i + 1 >= n || !is_cont(at(i + 1)))
+                return std::nullopt;
+            i += 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
                 return std::nullopt;
             unsigned char const b1 = at(i + 1);
             if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
                 return std::nullopt;
-            len = 3;
+            i += 3;
         } else if (b >= 0xF0 && b <= 0xF4) {
-            if (i + 1 >= s.size())
+            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
                 return std::nullopt;
             unsigned char const b1 = at(i + 1);
-            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, > U+10FFFF
+            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
                 return std::nullopt;
-            len = 4;
-        } else
+            i += 4;
+        } else {
             return std::nullopt;
-        for (std::size_t k = 1; k < len; ++k)
-            if (!cont(i + k))
-                return std::nullopt;
-        i += len;
+        }
         ++count;
     }
     return count;
@@ -512,7 +504,6 @@ struct decode_options {
 #include <cstdint>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <string>
 
 namespace sfmc::sms {
@@ -550,32 +541,26 @@ struct failure {
     /// One line for people: the code's message, then what is known, never a secret.
     std::string to_string() const
     {
-        std::ostringstream out;
-        out << *this;
-        return out.str();
-    }
-
-    friend std::ostream& operator<<(std::ostream& out, failure const& f)
-    {
-        if (f.in_token_request)
-            out << "token request: ";
-        out << f.code.message();
-        if (!f.detail.empty())
-            out << ": " << f.detail;
-        if (f.http_status != 0)
-            out << " [HTTP " << f.http_status;
-        if (f.errorcode)
-            out << (f.http_status != 0 ? ", " : " [") << "errorcode " << *f.errorcode;
-        if (f.http_status != 0 || f.errorcode)
-            out << ']';
-        if (!f.oauth_error.empty())
-            out << ' ' << f.oauth_error << ':';
-        if (!f.message.empty())
-            out << " \"" << f.message << '"';
-        if (f.retry_after)
-            out << " (retry after " << f.retry_after->count() << " s)";
+        std::string out = in_token_request ? "token request: " : "";
+        out += code.message();
+        if (!detail.empty())
+            out.append(": ").append(detail);
+        if (http_status != 0)
+            out.append(" [HTTP ").append(std::to_string(http_status));
+        if (errorcode)
+            out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
+        if (http_status != 0 || errorcode)
+            out += ']';
+        if (!oauth_error.empty())
+            out.append(" ").append(oauth_error).append(":");
+        if (!message.empty())
+            out.append(" \"").append(message).append("\"");
+        if (retry_after)
+            out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
         return out;
     }
+
+    friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
 };
 
 /// Thrown by `result<T, failure>::value()` when it holds a failure.
@@ -1618,38 +1603,15 @@ public:
     std::string_view base_path() const noexcept { return base_path_; }
     bool is_secure() const noexcept { return secure_; }
 
-    /// Writes the value of the `Host` header: the host (bracketed when IPv6), then
-    /// ":port" unless the port is the scheme's default.
-    template <class Sink>
-    void write_authority(Sink& out) const
-    {
-        bool const ipv6 = host_.find(':') != std::string::npos;
-        if (ipv6)
-            out += '[';
-        out += host_;
-        if (ipv6)
-            out += ']';
-        if (port_ != (secure_ ? 443 : 80)) {
-            out += ':';
-            out += std::to_string(port_);
-        }
-    }
-
-    /// The `Host` header's value; see @ref write_authority.
-    std::string authority() const
-    {
-        std::string out;
-        write_authority(out);
-        return out;
-    }
+    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
+    /// port is the scheme's default.
+    std::string_view authority() const noexcept { return authority_; }
 
     /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
     std::string url() const
     {
         std::string out(scheme());
-        out += "://";
-        write_authority(out);
-        out += base_path_;
+        out.append("://").append(authority_).append(base_path_);
         return out;
     }
 
@@ -1685,6 +1647,10 @@ private:
     endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
         : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
     {
+        bool const ipv6 = host_.find(':') != std::string::npos;
+        authority_ = ipv6 ? '[' + host_ + ']' : host_;
+        if (port_ != (secure_ ? 443 : 80))
+            authority_.append(":").append(std::to_string(port_));
     }
 
     static std::string lower(std::string_view s)
@@ -1768,6 +1734,7 @@ private:
     std::uint16_t port_;
     std::string host_;
     std::string base_path_;
+    std::string authority_; // derived from the three above, kept for building requests
 };
 
 } // namespace sfmc::sms
@@ -1781,6 +1748,7 @@ private:
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <ostream>
 #include <string>
@@ -1794,6 +1762,9 @@ namespace sfmc::sms {
     it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
     server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
 
+    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
+    moving one never allocates.
+
     @par Example
     @code
     auto key = sfmc::sms::message_key::make("order 42/a");
@@ -1806,6 +1777,7 @@ namespace sfmc::sms {
 class message_key {
 public:
     static constexpr std::size_t max_code_points = 100;
+    static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
     static result<message_key> make(std::string_view utf8)
@@ -1820,20 +1792,34 @@ public:
         return message_key(utf8);
     }
 
+    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    message_key& operator=(message_key const& other) noexcept
+    {
+        size_ = other.size_;
+        std::memmove(bytes_, other.bytes_, size_);
+        return *this;
+    }
+
     /// The key as given.
-    std::string_view value() const noexcept { return value_; }
+    std::string_view value() const noexcept { return {bytes_, size_}; }
 
     /// The key as one path segment (see @ref encode_path_segment).
     std::string encoded() const;
 
-    friend bool operator==(message_key const&, message_key const&) = default;
+    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
 
     /// Writes the key as given (keys are not secret).
-    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value_; }
+    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
 
 private:
-    explicit message_key(std::string_view v) : value_(v) {}
-    std::string value_;
+    // Only make() calls this, with at most 100 code points: at most max_bytes.
+    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
+    {
+        std::memcpy(bytes_, v.data(), size_);
+    }
+
+    std::uint16_t size_;
+    char bytes_[max_bytes];
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
@@ -1883,8 +1869,8 @@ inline char* encode_path_segment(std::string_view s, char* out) noexcept
 
 inline std::string message_key::encoded() const
 {
-    std::string out(encoded_path_segment_size(value_), '\0');
-    encode_path_segment(value_, out.data());
+    std::string out(encoded_path_segment_size(value()), '\0');
+    encode_path_segment(value(), out.data());
     return out;
 }
 
@@ -2108,18 +2094,21 @@ private:
 
 namespace detail {
 
-// Builds an http_request in one buffer. Pieces are written in order: host, target, headers,
-// body; `capacity` is an upper bound of the text, so the buffer is allocated once.
+// Builds an http_request in one buffer. Pieces are written in order: authority, target,
+// headers, body; `capacity` bounds the text after the authority, so the buffer is
+// allocated once.
 struct request_writer {
     http_request req;
 
+    // The authority comes first: the host is part of it, and the Host header all of it.
     request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
     {
         req.method_ = method;
         req.scheme_ = ep.scheme();
         req.port_ = ep.port();
-        req.text_.reserve(capacity);
-        req.host_ = append(ep.host());
+        req.text_.reserve(ep.authority().size() + capacity);
+        authority_ = append(ep.authority());
+        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
         begin_ = req.text_.size();
     }
 
@@ -2127,6 +2116,12 @@ struct request_writer {
 
     // Ends the target: everything written since the host.
     void end_target() { req.target_ = since(begin_); }
+
+    void add_host_header()
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {"Host", authority_};
+    }
 
     void add_header(std::string_view literal_name, std::string_view value)
     {
@@ -2155,6 +2150,7 @@ private:
     {
         return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
     }
+    http_request::span authority_;
     std::size_t begin_ = 0;
 };
 
@@ -2192,8 +2188,8 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     constexpr std::string_view json = "application/json";
     constexpr std::string_view bearer = "Bearer ";
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity = 2 * ep.host().size() + 2 + 6 + ep.base_path().size() + status_route.size() + key_size +
-                          bearer.size() + token.reveal().size() + 2 * json.size();
+    auto const capacity =
+        ep.base_path().size() + status_route.size() + key_size + bearer.size() + token.reveal().size() + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
@@ -2203,9 +2199,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     encode_path_segment(key.value(), text.data() + at);
     w.end_target();
 
-    w.begin_header();
-    ep.write_authority(text);
-    w.end_header("Host");
+    w.add_host_header();
     w.begin_header();
     text += bearer;
     text += token.reveal();
@@ -2374,20 +2368,47 @@ inline api_result<token_response> decode_token(http_response const& res, decode_
 #define SFMC_SMS_TOKEN_REQUEST_HPP
 
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
+#include <string>
 #include <string_view>
 
 namespace sfmc::sms {
+
+namespace detail {
+
+// Appends `s` as a JSON string (RFC 8259 section 7): quotes, backslash and control
+// characters escaped; the rest, already valid UTF-8, as it is. Written by hand rather than
+// through Boost.JSON's DOM, whose headers would make <sfmc/sms.hpp> markedly slower to compile;
+// tests/token_request.cpp proves it against Boost.JSON's parser.
+inline void append_json_string(std::string& out, std::string_view s)
+{
+    constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out.append("\\u00").append(1, hex[(c >> 4) & 0xF]).append(1, hex[c & 0xF]);
+            else
+                out += c;
+        }
+    }
+    out += '"';
+}
+
+} // namespace detail
 
 /// The route of the token request, appended to the auth endpoint's base path.
 inline constexpr std::string_view token_route = "/v2/token";
 
 /** Builds `POST {auth base}/v2/token` for the client-credentials grant.
 
-    The body is JSON built with Boost.JSON, so any character of a secret is escaped
-    correctly; `account_id` and `scope` are sent only when given. Printing the request never
+    The body is JSON with every string escaped (RFC 8259), so any character of a secret
+    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
     shows its body, hence never the secret.
 
     @par Example
@@ -2401,26 +2422,27 @@ inline constexpr std::string_view token_route = "/v2/token";
 */
 inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
 {
-    boost::json::object grant;
-    grant["grant_type"] = "client_credentials";
-    grant["client_id"] = credentials.client_id();
-    grant["client_secret"] = credentials.reveal_secret();
-    if (credentials.scope())
-        grant["scope"] = *credentials.scope();
-    if (credentials.account_id())
-        grant["account_id"] = *credentials.account_id();
-    auto const body = boost::json::serialize(grant);
+    std::string body = R"({"grant_type":"client_credentials","client_id":)";
+    detail::append_json_string(body, credentials.client_id());
+    body += R"(,"client_secret":)";
+    detail::append_json_string(body, credentials.reveal_secret());
+    if (credentials.scope()) {
+        body += R"(,"scope":)";
+        detail::append_json_string(body, *credentials.scope());
+    }
+    if (credentials.account_id()) {
+        body += R"(,"account_id":)";
+        detail::append_json_string(body, *credentials.account_id());
+    }
+    body += '}';
 
     constexpr std::string_view json = "application/json";
-    auto const capacity = 2 * auth.host().size() + 8 + auth.base_path().size() + token_route.size() + 2 * json.size() +
-                          body.size();
+    auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
     detail::request_writer w("POST", auth, capacity);
     w.text() += auth.base_path();
     w.text() += token_route;
     w.end_target();
-    w.begin_header();
-    auth.write_authority(w.text());
-    w.end_header("Host");
+    w.add_host_header();
     w.add_header("Content-Type", json);
     w.add_header("Accept", json);
     w.set_body(body);
@@ -2499,8 +2521,8 @@ struct token_provider_options {
     /// lookups with a wrong secret make one token request, not a thousand.
     std::chrono::seconds refusal_hold{60};
     decode_options decode{};
-    /// The monotonic clock expiry is measured with; inject a fake in tests.
-    std::function<std::chrono::steady_clock::time_point()> clock = [] { return std::chrono::steady_clock::now(); };
+    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
 };
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
@@ -2538,9 +2560,9 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            if (cached_ && opt_.clock() < refresh_at_)
+            if (cached_ && now() < refresh_at_)
                 return *cached_;
-            if (last_failure_ && is_refusal(*last_failure_) && opt_.clock() < refused_until_)
+            if (last_failure_ && is_refusal(*last_failure_) && now() < refused_until_)
                 return *last_failure_;
             if (!fetching_)
                 break;
@@ -2552,7 +2574,7 @@ public:
         fetching_ = true;
         lock.unlock();
 
-        auto const started = opt_.clock();
+        auto const started = now();
         api_result<token_response> fetched = failure(error::transport_failed);
         auto const response = send_(make_token_request(auth_, credentials_));
         if (response)
@@ -2592,6 +2614,11 @@ public:
     }
 
 private:
+    std::chrono::steady_clock::time_point now() const
+    {
+        return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
+    }
+
     static bool is_refusal(failure const& f) noexcept
     {
         return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
@@ -2626,28 +2653,47 @@ private:
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <random>
+#include <cstdint>
 #include <string_view>
 #include <thread>
 #include <variant>
 
 namespace sfmc::sms {
 
-/// How a @ref client decodes, retries, and where it reads the time and sleeps.
+/** How a @ref client decodes, retries, and where it reads the time and sleeps.
+
+    The clock, the sleeper and the random source are injectable so that tests wait for
+    nothing; left empty, the client uses the system clock, `std::this_thread::sleep_for` and
+    a per-thread pseudo-random sequence.
+*/
 struct client_options {
     decode_options decode{};
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
     /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+    std::function<std::chrono::system_clock::time_point()> clock{};
     /// How the client waits between attempts.
-    std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    std::function<void(std::chrono::milliseconds)> sleep{};
     /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random = [] {
-        thread_local std::minstd_rand engine{std::random_device{}()};
-        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
-    };
+    std::function<double()> random{};
 };
+
+namespace detail {
+
+// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
+// spread between clients, not cryptographic quality (and <random> is heavy to compile).
+inline double jitter_random() noexcept
+{
+    thread_local std::uint64_t state =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        reinterpret_cast<std::uintptr_t>(&state);
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+} // namespace detail
 
 /** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
 
@@ -2706,11 +2752,14 @@ public:
             if (outcome)
                 return outcome;
             auto last = std::move(outcome).error();
-            auto const delay = opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : 0.5);
+            auto const delay =
+                opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : detail::jitter_random());
             if (!delay)
                 return last;
             if (opt_.sleep)
                 opt_.sleep(*delay);
+            else
+                std::this_thread::sleep_for(*delay);
             waited += *delay;
         }
     }
@@ -2739,8 +2788,7 @@ private:
                 continue;
             }
             auto dopt = opt_.decode;
-            if (opt_.clock)
-                dopt.now = opt_.clock();
+            dopt.now = opt_.clock ? opt_.clock() : std::chrono::system_clock::now();
             return decode_status(*response, dopt);
         }
     }

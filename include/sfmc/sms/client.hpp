@@ -17,28 +17,47 @@
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <random>
+#include <cstdint>
 #include <string_view>
 #include <thread>
 #include <variant>
 
 namespace sfmc::sms {
 
-/// How a @ref client decodes, retries, and where it reads the time and sleeps.
+/** How a @ref client decodes, retries, and where it reads the time and sleeps.
+
+    The clock, the sleeper and the random source are injectable so that tests wait for
+    nothing; left empty, the client uses the system clock, `std::this_thread::sleep_for` and
+    a per-thread pseudo-random sequence.
+*/
 struct client_options {
     decode_options decode{};
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
     /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+    std::function<std::chrono::system_clock::time_point()> clock{};
     /// How the client waits between attempts.
-    std::function<void(std::chrono::milliseconds)> sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    std::function<void(std::chrono::milliseconds)> sleep{};
     /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random = [] {
-        thread_local std::minstd_rand engine{std::random_device{}()};
-        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
-    };
+    std::function<double()> random{};
 };
+
+namespace detail {
+
+// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
+// spread between clients, not cryptographic quality (and <random> is heavy to compile).
+inline double jitter_random() noexcept
+{
+    thread_local std::uint64_t state =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        reinterpret_cast<std::uintptr_t>(&state);
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+} // namespace detail
 
 /** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
 
@@ -97,11 +116,14 @@ public:
             if (outcome)
                 return outcome;
             auto last = std::move(outcome).error();
-            auto const delay = opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : 0.5);
+            auto const delay =
+                opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : detail::jitter_random());
             if (!delay)
                 return last;
             if (opt_.sleep)
                 opt_.sleep(*delay);
+            else
+                std::this_thread::sleep_for(*delay);
             waited += *delay;
         }
     }
@@ -130,8 +152,7 @@ private:
                 continue;
             }
             auto dopt = opt_.decode;
-            if (opt_.clock)
-                dopt.now = opt_.clock();
+            dopt.now = opt_.clock ? opt_.clock() : std::chrono::system_clock::now();
             return decode_status(*response, dopt);
         }
     }

@@ -115,38 +115,15 @@ public:
     std::string_view base_path() const noexcept { return base_path_; }
     bool is_secure() const noexcept { return secure_; }
 
-    /// Writes the value of the `Host` header: the host (bracketed when IPv6), then
-    /// ":port" unless the port is the scheme's default.
-    template <class Sink>
-    void write_authority(Sink& out) const
-    {
-        bool const ipv6 = host_.find(':') != std::string::npos;
-        if (ipv6)
-            out += '[';
-        out += host_;
-        if (ipv6)
-            out += ']';
-        if (port_ != (secure_ ? 443 : 80)) {
-            out += ':';
-            out += std::to_string(port_);
-        }
-    }
-
-    /// The `Host` header's value; see @ref write_authority.
-    std::string authority() const
-    {
-        std::string out;
-        write_authority(out);
-        return out;
-    }
+    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
+    /// port is the scheme's default.
+    std::string_view authority() const noexcept { return authority_; }
 
     /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
     std::string url() const
     {
         std::string out(scheme());
-        out += "://";
-        write_authority(out);
-        out += base_path_;
+        out.append("://").append(authority_).append(base_path_);
         return out;
     }
 
@@ -182,6 +159,10 @@ private:
     endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
         : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
     {
+        bool const ipv6 = host_.find(':') != std::string::npos;
+        authority_ = ipv6 ? '[' + host_ + ']' : host_;
+        if (port_ != (secure_ ? 443 : 80))
+            authority_.append(":").append(std::to_string(port_));
     }
 
     static std::string lower(std::string_view s)
@@ -265,6 +246,7 @@ private:
     std::uint16_t port_;
     std::string host_;
     std::string base_path_;
+    std::string authority_; // derived from the three above, kept for building requests
 };
 
 } // namespace sfmc::sms

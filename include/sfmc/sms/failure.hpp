@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <string>
 
 namespace sfmc::sms {
@@ -51,32 +50,26 @@ struct failure {
     /// One line for people: the code's message, then what is known, never a secret.
     std::string to_string() const
     {
-        std::ostringstream out;
-        out << *this;
-        return out.str();
-    }
-
-    friend std::ostream& operator<<(std::ostream& out, failure const& f)
-    {
-        if (f.in_token_request)
-            out << "token request: ";
-        out << f.code.message();
-        if (!f.detail.empty())
-            out << ": " << f.detail;
-        if (f.http_status != 0)
-            out << " [HTTP " << f.http_status;
-        if (f.errorcode)
-            out << (f.http_status != 0 ? ", " : " [") << "errorcode " << *f.errorcode;
-        if (f.http_status != 0 || f.errorcode)
-            out << ']';
-        if (!f.oauth_error.empty())
-            out << ' ' << f.oauth_error << ':';
-        if (!f.message.empty())
-            out << " \"" << f.message << '"';
-        if (f.retry_after)
-            out << " (retry after " << f.retry_after->count() << " s)";
+        std::string out = in_token_request ? "token request: " : "";
+        out += code.message();
+        if (!detail.empty())
+            out.append(": ").append(detail);
+        if (http_status != 0)
+            out.append(" [HTTP ").append(std::to_string(http_status));
+        if (errorcode)
+            out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
+        if (http_status != 0 || errorcode)
+            out += ']';
+        if (!oauth_error.empty())
+            out.append(" ").append(oauth_error).append(":");
+        if (!message.empty())
+            out.append(" \"").append(message).append("\"");
+        if (retry_after)
+            out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
         return out;
     }
+
+    friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
 };
 
 /// Thrown by `result<T, failure>::value()` when it holds a failure.

@@ -135,18 +135,21 @@ private:
 
 namespace detail {
 
-// Builds an http_request in one buffer. Pieces are written in order: host, target, headers,
-// body; `capacity` is an upper bound of the text, so the buffer is allocated once.
+// Builds an http_request in one buffer. Pieces are written in order: authority, target,
+// headers, body; `capacity` bounds the text after the authority, so the buffer is
+// allocated once.
 struct request_writer {
     http_request req;
 
+    // The authority comes first: the host is part of it, and the Host header all of it.
     request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
     {
         req.method_ = method;
         req.scheme_ = ep.scheme();
         req.port_ = ep.port();
-        req.text_.reserve(capacity);
-        req.host_ = append(ep.host());
+        req.text_.reserve(ep.authority().size() + capacity);
+        authority_ = append(ep.authority());
+        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
         begin_ = req.text_.size();
     }
 
@@ -154,6 +157,12 @@ struct request_writer {
 
     // Ends the target: everything written since the host.
     void end_target() { req.target_ = since(begin_); }
+
+    void add_host_header()
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {"Host", authority_};
+    }
 
     void add_header(std::string_view literal_name, std::string_view value)
     {
@@ -182,6 +191,7 @@ private:
     {
         return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
     }
+    http_request::span authority_;
     std::size_t begin_ = 0;
 };
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <ostream>
 #include <string>
@@ -21,6 +22,9 @@ namespace sfmc::sms {
     it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
     server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
 
+    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
+    moving one never allocates.
+
     @par Example
     @code
     auto key = sfmc::sms::message_key::make("order 42/a");
@@ -33,6 +37,7 @@ namespace sfmc::sms {
 class message_key {
 public:
     static constexpr std::size_t max_code_points = 100;
+    static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
     static result<message_key> make(std::string_view utf8)
@@ -47,20 +52,34 @@ public:
         return message_key(utf8);
     }
 
+    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    message_key& operator=(message_key const& other) noexcept
+    {
+        size_ = other.size_;
+        std::memmove(bytes_, other.bytes_, size_);
+        return *this;
+    }
+
     /// The key as given.
-    std::string_view value() const noexcept { return value_; }
+    std::string_view value() const noexcept { return {bytes_, size_}; }
 
     /// The key as one path segment (see @ref encode_path_segment).
     std::string encoded() const;
 
-    friend bool operator==(message_key const&, message_key const&) = default;
+    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
 
     /// Writes the key as given (keys are not secret).
-    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value_; }
+    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
 
 private:
-    explicit message_key(std::string_view v) : value_(v) {}
-    std::string value_;
+    // Only make() calls this, with at most 100 code points: at most max_bytes.
+    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
+    {
+        std::memcpy(bytes_, v.data(), size_);
+    }
+
+    std::uint16_t size_;
+    char bytes_[max_bytes];
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
@@ -110,8 +129,8 @@ inline char* encode_path_segment(std::string_view s, char* out) noexcept
 
 inline std::string message_key::encoded() const
 {
-    std::string out(encoded_path_segment_size(value_), '\0');
-    encode_path_segment(value_, out.data());
+    std::string out(encoded_path_segment_size(value()), '\0');
+    encode_path_segment(value(), out.data());
     return out;
 }
 

@@ -36,8 +36,8 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     constexpr std::string_view json = "application/json";
     constexpr std::string_view bearer = "Bearer ";
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity = 2 * ep.host().size() + 2 + 6 + ep.base_path().size() + status_route.size() + key_size +
-                          bearer.size() + token.reveal().size() + 2 * json.size();
+    auto const capacity =
+        ep.base_path().size() + status_route.size() + key_size + bearer.size() + token.reveal().size() + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
@@ -47,9 +47,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     encode_path_segment(key.value(), text.data() + at);
     w.end_target();
 
-    w.begin_header();
-    ep.write_authority(text);
-    w.end_header("Host");
+    w.add_host_header();
     w.begin_header();
     text += bearer;
     text += token.reveal();

@@ -31,8 +31,8 @@ struct token_provider_options {
     /// lookups with a wrong secret make one token request, not a thousand.
     std::chrono::seconds refusal_hold{60};
     decode_options decode{};
-    /// The monotonic clock expiry is measured with; inject a fake in tests.
-    std::function<std::chrono::steady_clock::time_point()> clock = [] { return std::chrono::steady_clock::now(); };
+    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
 };
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
@@ -70,9 +70,9 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            if (cached_ && opt_.clock() < refresh_at_)
+            if (cached_ && now() < refresh_at_)
                 return *cached_;
-            if (last_failure_ && is_refusal(*last_failure_) && opt_.clock() < refused_until_)
+            if (last_failure_ && is_refusal(*last_failure_) && now() < refused_until_)
                 return *last_failure_;
             if (!fetching_)
                 break;
@@ -84,7 +84,7 @@ public:
         fetching_ = true;
         lock.unlock();
 
-        auto const started = opt_.clock();
+        auto const started = now();
         api_result<token_response> fetched = failure(error::transport_failed);
         auto const response = send_(make_token_request(auth_, credentials_));
         if (response)
@@ -124,6 +124,11 @@ public:
     }
 
 private:
+    std::chrono::steady_clock::time_point now() const
+    {
+        return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
+    }
+
     static bool is_refusal(failure const& f) noexcept
     {
         return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;

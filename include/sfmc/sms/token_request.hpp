@@ -7,20 +7,47 @@
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/http_request.hpp>
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
-
+#include <string>
 #include <string_view>
 
 namespace sfmc::sms {
+
+namespace detail {
+
+// Appends `s` as a JSON string (RFC 8259 section 7): quotes, backslash and control
+// characters escaped; the rest, already valid UTF-8, as it is. Written by hand rather than
+// through Boost.JSON's DOM, whose headers would make <sfmc/sms.hpp> markedly slower to compile;
+// tests/token_request.cpp proves it against Boost.JSON's parser.
+inline void append_json_string(std::string& out, std::string_view s)
+{
+    constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out.append("\\u00").append(1, hex[(c >> 4) & 0xF]).append(1, hex[c & 0xF]);
+            else
+                out += c;
+        }
+    }
+    out += '"';
+}
+
+} // namespace detail
 
 /// The route of the token request, appended to the auth endpoint's base path.
 inline constexpr std::string_view token_route = "/v2/token";
 
 /** Builds `POST {auth base}/v2/token` for the client-credentials grant.
 
-    The body is JSON built with Boost.JSON, so any character of a secret is escaped
-    correctly; `account_id` and `scope` are sent only when given. Printing the request never
+    The body is JSON with every string escaped (RFC 8259), so any character of a secret
+    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
     shows its body, hence never the secret.
 
     @par Example
@@ -34,26 +61,27 @@ inline constexpr std::string_view token_route = "/v2/token";
 */
 inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
 {
-    boost::json::object grant;
-    grant["grant_type"] = "client_credentials";
-    grant["client_id"] = credentials.client_id();
-    grant["client_secret"] = credentials.reveal_secret();
-    if (credentials.scope())
-        grant["scope"] = *credentials.scope();
-    if (credentials.account_id())
-        grant["account_id"] = *credentials.account_id();
-    auto const body = boost::json::serialize(grant);
+    std::string body = R"({"grant_type":"client_credentials","client_id":)";
+    detail::append_json_string(body, credentials.client_id());
+    body += R"(,"client_secret":)";
+    detail::append_json_string(body, credentials.reveal_secret());
+    if (credentials.scope()) {
+        body += R"(,"scope":)";
+        detail::append_json_string(body, *credentials.scope());
+    }
+    if (credentials.account_id()) {
+        body += R"(,"account_id":)";
+        detail::append_json_string(body, *credentials.account_id());
+    }
+    body += '}';
 
     constexpr std::string_view json = "application/json";
-    auto const capacity = 2 * auth.host().size() + 8 + auth.base_path().size() + token_route.size() + 2 * json.size() +
-                          body.size();
+    auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
     detail::request_writer w("POST", auth, capacity);
     w.text() += auth.base_path();
     w.text() += token_route;
     w.end_target();
-    w.begin_header();
-    auth.write_authority(w.text());
-    w.end_header("Host");
+    w.add_host_header();
     w.add_header("Content-Type", json);
     w.add_header("Accept", json);
     w.set_body(body);

@@ -71,48 +71,40 @@ constexpr std::optional<std::int32_t> parse_small_uint(std::string_view s) noexc
     return v;
 }
 
-// Counts the code points of well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-// nothing above U+10FFFF); nullopt when `s` is not well-formed.
+// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
+// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
 constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
 {
     std::size_t count = 0;
     std::size_t i = 0;
+    std::size_t const n = s.size();
     auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto const cont = [&](std::size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
-    while (i < s.size()) {
+    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    while (i < n) {
         unsigned char const b = at(i);
-        std::size_t len = 0;
-        if (b < 0x80) {
-            // Runs of ASCII, the common case, cost one comparison a byte.
-            std::size_t j = i + 1;
-            while (j < s.size() && at(j) < 0x80)
-                ++j;
-            count += j - i;
-            i = j;
-            continue;
-        }
-        if (b >= 0xC2 && b <= 0xDF)
-            len = 2;
-        else if (b >= 0xE0 && b <= 0xEF) {
-            if (i + 1 >= s.size())
+        if (b < 0x80) { // the common case: one comparison a byte
+            ++i;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            if (i + 1 >= n || !is_cont(at(i + 1)))
+                return std::nullopt;
+            i += 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
                 return std::nullopt;
             unsigned char const b1 = at(i + 1);
             if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
                 return std::nullopt;
-            len = 3;
+            i += 3;
         } else if (b >= 0xF0 && b <= 0xF4) {
-            if (i + 1 >= s.size())
+            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
                 return std::nullopt;
             unsigned char const b1 = at(i + 1);
-            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, > U+10FFFF
+            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
                 return std::nullopt;
-            len = 4;
-        } else
+            i += 4;
+        } else {
             return std::nullopt;
-        for (std::size_t k = 1; k < len; ++k)
-            if (!cont(i + k))
-                return std::nullopt;
-        i += len;
+        }
         ++count;
     }
     return count;
