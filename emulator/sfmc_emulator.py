@@ -27,6 +27,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import ssl
 import subprocess
 import sys
@@ -278,6 +279,12 @@ def main():
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     print(json.dumps(ready), flush=True)
 
+    def stop(*_):
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)  # tests stop it so: the throwaway CA goes too
+
     # Bounded: stop after the lifetime, or when the parent that started us is gone.
     parent = os.getppid()
     deadline = time.monotonic() + args.lifetime
@@ -286,8 +293,7 @@ def main():
             time.sleep(0.1)
     except KeyboardInterrupt:
         pass
-    shutil.rmtree(folder, ignore_errors=True)
-    os._exit(0)
+    stop()
 
 
 if __name__ == "__main__":
