@@ -1421,7 +1421,6 @@ struct message_status {
 
 namespace sfmc::sms {
 
-
 /** Decodes the response to a send-status lookup: the status, or why there is none.
 
     In order: a status outside 2xx becomes the API's error (@ref decode_error); then a
