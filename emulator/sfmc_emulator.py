@@ -26,6 +26,7 @@ import argparse
 import http.server
 import json
 import os
+import re
 import shutil
 import signal
 import ssl
@@ -121,6 +122,9 @@ def make_handler(state, rest_base):
         timeout = 5  # the API closes idle persistent connections after 5 seconds
         server_version = "sfmc-emulator"
         sys_version = ""
+        # Each response goes out in one send with Nagle off: split in two, the client's
+        # delayed ACK would hold the second part for about 40 ms.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
@@ -134,8 +138,8 @@ def make_handler(state, rest_base):
             for name, value in (headers or {}).items():
                 self.send_header(name, str(value))
             self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self._headers_buffer.append(b"\r\n" + data)
+            self.flush_headers()
 
         def scripted(self, reply):
             if reply.get("delay"):
@@ -162,9 +166,14 @@ def make_handler(state, rest_base):
 
         def do_GET(self):
             self.record()
-            if not self.path.startswith(ROUTE):
+            # As strict as a real server: the query is not part of the key, a '%' that is
+            # not an escape is a bad request, and a key is exactly one segment.
+            path = self.path.split("?", 1)[0]
+            if re.search(r"%(?![0-9A-Fa-f]{2})", path):
+                return self.reply(400, json.dumps({"message": "Bad Request", "errorcode": 10001, "documentation": DOCS}))
+            segment = path[len(ROUTE):] if path.startswith(ROUTE) else None
+            if segment is None or "/" in segment or segment == "":
                 return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
-            segment = self.path[len(ROUTE):]
             key = urllib.parse.unquote_to_bytes(segment).decode("utf-8", "replace")
             auth = self.headers.get("Authorization", "")
             if not auth.startswith("Bearer ") or auth[len("Bearer "):] not in state.tokens:
@@ -172,7 +181,7 @@ def make_handler(state, rest_base):
             scripted = state.next_reply("message", key)
             if scripted is not None:
                 return self.scripted(scripted)
-            if "/" in segment or key not in SEED:
+            if key not in SEED:
                 return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
             return self.reply(200, SEED[key])
 

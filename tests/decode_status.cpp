@@ -148,6 +148,22 @@ TEST_CASE("decode_status: the last of duplicate keys wins, and escaped keys are 
     CHECK(s->request_id == "b");
 }
 
+TEST_CASE("decode_status: duplicate info objects: the last one is taken whole, never a mix of both")
+{
+    auto s = decode_body(R"({"requestId":"a","eventCategoryType":"e","timestamp":"t",)"
+                         R"("info":{"messageKey":"first","to":"+15550001","statusCode":1},)"
+                         R"("info":{"messageKey":"second"}})");
+    REQUIRE(s);
+    REQUIRE(s->info);
+    CHECK(s->info->message_key == "second");
+    CHECK_FALSE(s->info->to);          // the first object's field does not leak into the second
+    CHECK_FALSE(s->info->status_code);
+    auto t = decode_body(R"({"requestId":"a","eventCategoryType":"e","timestamp":"t",)"
+                         R"("info":{"to":"+1"},"info":null})");
+    REQUIRE(t);
+    CHECK_FALSE(t->info);
+}
+
 TEST_CASE("decode_status: bodies that are not a status give a clear error and keep the raw body")
 {
     struct bad_case {

@@ -71,3 +71,27 @@ TEST_CASE("retry_policy: max_retries 0 never retries")
     auto f = http_failure(error::rate_limited, 429, seconds{1});
     CHECK_FALSE(p.next_delay(f, 0, {}, 0.0));
 }
+
+TEST_CASE("retry_policy: delays saturate instead of overflowing, however large the limits")
+{
+    retry_policy const p{.max_retries = 1'000'000,
+                         .max_total_wait = milliseconds::max(),
+                         .initial_backoff = milliseconds::max() / 3,
+                         .max_backoff = milliseconds::max()};
+    for (int done : {0, 1, 2, 62, 63, 64, 999'999}) {
+        auto f = failure(error::transport_failed);
+        auto const d = p.next_delay(f, done, milliseconds{0}, 0.99);
+        REQUIRE(d);
+        CHECK(*d >= p.initial_backoff);
+        CHECK(*d <= milliseconds::max());
+    }
+    auto f = failure(error::transport_failed);
+    auto const late = p.next_delay(f, 5, milliseconds::max() - milliseconds{1}, 0.5);
+    CHECK(late); // waited + delay saturates at max_total_wait: still not over it
+    auto g = failure(error::transport_failed);
+    retry_policy const bounded{.max_retries = 1'000'000, .max_total_wait = hours{1}, .max_backoff = milliseconds::max()};
+    CHECK_FALSE(bounded.next_delay(g, 100, minutes{59}, 0.5));
+    CHECK(g.retry_after);
+    CHECK(retry_policy::saturating_add(milliseconds::max(), milliseconds{5}) == milliseconds::max());
+    CHECK(retry_policy::saturating_add(milliseconds{2}, milliseconds{5}) == milliseconds{7});
+}

@@ -8,6 +8,7 @@
 // exactly one translation unit of your program.
 
 #include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/call.hpp>
 #include <sfmc/sms/client.hpp>
 #include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/decode_error.hpp>
@@ -23,9 +24,13 @@
 #include <sfmc/sms/message_status.hpp>
 #include <sfmc/sms/retry_after.hpp>
 #include <sfmc/sms/retry_policy.hpp>
+#include <sfmc/sms/route.hpp>
 #include <sfmc/sms/status_code.hpp>
+#include <sfmc/sms/status_lookup.hpp>
 #include <sfmc/sms/status_request.hpp>
 #include <sfmc/sms/timestamp.hpp>
+#include <sfmc/sms/token_cache.hpp>
+#include <sfmc/sms/token_grant.hpp>
 #include <sfmc/sms/token_provider.hpp>
 #include <sfmc/sms/token_request.hpp>
 #include <sfmc/sms/transport.hpp>

@@ -3,23 +3,23 @@
 #define SFMC_SMS_CLIENT_HPP
 
 #include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/call.hpp>
 #include <sfmc/sms/decode_options.hpp>
-#include <sfmc/sms/decode_status.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/run_blocking.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/retry_policy.hpp>
-#include <sfmc/sms/status_request.hpp>
+#include <sfmc/sms/route.hpp>
+#include <sfmc/sms/status_lookup.hpp>
 #include <sfmc/sms/token_provider.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <cstdint>
 #include <string_view>
-#include <thread>
 #include <variant>
 
 namespace sfmc::sms {
@@ -42,32 +42,18 @@ struct client_options {
     std::function<double()> random{};
 };
 
-namespace detail {
+/** Validates, builds, sends and decodes a send-status lookup (or any @ref route) in one
+    blocking call, over a transport.
 
-// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
-// spread between clients, not cryptographic quality (and <random> is heavy to compile).
-inline double jitter_random() noexcept
-{
-    thread_local std::uint64_t state =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-        reinterpret_cast<std::uintptr_t>(&state);
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-}
-
-} // namespace detail
-
-/** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
-
-    The token is either fixed, or comes from a @ref token_provider: then a 401 drops the
-    token, a new one is fetched and the lookup is sent once more, and when no REST endpoint
-    is given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
-    response) are retried as `client_options::retry` says, sleeping with the injected
-    sleeper. The transport is held by reference and reused, so its connections are kept
-    alive; it must outlive the client. Nothing here throws for what the caller or the network
-    sends: every outcome is in the returned result.
+    A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
+    here, the decisions in the call. The token is either fixed, or comes from a
+    @ref token_provider (which several clients may share): then a 401 drops the token, a
+    new one is fetched and the request is sent once more, and when no REST endpoint is
+    given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
+    response) are retried as `client_options::retry` says. The transport is held by
+    reference and reused, so its connections are kept alive; it must outlive the client.
+    Nothing here throws for what the caller or the network sends: every outcome is in the
+    returned result.
 
     @par Example
     @code
@@ -107,25 +93,26 @@ public:
         return get_status(*k);
     }
 
-    api_result<message_status> get_status(message_key const& key)
+    api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
+
+    /// Runs any route behind a token: the same token handling and retries as a lookup.
+    template <route_behind_token Route>
+    api_result<typename Route::value_type> run(Route r)
     {
-        std::chrono::milliseconds waited{0};
-        bool refreshed = false;
-        for (int retries = 0;; ++retries) {
-            auto outcome = attempt(key, refreshed);
-            if (outcome)
-                return outcome;
-            auto last = std::move(outcome).error();
-            auto const delay =
-                opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : detail::jitter_random());
-            if (!delay)
-                return last;
-            if (opt_.sleep)
-                opt_.sleep(*delay);
-            else
-                std::this_thread::sleep_for(*delay);
-            waited += *delay;
-        }
+        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
+        auto* const tokens = std::get_if<token_provider*>(&token_);
+        if (!tokens)
+            c.use_token(std::get<access_token>(token_));
+        auto const fetch = [tokens](access_token const* rejected) {
+            if (rejected)
+                (*tokens)->invalidate(*rejected);
+            return (*tokens)->get();
+        };
+        auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.sleep, &opt_.random});
+        if (!rest_ && c.base())
+            rest_ = c.base();
+        return outcome;
     }
 
     /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
@@ -135,47 +122,6 @@ public:
     std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
 
 private:
-    // One lookup; after a 401 with a token provider, one new token and one more try.
-    api_result<message_status> attempt(message_key const& key, bool& refreshed)
-    {
-        while (true) {
-            auto token = current_token();
-            if (!token)
-                return token.error();
-            auto response = http_.send(make_status_request(*rest_, key, *token));
-            if (!response)
-                return failure(response.error(), response.error().message());
-            auto* const tokens = std::get_if<token_provider*>(&token_);
-            if (response->status == 401 && tokens && !refreshed) {
-                refreshed = true;
-                (*tokens)->invalidate(*token);
-                continue;
-            }
-            auto dopt = opt_.decode;
-            dopt.now = opt_.clock ? opt_.clock() : std::chrono::system_clock::now();
-            return decode_status(*response, dopt);
-        }
-    }
-
-    // The token to send, and the REST endpoint if it comes with the token.
-    api_result<access_token> current_token()
-    {
-        if (auto const* fixed = std::get_if<access_token>(&token_))
-            return *fixed;
-        auto granted = std::get<token_provider*>(token_)->get();
-        if (!granted)
-            return granted.error();
-        if (!rest_) {
-            if (!granted->rest_instance_url)
-                return failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url");
-            auto rest = endpoint::from_url(*granted->rest_instance_url);
-            if (!rest)
-                return failure(rest.error(), "the token's rest_instance_url is not usable");
-            rest_ = std::move(*rest);
-        }
-        return std::move(granted->token);
-    }
-
     Transport& http_;
     std::optional<endpoint> rest_;
     std::variant<access_token, token_provider*> token_;

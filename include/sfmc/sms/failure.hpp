@@ -14,6 +14,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace sfmc::sms {
 
@@ -46,6 +47,20 @@ struct failure {
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
     bool is_blocked() const noexcept { return code == error::blocked; }
+
+    /** Replaces every occurrence of `secret` in the text a server sent (or that was read
+        from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
+        secret must not get it printed. An empty `secret` changes nothing.
+    */
+    void redact(std::string_view secret)
+    {
+        if (secret.empty())
+            return;
+        for (std::string* text : {&detail, &message, &documentation, &raw_body, &oauth_error}) {
+            for (auto at = text->find(secret); at != std::string::npos; at = text->find(secret, at + 10))
+                text->replace(at, secret.size(), "[redacted]");
+        }
+    }
 
     /// One line for people: the code's message, then what is known, never a secret.
     std::string to_string() const

@@ -12,7 +12,7 @@
 
 namespace sfmc::sms {
 
-/** When and how long to wait before trying a failed call again. A pure decision: the
+/** When and how long to wait before trying a failed call again. A decision only: the
     caller sleeps, with whatever sleeper it likes.
 
     Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
@@ -59,18 +59,29 @@ struct retry_policy {
         if (f.retry_after) {
             delay = duration_cast<milliseconds>(*f.retry_after);
         } else {
-            auto backoff = initial_backoff;
-            for (int i = 0; i < retries_done && backoff < max_backoff; ++i)
-                backoff *= 2;
-            backoff = std::min(backoff, max_backoff);
-            delay = backoff + milliseconds{static_cast<milliseconds::rep>(std::clamp(random01, 0.0, 1.0) * backoff.count() / 2)};
+            // Doubling stops at max_backoff, and every sum saturates: however large the limits,
+            // no duration overflows.
+            auto const cap = std::max(max_backoff, milliseconds{0});
+            auto backoff = std::clamp(initial_backoff, milliseconds{0}, cap);
+            for (int i = 0; i < retries_done && backoff < cap && backoff > milliseconds{0}; ++i)
+                backoff = backoff > cap / 2 ? cap : backoff * 2;
+            auto const jitter = static_cast<double>(backoff.count()) / 2 * std::clamp(random01, 0.0, 1.0);
+            delay = saturating_add(backoff, milliseconds{static_cast<milliseconds::rep>(jitter)});
         }
-        if (waited + delay > max_total_wait) {
+        if (saturating_add(waited, delay) > max_total_wait) {
             if (!f.retry_after)
                 f.retry_after = ceil<seconds>(delay);
             return std::nullopt;
         }
         return delay;
+    }
+
+    /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
+    static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
+                                                              std::chrono::milliseconds b) noexcept
+    {
+        constexpr auto top = std::chrono::milliseconds::max();
+        return b > std::chrono::milliseconds{0} && a > top - b ? top : a + b;
     }
 };
 

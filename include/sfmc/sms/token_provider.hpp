@@ -9,7 +9,10 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
-#include <sfmc/sms/token_request.hpp>
+#include <sfmc/sms/call.hpp>
+#include <sfmc/sms/detail/run_blocking.hpp>
+#include <sfmc/sms/token_cache.hpp>
+#include <sfmc/sms/token_grant.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #include <chrono>
@@ -23,12 +26,9 @@ namespace sfmc::sms {
 
 /// How a @ref token_provider caches.
 struct token_provider_options {
-    /// Refresh this long before the token expires (Salesforce advises about two minutes).
-    /// At most half the token's lifetime is used, so a short-lived token is still reused.
+    /// Refresh this long before the token expires (see `token_cache_options`).
     std::chrono::seconds refresh_margin{120};
-    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
-    /// as `invalid_client`), answer with it for this long without asking: a thousand
-    /// lookups with a wrong secret make one token request, not a thousand.
+    /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
     std::chrono::seconds refusal_hold{60};
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
@@ -37,11 +37,14 @@ struct token_provider_options {
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
 
-    Thread-safe: concurrent callers share one token, and at most one token request is in
-    flight at a time; callers that arrive meanwhile wait for it and all receive its outcome,
-    a failure included. A failure is not retried in a loop: the next call tries again, or,
-    after a definite refusal, answers with it for `refusal_hold`. After the
-    API refuses a token (401), @ref invalidate drops it so the next call fetches a new one.
+    A blocking driver around a @ref token_cache and a @ref call of @ref token_grant: the
+    mutex and the condition variable live here, the decisions in those two. Thread-safe:
+    concurrent callers (and several clients) share one token, and at most one token
+    request is in flight at a time; callers that arrive meanwhile wait for it and all
+    receive its outcome, a failure included. A failure is not retried here: the calls that
+    need the token retry as their own policy says, or, after a definite refusal, get it
+    back for `refusal_hold` without a request. After the API refuses a token (401),
+    @ref invalidate drops it so the next call fetches a new one.
 
     There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
     request.
@@ -58,7 +61,8 @@ public:
     template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt))
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
+          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
     {
     }
 
@@ -70,10 +74,11 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            if (cached_ && now() < refresh_at_)
-                return *cached_;
-            if (last_failure_ && is_refusal(*last_failure_) && now() < refused_until_)
-                return *last_failure_;
+            auto const now = this->now();
+            if (auto const* granted = cache_.fresh(now))
+                return *granted;
+            if (auto const* refusal = cache_.held_refusal(now))
+                return *refusal;
             if (!fetching_)
                 break;
             auto const awaited = fetches_;
@@ -85,25 +90,19 @@ public:
         lock.unlock();
 
         auto const started = now();
-        api_result<token_response> fetched = failure(error::transport_failed);
-        auto const response = send_(make_token_request(auth_, credentials_));
-        if (response)
-            fetched = decode_token(*response, opt_.decode);
-        else
-            fetched = token_failure(response.error());
+        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+        auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
+        if (!fetched)
+            fetched = as_token_failure(std::move(fetched).error());
 
         lock.lock();
         fetching_ = false;
         ++fetches_;
-        if (fetched) {
-            cached_ = *fetched;
-            auto const margin = std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, fetched->expires_in / 2);
-            refresh_at_ = started + fetched->expires_in - margin;
+        cache_.store(fetched, started);
+        if (fetched)
             last_failure_.reset();
-        } else {
+        else
             last_failure_ = fetched.error();
-            refused_until_ = started + opt_.refusal_hold;
-        }
         done_.notify_all();
         return fetched;
     }
@@ -112,8 +111,7 @@ public:
     void invalidate(access_token const& rejected)
     {
         std::lock_guard lock(mutex_);
-        if (cached_ && cached_->token == rejected)
-            cached_.reset();
+        cache_.invalidate(rejected);
     }
 
     /// How many token requests have been sent.
@@ -129,17 +127,14 @@ private:
         return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
     }
 
-    static bool is_refusal(failure const& f) noexcept
+    static failure as_token_failure(failure f)
     {
-        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
-    }
-
-    static failure token_failure(boost::system::error_code ec)
-    {
-        failure f(ec, ec.message());
         f.in_token_request = true;
         return f;
     }
+
+    // The token request needs no token: never called.
+    static api_result<token_response> unused_token() { return failure(error::bad_token); }
 
     std::function<result<http_response>(http_request const&)> send_;
     endpoint auth_;
@@ -148,11 +143,9 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable done_;
+    token_cache cache_;
     bool fetching_ = false;
     std::uint64_t fetches_ = 0;
-    std::optional<token_response> cached_;
-    std::chrono::steady_clock::time_point refresh_at_{};
-    std::chrono::steady_clock::time_point refused_until_{};
     std::optional<failure> last_failure_;
 };
 

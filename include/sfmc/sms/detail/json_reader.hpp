@@ -109,7 +109,7 @@ public:
         target_ = find(key, depth_ == 1 ? -1 : container_);
         key_.clear();
         if (target_ >= 0)
-            fields_[target_].text.clear();
+            forget(target_); // a repeated key: the last one wins, whole (an object's fields too)
         return true;
     }
     bool on_string_part(sv_t s, std::size_t, ec_t&)
@@ -171,6 +171,18 @@ private:
                 return static_cast<int>(i);
         }
         return -1;
+    }
+
+    // Clears field `i` and, when it is an object, the fields read inside it.
+    void forget(int i) noexcept
+    {
+        for (auto& f : fields_) {
+            if (&f == &fields_[static_cast<std::size_t>(i)] || f.parent == i) {
+                f.kind = json_kind::absent;
+                f.text.clear();
+                f.integer = 0;
+            }
+        }
     }
 
     // A value has begun or ended: give its kind to the field it belongs to, if any.

@@ -1,0 +1,283 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CALL_HPP
+#define SFMC_SMS_CALL_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/decode_token.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/retry_policy.hpp>
+#include <sfmc/sms/route.hpp>
+
+#include <boost/assert.hpp>
+
+#include <chrono>
+#include <optional>
+#include <utility>
+
+namespace sfmc::sms {
+
+/// What a @ref call asks its driver to do next.
+enum class call_action {
+    fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
+    send,        ///< send `request()`, then `on_response` or `on_transport_error`
+    wait,        ///< wait `delay()`, then ask `next` again
+    done,        ///< `result()` holds the outcome
+};
+
+/// How a @ref call decodes and retries.
+struct call_options {
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    decode_options decode{};
+};
+
+/** One call of a @ref route as a state machine over plain values: sans-I/O.
+
+    The call says what to do next and is fed what happened; it never reads a clock, never
+    sleeps, never locks and never touches a socket. It owns every rule that is not about
+    one route: the need for a token, the refresh-once after a 401, and retries (429 with
+    `Retry-After` as seconds or a date, 503, transport failures; backoff with jitter from a
+    number the driver passes in; a bound on retries and on the total wait; a 429 with
+    errorcode 50200 is never retried). A failure never shows the token it sent or the
+    route's secret, even when the server echoes them.
+
+    @par Driving a call
+    Ask @ref next, do what it says, feed the outcome, repeat until `call_action::done`:
+    | `next()` returns | the driver does |
+    |------------------|-----------------|
+    | `fetch_token` | gets a token for the REST endpoint (from a @ref token_cache or anywhere), invalidating `rejected_token()` first when it is not null; feeds @ref on_token |
+    | `send` | sends `request()` over its transport; feeds @ref on_response (with the wall-clock time, for `Retry-After` dates) or @ref on_transport_error |
+    | `wait` | waits `delay()` (a timer, a sleep, an event-loop callback) |
+    | `done` | takes @ref result |
+    Asking `next` again before feeding the outcome of `fetch_token` or `send` repeats that
+    step. The library's drivers (@ref client, @ref async_client, @ref token_provider) are
+    such loops; a Qt or libuv program can write its own from this table.
+
+    @par Example
+    @code
+    sfmc::sms::call c(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    c.use_token(token);
+    while (true) {
+        switch (c.next(random01())) {
+        case sfmc::sms::call_action::fetch_token: break; // never with a fixed token
+        case sfmc::sms::call_action::send:
+            if (auto res = http.send(c.request()))
+                c.on_response(*res, std::chrono::system_clock::now());
+            else
+                c.on_transport_error(res.error());
+            continue;
+        case sfmc::sms::call_action::wait: std::this_thread::sleep_for(c.delay()); continue;
+        case sfmc::sms::call_action::done: return std::move(c.result());
+        }
+    }
+    @endcode
+*/
+template <route Route>
+class call {
+public:
+    using value_type = typename Route::value_type;
+
+    /// True when the route's requests carry a bearer token.
+    static constexpr bool needs_token = route_behind_token<Route>;
+
+    /** A call of `r` to `base`. For a route behind a token, `base` may be empty: the REST
+        endpoint is then the `rest_instance_url` of the first token fed (an http:// one to
+        a host that is not loopback is refused, nothing sent).
+    */
+    explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
+        : route_(std::move(r)), base_(std::move(base)), opt_(std::move(opt))
+    {
+        if constexpr (!needs_token)
+            BOOST_ASSERT(base_);
+    }
+
+    /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
+    void use_token(access_token fixed)
+    {
+        token_ = std::move(fixed);
+        fixed_token_ = true;
+    }
+
+    /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
+        turns out to be a wait; otherwise it is unused.
+    */
+    call_action next(double random01 = 0.5)
+    {
+        switch (phase_) {
+        case phase::fetching: return call_action::fetch_token;
+        case phase::sending: return call_action::send;
+        case phase::finished: return call_action::done;
+        case phase::failed: return decide(random01);
+        case phase::waiting:
+        case phase::ready: break;
+        }
+        if constexpr (needs_token) {
+            if (!token_) {
+                phase_ = phase::fetching;
+                return call_action::fetch_token;
+            }
+            request_.emplace(route_.make_request(*base_, *token_));
+        } else {
+            request_.emplace(route_.make_request(*base_));
+        }
+        phase_ = phase::sending;
+        ++attempts_;
+        return call_action::send;
+    }
+
+    /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
+    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+
+    /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
+    void on_token(api_result<token_response> const& granted)
+    {
+        if (phase_ != phase::fetching)
+            return;
+        rejected_.reset();
+        if (!granted) {
+            fail(granted.error());
+            return;
+        }
+        if (!base_) {
+            if (!granted->rest_instance_url)
+                return finish(failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url"));
+            auto rest = endpoint::from_url(*granted->rest_instance_url);
+            if (!rest)
+                return finish(failure(rest.error(), "the token's rest_instance_url is not usable"));
+            base_ = std::move(*rest);
+        }
+        token_ = granted->token;
+        phase_ = phase::ready;
+    }
+
+    /// With `send`: the request to send, exactly as it is.
+    http_request const& request() const noexcept
+    {
+        BOOST_ASSERT(request_);
+        return *request_;
+    }
+
+    /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
+        resolve a `Retry-After` given as a date.
+    */
+    void on_response(http_response const& res, std::chrono::system_clock::time_point now)
+    {
+        if (phase_ != phase::sending)
+            return;
+        if constexpr (needs_token) {
+            if (res.status == 401 && !fixed_token_ && !refreshed_) {
+                // The token may have been revoked or have expired early: one new token, one more try.
+                refreshed_ = true;
+                rejected_ = std::move(token_);
+                token_.reset();
+                phase_ = phase::fetching;
+                return;
+            }
+        }
+        auto opt = opt_.decode;
+        opt.now = now;
+        auto decoded = route_.decode(res, opt);
+        if (decoded)
+            return finish(std::move(decoded));
+        fail(std::move(decoded).error());
+    }
+
+    /// Feeds the failure to get any response to `request()`. An empty code counts as
+    /// `error::transport_failed`: a failure is never a success.
+    void on_transport_error(boost::system::error_code ec)
+    {
+        if (phase_ != phase::sending)
+            return;
+        if (!ec)
+            ec = error::transport_failed;
+        fail(failure(ec, ec.message()));
+    }
+
+    /// With `wait`: how long.
+    std::chrono::milliseconds delay() const noexcept { return delay_; }
+
+    /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
+    api_result<value_type>& result() noexcept
+    {
+        BOOST_ASSERT(result_);
+        return *result_;
+    }
+
+    /// The endpoint the call sends to: as given, or learnt from the token.
+    std::optional<endpoint> const& base() const noexcept { return base_; }
+
+    /// Requests made so far (a retry or a refresh counts as one more).
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    enum class phase { ready, fetching, sending, failed, waiting, finished };
+
+    void fail(failure f)
+    {
+        pending_ = std::move(f);
+        phase_ = phase::failed;
+    }
+
+    call_action decide(double random01)
+    {
+        auto const wait = opt_.retry.next_delay(*pending_, retries_, waited_, random01);
+        if (!wait) {
+            finish(std::move(*pending_));
+            return call_action::done;
+        }
+        ++retries_;
+        waited_ = retry_policy::saturating_add(waited_, *wait);
+        delay_ = *wait;
+        pending_.reset();
+        phase_ = phase::waiting;
+        return call_action::wait;
+    }
+
+    void finish(failure f) { finish(api_result<value_type>(std::move(f))); }
+
+    void finish(api_result<value_type> outcome)
+    {
+        if (outcome)
+            result_.emplace(std::move(outcome));
+        else
+            result_.emplace(redacted(std::move(outcome).error()));
+        phase_ = phase::finished;
+    }
+
+    failure redacted(failure f) const
+    {
+        if (token_)
+            f.redact(token_->reveal());
+        if (rejected_)
+            f.redact(rejected_->reveal());
+        if constexpr (requires { route_.secret(); })
+            f.redact(route_.secret());
+        return f;
+    }
+
+    Route route_;
+    std::optional<endpoint> base_;
+    call_options opt_;
+    phase phase_ = phase::ready;
+    std::optional<access_token> token_;
+    std::optional<access_token> rejected_;
+    bool fixed_token_ = false;
+    bool refreshed_ = false;
+    int retries_ = 0;
+    int attempts_ = 0;
+    std::chrono::milliseconds waited_{0};
+    std::chrono::milliseconds delay_{0};
+    std::optional<http_request> request_;
+    std::optional<failure> pending_;
+    std::optional<api_result<value_type>> result_;
+};
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,78 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+#define SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+
+#include <sfmc/sms/call.hpp>
+#include <sfmc/sms/detail/config.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <thread>
+
+namespace sfmc::sms::detail {
+
+// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
+// spread between clients, not cryptographic quality (and <random> is heavy to compile).
+inline double jitter_random() noexcept
+{
+    thread_local std::uint64_t state =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        reinterpret_cast<std::uintptr_t>(&state);
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+// Where a blocking driver reads the time, sleeps and draws jitter: the caller's functions,
+// or, when absent or empty, the system clock, std::this_thread::sleep_for and jitter_random.
+struct blocking_env {
+    std::function<std::chrono::system_clock::time_point()> const* clock = nullptr;
+    std::function<void(std::chrono::milliseconds)> const* sleep = nullptr;
+    std::function<double()> const* random = nullptr;
+
+    std::chrono::system_clock::time_point now() const
+    {
+        return clock && *clock ? (*clock)() : std::chrono::system_clock::now();
+    }
+    void wait(std::chrono::milliseconds d) const
+    {
+        if (sleep && *sleep)
+            (*sleep)(d);
+        else
+            std::this_thread::sleep_for(d);
+    }
+    double jitter() const { return random && *random ? (*random)() : jitter_random(); }
+};
+
+// The blocking driver of a call: the one loop behind client and token_provider. `send`
+// is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
+// for routes behind a token).
+template <class Route, class Send, class FetchToken>
+api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send, FetchToken&& fetch_token,
+                                                    blocking_env const& env)
+{
+    while (true) {
+        switch (c.next(env.jitter())) {
+        case call_action::fetch_token:
+            c.on_token(fetch_token(c.rejected_token()));
+            break;
+        case call_action::send:
+            if (auto response = send(c.request()))
+                c.on_response(*response, env.now());
+            else
+                c.on_transport_error(response.error());
+            break;
+        case call_action::wait:
+            env.wait(c.delay());
+            break;
+        case call_action::done:
+            return std::move(c.result());
+        }
+    }
+}
+
+} // namespace sfmc::sms::detail
+
+#endif

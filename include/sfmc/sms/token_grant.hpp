@@ -1,0 +1,44 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_GRANT_HPP
+#define SFMC_SMS_TOKEN_GRANT_HPP
+
+#include <sfmc/sms/client_credentials.hpp>
+#include <sfmc/sms/decode_token.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/route.hpp>
+#include <sfmc/sms/token_request.hpp>
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The client-credentials token request as a @ref route: @ref make_token_request plus
+    @ref decode_token. It needs no token, and its secret is redacted from any failure.
+
+    @par Example
+    @code
+    auto creds = sfmc::sms::client_credentials::make(id, secret);
+    sfmc::sms::call grant(sfmc::sms::token_grant{*creds}, *sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth));
+    @endcode
+*/
+struct token_grant {
+    using value_type = token_response;
+
+    client_credentials credentials;
+
+    http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
+
+    api_result<token_response> decode(http_response const& res, decode_options const& opt) const
+    {
+        return decode_token(res, opt);
+    }
+
+    /// The client secret: a server that echoes it must not get it printed.
+    std::string_view secret() const noexcept { return credentials.reveal_secret(); }
+};
+
+static_assert(route<token_grant> && !route_behind_token<token_grant>);
+
+} // namespace sfmc::sms
+
+#endif
