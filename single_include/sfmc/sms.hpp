@@ -436,10 +436,10 @@ private:
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/client.hpp ----
+// ---- sfmc/sms/call.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_CLIENT_HPP
-#define SFMC_SMS_CLIENT_HPP
+#ifndef SFMC_SMS_CALL_HPP
+#define SFMC_SMS_CALL_HPP
 
 // ---- sfmc/sms/decode_options.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -475,10 +475,10 @@ struct decode_options {
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/decode_status.hpp ----
+// ---- sfmc/sms/decode_token.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DECODE_STATUS_HPP
-#define SFMC_SMS_DECODE_STATUS_HPP
+#ifndef SFMC_SMS_DECODE_TOKEN_HPP
+#define SFMC_SMS_DECODE_TOKEN_HPP
 
 // ---- sfmc/sms/decode_error.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -505,6 +505,7 @@ struct decode_options {
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace sfmc::sms {
 
@@ -537,6 +538,20 @@ struct failure {
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
     bool is_blocked() const noexcept { return code == error::blocked; }
+
+    /** Replaces every occurrence of `secret` in the text a server sent (or that was read
+        from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
+        secret must not get it printed. An empty `secret` changes nothing.
+    */
+    void redact(std::string_view secret)
+    {
+        if (secret.empty())
+            return;
+        for (std::string* text : {&detail, &message, &documentation, &raw_body, &oauth_error}) {
+            for (auto at = text->find(secret); at != std::string::npos; at = text->find(secret, at + 10))
+                text->replace(at, secret.size(), "[redacted]");
+        }
+    }
 
     /// One line for people: the code's message, then what is known, never a secret.
     std::string to_string() const
@@ -693,7 +708,7 @@ public:
         target_ = find(key, depth_ == 1 ? -1 : container_);
         key_.clear();
         if (target_ >= 0)
-            fields_[target_].text.clear();
+            forget(target_); // a repeated key: the last one wins, whole (an object's fields too)
         return true;
     }
     bool on_string_part(sv_t s, std::size_t, ec_t&)
@@ -755,6 +770,18 @@ private:
                 return static_cast<int>(i);
         }
         return -1;
+    }
+
+    // Clears field `i` and, when it is an object, the fields read inside it.
+    void forget(int i) noexcept
+    {
+        for (auto& f : fields_) {
+            if (&f == &fields_[static_cast<std::size_t>(i)] || f.parent == i) {
+                f.kind = json_kind::absent;
+                f.text.clear();
+                f.integer = 0;
+            }
+        }
     }
 
     // A value has begun or ended: give its kind to the field it belongs to, if any.
@@ -1174,6 +1201,1190 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
 } // namespace sfmc::sms
 
 #endif
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace sfmc::sms {
+
+/// What the token endpoint grants.
+struct token_response {
+    access_token token;
+    std::string token_type;                      ///< "Bearer"
+    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    std::optional<std::string> scope;
+    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    std::optional<std::string> soap_instance_url;
+
+    /// What was granted, the token itself redacted.
+    friend std::ostream& operator<<(std::ostream& out, token_response const& t)
+    {
+        out << t.token << ", expires in " << t.expires_in.count() << " s";
+        if (t.rest_instance_url)
+            out << ", REST " << *t.rest_instance_url;
+        return out;
+    }
+};
+
+/** Decodes the token endpoint's answer: the token, or why there is none.
+
+    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
+    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
+    positive integer) are required. Every failure has `in_token_request` set, and keeps no
+    raw body: a token response is a secret, even a malformed one. The same size and depth
+    limits as the status decoder apply.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
+*/
+inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
+{
+    auto const refuse = [&](failure f) {
+        f.in_token_request = true;
+        f.http_status = res.status;
+        if (res.status >= 200 && res.status <= 299)
+            f.raw_body.clear(); // it may hold the token
+        return f;
+    };
+    if (res.status < 200 || res.status > 299)
+        return refuse(decode_error(res, opt));
+    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
+        return refuse({error::unexpected_content_type});
+    if (res.body.size() > opt.max_body_size)
+        return refuse({error::body_too_large});
+    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        return refuse({error::empty_body});
+
+    enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
+    std::array<detail::json_field, count> fields{
+        {{"access_token"}, {"token_type"}, {"expires_in"}, {"scope"}, {"rest_instance_url"}, {"soap_instance_url"}}};
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+
+    detail::field_converter in(fields);
+    auto token_text = in.required_string(access_token_field);
+    auto type = in.optional_string(token_type);
+    auto lifetime = in.required_int(expires_in);
+    auto granted_scope = in.optional_string(scope);
+    auto rest = in.optional_string(rest_instance_url);
+    auto soap = in.optional_string(soap_instance_url);
+    if (in.error())
+        return refuse(*in.error());
+    if (*lifetime <= 0)
+        return refuse({error::wrong_field_type, "field \"expires_in\" must be a positive number of seconds"});
+    auto token = access_token::make(token_text);
+    if (!token)
+        return refuse({error::wrong_field_type, "field \"access_token\" is not a usable token"});
+    return token_response{std::move(*token), type.value_or(""), std::chrono::seconds{*lifetime}, std::move(granted_scope),
+                          std::move(rest), std::move(soap)};
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/endpoint.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ENDPOINT_HPP
+#define SFMC_SMS_ENDPOINT_HPP
+
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** Where requests go: scheme, host, port and the base path in front of every route.
+
+    Made from a tenant subdomain or from a base URL, and validated so that nothing a caller
+    or a token response holds can be spliced into a request: a subdomain is one DNS label; a
+    URL has no userinfo, query or fragment; plain `http://` is accepted only for loopback
+    hosts (127.0.0.0/8, `[::1]`, `localhost`), so a bearer token never crosses a network in
+    clear text.
+
+    @par Example
+    @code
+    auto rest = sfmc::sms::endpoint::from_subdomain("mc563885gzs27c5t9-63k636tzgm");
+    auto same = sfmc::sms::endpoint::from_url("https://mc563885gzs27c5t9-63k636tzgm.rest.marketingcloudapis.com/");
+    @endcode
+*/
+class endpoint {
+public:
+    /// Which Marketing Cloud host a subdomain names.
+    enum class api { rest, auth };
+
+    /// `https://{sub}.rest.marketingcloudapis.com` (or `.auth.`); `error::bad_subdomain`
+    /// unless `sub` is one DNS label: letters, digits, '-', 1 to 63 characters, no '-' at an end.
+    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
+    {
+        if (!is_dns_label(sub))
+            return error::bad_subdomain;
+        std::string host = lower(sub);
+        host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
+        return endpoint(true, std::move(host), 443, {});
+    }
+
+    /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
+        `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
+
+        `error::bad_url` for anything else: another scheme, userinfo, query, fragment, an empty
+        or dot segment in the path, a character a URL cannot carry; `error::insecure_url` for
+        http to a host that is not loopback.
+    */
+    static result<endpoint> from_url(std::string_view url)
+    {
+        constexpr std::size_t max_url_size = 2048;
+        if (url.empty() || url.size() > max_url_size)
+            return error::bad_url;
+        bool secure = true;
+        if (auto const sep = url.find("://"); sep != std::string_view::npos) {
+            auto const scheme = url.substr(0, sep);
+            if (detail::iequals(scheme, "http"))
+                secure = false;
+            else if (!detail::iequals(scheme, "https"))
+                return error::bad_url;
+            url.remove_prefix(sep + 3);
+        }
+        auto const slash = url.find('/');
+        auto const authority = url.substr(0, slash);
+        auto path = slash == std::string_view::npos ? std::string_view{} : url.substr(slash);
+
+        std::string_view host = authority;
+        std::string_view port_text;
+        if (host.starts_with('[')) {
+            auto const close = host.find(']');
+            if (close == std::string_view::npos)
+                return error::bad_url;
+            port_text = host.substr(close + 1);
+            host = host.substr(1, close - 1);
+            if (!is_ipv6_text(host))
+                return error::bad_url;
+        } else {
+            auto const colon = host.find(':');
+            if (colon != std::string_view::npos) {
+                port_text = host.substr(colon);
+                host = host.substr(0, colon);
+            }
+            if (!is_dns_name(host))
+                return error::bad_url;
+        }
+        std::uint16_t port = secure ? 443 : 80;
+        if (!port_text.empty()) {
+            if (port_text.front() != ':')
+                return error::bad_url;
+            auto const p = detail::parse_small_uint(port_text.substr(1));
+            if (!p || *p == 0 || *p > 65535 || port_text.size() > 6)
+                return error::bad_url;
+            port = static_cast<std::uint16_t>(*p);
+        }
+        if (path.ends_with('/'))
+            path.remove_suffix(1);
+        if (!is_base_path(path))
+            return error::bad_url;
+        std::string h = lower(host);
+        if (!secure && !is_loopback(h))
+            return error::insecure_url;
+        return endpoint(secure, std::move(h), port, std::string(path));
+    }
+
+    /// "https" or "http".
+    std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
+    /// The host in lower case, an IPv6 address without its brackets.
+    std::string_view host() const noexcept { return host_; }
+    std::uint16_t port() const noexcept { return port_; }
+    /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
+    std::string_view base_path() const noexcept { return base_path_; }
+    bool is_secure() const noexcept { return secure_; }
+
+    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
+    /// port is the scheme's default.
+    std::string_view authority() const noexcept { return authority_; }
+
+    /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
+    std::string url() const
+    {
+        std::string out(scheme());
+        out.append("://").append(authority_).append(base_path_);
+        return out;
+    }
+
+    friend bool operator==(endpoint const&, endpoint const&) = default;
+
+    friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
+
+    /// True for localhost, 127.0.0.0/8 and ::1: where plain http cannot leak a token.
+    static bool is_loopback(std::string_view host) noexcept
+    {
+        if (detail::iequals(host, "localhost") || host == "::1")
+            return true;
+        // Dotted-quad IPv4 in 127.0.0.0/8.
+        int parts = 0;
+        std::size_t start = 0;
+        std::string_view first;
+        while (start <= host.size()) {
+            auto end = host.find('.', start);
+            if (end == std::string_view::npos)
+                end = host.size();
+            auto const octet = detail::parse_small_uint(host.substr(start, end - start));
+            if (!octet || *octet > 255 || end - start > 3)
+                return false;
+            if (parts == 0)
+                first = host.substr(start, end - start);
+            ++parts;
+            start = end + 1;
+        }
+        return parts == 4 && first == "127";
+    }
+
+private:
+    endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
+        : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
+    {
+        bool const ipv6 = host_.find(':') != std::string::npos;
+        authority_ = ipv6 ? '[' + host_ + ']' : host_;
+        if (port_ != (secure_ ? 443 : 80))
+            authority_.append(":").append(std::to_string(port_));
+    }
+
+    static std::string lower(std::string_view s)
+    {
+        std::string out(s);
+        for (char& c : out)
+            c = detail::to_lower(c);
+        return out;
+    }
+
+    static bool is_dns_label(std::string_view s) noexcept
+    {
+        if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
+            return false;
+        for (char c : s)
+            if (!detail::is_alpha(c) && !detail::is_digit(c) && c != '-')
+                return false;
+        return true;
+    }
+
+    static bool is_dns_name(std::string_view s) noexcept
+    {
+        if (s.empty() || s.size() > 253)
+            return false;
+        std::size_t start = 0;
+        while (true) {
+            auto const dot = s.find('.', start);
+            if (!is_dns_label(s.substr(start, dot == std::string_view::npos ? dot : dot - start)))
+                return false;
+            if (dot == std::string_view::npos)
+                return true;
+            start = dot + 1;
+        }
+    }
+
+    // The characters of an IPv6 literal (RFC 3986 IP-literal, without a zone); the transport
+    // gives the final word on whether it is an address.
+    static bool is_ipv6_text(std::string_view s) noexcept
+    {
+        if (s.size() < 2 || s.size() > 45 || s.find(':') == std::string_view::npos)
+            return false;
+        for (char c : s) {
+            if (!detail::is_hex_digit(c) && c != ':' && c != '.')
+                return false;
+        }
+        return true;
+    }
+
+    // "" or "/seg/seg": RFC 3986 pchars and pct-encodings, no empty or dot segment, so
+    // appending a route never yields "//" or a path a normaliser would rewrite.
+    static bool is_base_path(std::string_view p) noexcept
+    {
+        if (p.empty())
+            return true;
+        if (p.front() != '/')
+            return false;
+        std::size_t start = 1;
+        while (start <= p.size()) {
+            auto end = p.find('/', start);
+            if (end == std::string_view::npos)
+                end = p.size();
+            auto const seg = p.substr(start, end - start);
+            if (seg.empty() || seg == "." || seg == "..")
+                return false;
+            for (std::size_t i = 0; i < seg.size(); ++i) {
+                char const c = seg[i];
+                if (c == '%') {
+                    if (i + 2 >= seg.size() || !detail::is_hex_digit(seg[i + 1]) || !detail::is_hex_digit(seg[i + 2]))
+                        return false;
+                    i += 2;
+                } else if (!detail::is_unreserved(c) && std::string_view("!$&'()*+,;=:@").find(c) == std::string_view::npos) {
+                    return false;
+                }
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    bool secure_;
+    std::uint16_t port_;
+    std::string host_;
+    std::string base_path_;
+    std::string authority_; // derived from the three above, kept for building requests
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/http_request.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_REQUEST_HPP
+#define SFMC_SMS_HTTP_REQUEST_HPP
+
+
+#include <array>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+namespace detail {
+struct request_writer;
+}
+
+/// One header of a request: views into the request that holds it.
+struct http_header_view {
+    std::string_view name;
+    std::string_view value;
+};
+
+/** An HTTP request as a plain value, ready for any HTTP stack to send.
+
+    Made by the library (@ref make_status_request), read by transports: method, scheme,
+    host, port, target (already percent-encoded: send it byte for byte), headers and body,
+    or `url()` for stacks that want one string. All its text lives in one buffer, so making
+    one costs a single allocation.
+
+    Printing it (`operator<<`) shows everything but the secret: the `Authorization` value
+    is written as `Bearer [redacted]`.
+*/
+class http_request {
+    struct span {
+        std::uint32_t offset = 0, size = 0;
+    };
+    struct field {
+        std::string_view name; // always a string literal
+        span value;
+    };
+
+public:
+    static constexpr std::size_t max_headers = 6;
+
+    /// Iterates the headers in the order they are sent.
+    class header_iterator {
+    public:
+        using value_type = http_header_view;
+        using difference_type = std::ptrdiff_t;
+        header_iterator() = default;
+        http_header_view operator*() const { return req_->header_at(index_); }
+        header_iterator& operator++() { ++index_; return *this; }
+        header_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        bool operator==(header_iterator const&) const = default;
+
+    private:
+        friend class http_request;
+        header_iterator(http_request const* r, std::size_t i) : req_(r), index_(i) {}
+        http_request const* req_ = nullptr;
+        std::size_t index_ = 0;
+    };
+
+    struct header_range {
+        header_iterator first, last;
+        header_iterator begin() const { return first; }
+        header_iterator end() const { return last; }
+        std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
+    };
+
+    std::string_view method() const noexcept { return method_; }
+    std::string_view scheme() const noexcept { return scheme_; }
+    /// The host to connect to; an IPv6 address comes without brackets.
+    std::string_view host() const noexcept { return view(host_); }
+    std::uint16_t port() const noexcept { return port_; }
+    /// The request target, percent-encoded: send it exactly as it is.
+    std::string_view target() const noexcept { return view(target_); }
+    std::string_view body() const noexcept { return view(body_); }
+    header_range headers() const noexcept { return {{this, 0}, {this, header_count_}}; }
+
+    /// The first header named `name` (compared without regard to case), if any.
+    std::optional<std::string_view> header(std::string_view name) const noexcept
+    {
+        for (auto h : headers())
+            if (detail::iequals(h.name, name))
+                return h.value;
+        return std::nullopt;
+    }
+
+    /// "scheme://authority/target", for stacks that take one URL.
+    std::string url() const
+    {
+        std::string out(scheme_);
+        out += "://";
+        out += *header("Host");
+        out += target();
+        return out;
+    }
+
+    /// The request line and headers, the `Authorization` value redacted, never the body.
+    friend std::ostream& operator<<(std::ostream& out, http_request const& r)
+    {
+        out << r.method() << ' ' << r.url();
+        for (auto h : r.headers()) {
+            out << '\n' << h.name << ": ";
+            if (detail::iequals(h.name, "Authorization"))
+                out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
+            else
+                out << h.value;
+        }
+        return out;
+    }
+
+private:
+    friend struct detail::request_writer;
+
+    std::string_view view(span s) const noexcept { return std::string_view(text_).substr(s.offset, s.size); }
+    http_header_view header_at(std::size_t i) const noexcept { return {fields_[i].name, view(fields_[i].value)}; }
+
+    std::string_view method_;
+    std::string_view scheme_;
+    std::uint16_t port_ = 0;
+    std::size_t header_count_ = 0;
+    span host_, target_, body_;
+    std::array<field, max_headers> fields_{};
+    std::string text_;
+};
+
+namespace detail {
+
+// Builds an http_request in one buffer. Pieces are written in order: authority, target,
+// headers, body; `capacity` bounds the text after the authority, so the buffer is
+// allocated once.
+struct request_writer {
+    http_request req;
+
+    // The authority comes first: the host is part of it, and the Host header all of it.
+    request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
+    {
+        req.method_ = method;
+        req.scheme_ = ep.scheme();
+        req.port_ = ep.port();
+        req.text_.reserve(ep.authority().size() + capacity);
+        authority_ = append(ep.authority());
+        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
+        begin_ = req.text_.size();
+    }
+
+    std::string& text() noexcept { return req.text_; }
+
+    // Ends the target: everything written since the host.
+    void end_target() { req.target_ = since(begin_); }
+
+    void add_host_header()
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {"Host", authority_};
+    }
+
+    void add_header(std::string_view literal_name, std::string_view value)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, append(value)};
+    }
+
+    // Starts a header whose value is then written with text(); ended by end_header().
+    void begin_header() noexcept { begin_ = req.text_.size(); }
+    void end_header(std::string_view literal_name)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
+    }
+
+    void set_body(std::string_view body) { req.body_ = append(body); }
+
+private:
+    http_request::span append(std::string_view s)
+    {
+        auto const at = req.text_.size();
+        req.text_ += s;
+        return since(at);
+    }
+    http_request::span since(std::size_t at) const noexcept
+    {
+        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
+    }
+    http_request::span authority_;
+    std::size_t begin_ = 0;
+};
+
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/retry_policy.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_POLICY_HPP
+#define SFMC_SMS_RETRY_POLICY_HPP
+
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+namespace sfmc::sms {
+
+/** When and how long to wait before trying a failed call again. A decision only: the
+    caller sleeps, with whatever sleeper it likes.
+
+    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
+    from the lookup or from the token request. Never retried: 429 with errorcode 50200
+    (`blocked`), any other 4xx, other 5xx, an undecodable body.
+
+    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
+    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
+    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
+    retry in step.
+
+    @par Example
+    @code
+    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
+    @endcode
+*/
+struct retry_policy {
+    /// Retries after the first attempt; 0 disables retrying.
+    int max_retries = 2;
+    /// Give up rather than wait longer than this in all; the last failure is then returned,
+    /// carrying the delay it asked for.
+    std::chrono::milliseconds max_total_wait{60'000};
+    std::chrono::milliseconds initial_backoff{2'000};
+    std::chrono::milliseconds max_backoff{60'000};
+
+    static bool is_retryable(failure const& f) noexcept
+    {
+        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
+    }
+
+    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
+
+        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
+        When the wait would exceed `max_total_wait`, gives up and records the delay in
+        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
+    */
+    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
+                                                        double random01) const
+    {
+        using namespace std::chrono;
+        if (!is_retryable(f) || retries_done >= max_retries)
+            return std::nullopt;
+        milliseconds delay{};
+        if (f.retry_after) {
+            delay = duration_cast<milliseconds>(*f.retry_after);
+        } else {
+            // Doubling stops at max_backoff, and every sum saturates: however large the limits,
+            // no duration overflows.
+            auto const cap = std::max(max_backoff, milliseconds{0});
+            auto backoff = std::clamp(initial_backoff, milliseconds{0}, cap);
+            for (int i = 0; i < retries_done && backoff < cap && backoff > milliseconds{0}; ++i)
+                backoff = backoff > cap / 2 ? cap : backoff * 2;
+            auto const jitter = static_cast<double>(backoff.count()) / 2 * std::clamp(random01, 0.0, 1.0);
+            delay = saturating_add(backoff, milliseconds{static_cast<milliseconds::rep>(jitter)});
+        }
+        if (saturating_add(waited, delay) > max_total_wait) {
+            if (!f.retry_after)
+                f.retry_after = ceil<seconds>(delay);
+            return std::nullopt;
+        }
+        return delay;
+    }
+
+    /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
+    static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
+                                                              std::chrono::milliseconds b) noexcept
+    {
+        constexpr auto top = std::chrono::milliseconds::max();
+        return b > std::chrono::milliseconds{0} && a > top - b ? top : a + b;
+    }
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/route.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ROUTE_HPP
+#define SFMC_SMS_ROUTE_HPP
+
+
+#include <concepts>
+
+namespace sfmc::sms {
+
+/** One call the API serves: a request builder and a decoder, nothing else.
+
+    A route knows how to write its request and read its answer; a @ref call adds the rest
+    (the token, its refresh after a 401, retries), so no route carries retry or refresh code.
+
+    @par Valid expressions
+    With `r` a `R const&`, `ep` an `endpoint const&`, `tok` an `access_token const&`, `res`
+    an `http_response const&` and `opt` a `decode_options const&`:
+    | expression | type | semantics |
+    |------------|------|-----------|
+    | `R::value_type` | | what a success decodes to |
+    | `r.make_request(ep, tok)` | `http_request` | a route behind a bearer token: the request to `ep` carrying `tok` |
+    | `r.make_request(ep)` | `http_request` | a route that needs no token (the token request itself) |
+    | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
+    | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
+
+    Exactly one of the two `make_request` forms is present.
+
+    @par Exemplar
+    @code
+    struct exemplar_route {
+        using value_type = sfmc::sms::message_status;
+        sfmc::sms::http_request make_request(sfmc::sms::endpoint const&, sfmc::sms::access_token const&) const;
+        sfmc::sms::api_result<value_type> decode(sfmc::sms::http_response const&, sfmc::sms::decode_options const&) const;
+    };
+    static_assert(sfmc::sms::route<exemplar_route>);
+    @endcode
+
+    @par Models
+    @ref status_lookup (behind a token), @ref token_grant (the token request).
+*/
+template <class R>
+concept route =
+    std::move_constructible<R> &&
+    requires(R const& r, http_response const& res, decode_options const& opt) {
+        typename R::value_type;
+        { r.decode(res, opt) } -> std::same_as<api_result<typename R::value_type>>;
+    } &&
+    (requires(R const& r, endpoint const& ep, access_token const& tok) {
+        { r.make_request(ep, tok) } -> std::same_as<http_request>;
+    } || requires(R const& r, endpoint const& ep) {
+        { r.make_request(ep) } -> std::same_as<http_request>;
+    });
+
+/// True for a @ref route whose requests carry a bearer token.
+template <class R>
+concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep, access_token const& tok) {
+    { r.make_request(ep, tok) } -> std::same_as<http_request>;
+};
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <boost/assert.hpp>
+
+#include <chrono>
+#include <optional>
+#include <utility>
+
+namespace sfmc::sms {
+
+/// What a @ref call asks its driver to do next.
+enum class call_action {
+    fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
+    send,        ///< send `request()`, then `on_response` or `on_transport_error`
+    wait,        ///< wait `delay()`, then ask `next` again
+    done,        ///< `result()` holds the outcome
+};
+
+/// How a @ref call decodes and retries.
+struct call_options {
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    decode_options decode{};
+};
+
+/** One call of a @ref route as a state machine over plain values: sans-I/O.
+
+    The call says what to do next and is fed what happened; it never reads a clock, never
+    sleeps, never locks and never touches a socket. It owns every rule that is not about
+    one route: the need for a token, the refresh-once after a 401, and retries (429 with
+    `Retry-After` as seconds or a date, 503, transport failures; backoff with jitter from a
+    number the driver passes in; a bound on retries and on the total wait; a 429 with
+    errorcode 50200 is never retried). A failure never shows the token it sent or the
+    route's secret, even when the server echoes them.
+
+    @par Driving a call
+    Ask @ref next, do what it says, feed the outcome, repeat until `call_action::done`:
+    | `next()` returns | the driver does |
+    |------------------|-----------------|
+    | `fetch_token` | gets a token for the REST endpoint (from a @ref token_cache or anywhere), invalidating `rejected_token()` first when it is not null; feeds @ref on_token |
+    | `send` | sends `request()` over its transport; feeds @ref on_response (with the wall-clock time, for `Retry-After` dates) or @ref on_transport_error |
+    | `wait` | waits `delay()` (a timer, a sleep, an event-loop callback) |
+    | `done` | takes @ref result |
+    Asking `next` again before feeding the outcome of `fetch_token` or `send` repeats that
+    step. The library's drivers (@ref client, @ref async_client, @ref token_provider) are
+    such loops; a Qt or libuv program can write its own from this table.
+
+    @par Example
+    @code
+    sfmc::sms::call c(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    c.use_token(token);
+    while (true) {
+        switch (c.next(random01())) {
+        case sfmc::sms::call_action::fetch_token: break; // never with a fixed token
+        case sfmc::sms::call_action::send:
+            if (auto res = http.send(c.request()))
+                c.on_response(*res, std::chrono::system_clock::now());
+            else
+                c.on_transport_error(res.error());
+            continue;
+        case sfmc::sms::call_action::wait: std::this_thread::sleep_for(c.delay()); continue;
+        case sfmc::sms::call_action::done: return std::move(c.result());
+        }
+    }
+    @endcode
+*/
+template <route Route>
+class call {
+public:
+    using value_type = typename Route::value_type;
+
+    /// True when the route's requests carry a bearer token.
+    static constexpr bool needs_token = route_behind_token<Route>;
+
+    /** A call of `r` to `base`. For a route behind a token, `base` may be empty: the REST
+        endpoint is then the `rest_instance_url` of the first token fed (an http:// one to
+        a host that is not loopback is refused, nothing sent).
+    */
+    explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
+        : route_(std::move(r)), base_(std::move(base)), opt_(std::move(opt))
+    {
+        if constexpr (!needs_token)
+            BOOST_ASSERT(base_);
+    }
+
+    /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
+    void use_token(access_token fixed)
+    {
+        token_ = std::move(fixed);
+        fixed_token_ = true;
+    }
+
+    /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
+        turns out to be a wait; otherwise it is unused.
+    */
+    call_action next(double random01 = 0.5)
+    {
+        switch (phase_) {
+        case phase::fetching: return call_action::fetch_token;
+        case phase::sending: return call_action::send;
+        case phase::finished: return call_action::done;
+        case phase::failed: return decide(random01);
+        case phase::waiting:
+        case phase::ready: break;
+        }
+        if constexpr (needs_token) {
+            if (!token_) {
+                phase_ = phase::fetching;
+                return call_action::fetch_token;
+            }
+            request_.emplace(route_.make_request(*base_, *token_));
+        } else {
+            request_.emplace(route_.make_request(*base_));
+        }
+        phase_ = phase::sending;
+        ++attempts_;
+        return call_action::send;
+    }
+
+    /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
+    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+
+    /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
+    void on_token(api_result<token_response> const& granted)
+    {
+        if (phase_ != phase::fetching)
+            return;
+        rejected_.reset();
+        if (!granted) {
+            fail(granted.error());
+            return;
+        }
+        if (!base_) {
+            if (!granted->rest_instance_url)
+                return finish(failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url"));
+            auto rest = endpoint::from_url(*granted->rest_instance_url);
+            if (!rest)
+                return finish(failure(rest.error(), "the token's rest_instance_url is not usable"));
+            base_ = std::move(*rest);
+        }
+        token_ = granted->token;
+        phase_ = phase::ready;
+    }
+
+    /// With `send`: the request to send, exactly as it is.
+    http_request const& request() const noexcept
+    {
+        BOOST_ASSERT(request_);
+        return *request_;
+    }
+
+    /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
+        resolve a `Retry-After` given as a date.
+    */
+    void on_response(http_response const& res, std::chrono::system_clock::time_point now)
+    {
+        if (phase_ != phase::sending)
+            return;
+        if constexpr (needs_token) {
+            if (res.status == 401 && !fixed_token_ && !refreshed_) {
+                // The token may have been revoked or have expired early: one new token, one more try.
+                refreshed_ = true;
+                rejected_ = std::move(token_);
+                token_.reset();
+                phase_ = phase::fetching;
+                return;
+            }
+        }
+        auto opt = opt_.decode;
+        opt.now = now;
+        auto decoded = route_.decode(res, opt);
+        if (decoded)
+            return finish(std::move(decoded));
+        fail(std::move(decoded).error());
+    }
+
+    /// Feeds the failure to get any response to `request()`. An empty code counts as
+    /// `error::transport_failed`: a failure is never a success.
+    void on_transport_error(boost::system::error_code ec)
+    {
+        if (phase_ != phase::sending)
+            return;
+        if (!ec)
+            ec = error::transport_failed;
+        fail(failure(ec, ec.message()));
+    }
+
+    /// With `wait`: how long.
+    std::chrono::milliseconds delay() const noexcept { return delay_; }
+
+    /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
+    api_result<value_type>& result() noexcept
+    {
+        BOOST_ASSERT(result_);
+        return *result_;
+    }
+
+    /// The endpoint the call sends to: as given, or learnt from the token.
+    std::optional<endpoint> const& base() const noexcept { return base_; }
+
+    /// Requests made so far (a retry or a refresh counts as one more).
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    enum class phase { ready, fetching, sending, failed, waiting, finished };
+
+    void fail(failure f)
+    {
+        pending_ = std::move(f);
+        phase_ = phase::failed;
+    }
+
+    call_action decide(double random01)
+    {
+        auto const wait = opt_.retry.next_delay(*pending_, retries_, waited_, random01);
+        if (!wait) {
+            finish(std::move(*pending_));
+            return call_action::done;
+        }
+        ++retries_;
+        waited_ = retry_policy::saturating_add(waited_, *wait);
+        delay_ = *wait;
+        pending_.reset();
+        phase_ = phase::waiting;
+        return call_action::wait;
+    }
+
+    void finish(failure f) { finish(api_result<value_type>(std::move(f))); }
+
+    void finish(api_result<value_type> outcome)
+    {
+        if (outcome)
+            result_.emplace(std::move(outcome));
+        else
+            result_.emplace(redacted(std::move(outcome).error()));
+        phase_ = phase::finished;
+    }
+
+    failure redacted(failure f) const
+    {
+        if (token_)
+            f.redact(token_->reveal());
+        if (rejected_)
+            f.redact(rejected_->reveal());
+        if constexpr (requires { route_.secret(); })
+            f.redact(route_.secret());
+        return f;
+    }
+
+    Route route_;
+    std::optional<endpoint> base_;
+    call_options opt_;
+    phase phase_ = phase::ready;
+    std::optional<access_token> token_;
+    std::optional<access_token> rejected_;
+    bool fixed_token_ = false;
+    bool refreshed_ = false;
+    int retries_ = 0;
+    int attempts_ = 0;
+    std::chrono::milliseconds waited_{0};
+    std::chrono::milliseconds delay_{0};
+    std::optional<http_request> request_;
+    std::optional<failure> pending_;
+    std::optional<api_result<value_type>> result_;
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/client.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CLIENT_HPP
+#define SFMC_SMS_CLIENT_HPP
+
+// ---- sfmc/sms/detail/run_blocking.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+#define SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <thread>
+
+namespace sfmc::sms::detail {
+
+// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
+// spread between clients, not cryptographic quality (and <random> is heavy to compile).
+inline double jitter_random() noexcept
+{
+    thread_local std::uint64_t state =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        reinterpret_cast<std::uintptr_t>(&state);
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+// Where a blocking driver reads the time, sleeps and draws jitter: the caller's functions,
+// or, when absent or empty, the system clock, std::this_thread::sleep_for and jitter_random.
+struct blocking_env {
+    std::function<std::chrono::system_clock::time_point()> const* clock = nullptr;
+    std::function<void(std::chrono::milliseconds)> const* sleep = nullptr;
+    std::function<double()> const* random = nullptr;
+
+    std::chrono::system_clock::time_point now() const
+    {
+        return clock && *clock ? (*clock)() : std::chrono::system_clock::now();
+    }
+    void wait(std::chrono::milliseconds d) const
+    {
+        if (sleep && *sleep)
+            (*sleep)(d);
+        else
+            std::this_thread::sleep_for(d);
+    }
+    double jitter() const { return random && *random ? (*random)() : jitter_random(); }
+};
+
+// The blocking driver of a call: the one loop behind client and token_provider. `send`
+// is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
+// for routes behind a token).
+template <class Route, class Send, class FetchToken>
+api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send, FetchToken&& fetch_token,
+                                                    blocking_env const& env)
+{
+    while (true) {
+        switch (c.next(env.jitter())) {
+        case call_action::fetch_token:
+            c.on_token(fetch_token(c.rejected_token()));
+            break;
+        case call_action::send:
+            if (auto response = send(c.request()))
+                c.on_response(*response, env.now());
+            else
+                c.on_transport_error(response.error());
+            break;
+        case call_action::wait:
+            env.wait(c.delay());
+            break;
+        case call_action::done:
+            return std::move(c.result());
+        }
+    }
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
+// ---- sfmc/sms/message_key.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_MESSAGE_KEY_HPP
+#define SFMC_SMS_MESSAGE_KEY_HPP
+
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The key that names one transactional SMS, validated.
+
+    The API allows up to 100 characters with "no restricted characters". A key is valid when
+    it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
+    server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
+
+    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
+    moving one never allocates.
+
+    @par Example
+    @code
+    auto key = sfmc::sms::message_key::make("order 42/a");
+    assert(key && key->encoded() == "order%2042%2Fa");
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "URL Parameters".
+*/
+class message_key {
+public:
+    static constexpr std::size_t max_code_points = 100;
+    static constexpr std::size_t max_bytes = 4 * max_code_points;
+
+    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
+    static result<message_key> make(std::string_view utf8)
+    {
+        if (utf8.empty())
+            return error::key_empty;
+        auto const n = detail::utf8_code_points(utf8);
+        if (!n)
+            return error::key_not_utf8;
+        if (*n > max_code_points)
+            return error::key_too_long;
+        return message_key(utf8);
+    }
+
+    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    message_key& operator=(message_key const& other) noexcept
+    {
+        size_ = other.size_;
+        std::memmove(bytes_, other.bytes_, size_);
+        return *this;
+    }
+
+    /// The key as given.
+    std::string_view value() const noexcept { return {bytes_, size_}; }
+
+    /// The key as one path segment (see @ref encode_path_segment).
+    std::string encoded() const;
+
+    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
+
+    /// Writes the key as given (keys are not secret).
+    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
+
+private:
+    // Only make() calls this, with at most 100 code points: at most max_bytes.
+    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
+    {
+        std::memcpy(bytes_, v.data(), size_);
+    }
+
+    std::uint16_t size_;
+    char bytes_[max_bytes];
+};
+
+/** The length of `s` once encoded by @ref encode_path_segment. */
+constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
+{
+    if (s == "." || s == "..")
+        return 3 * s.size();
+    std::size_t n = 0;
+    for (char c : s)
+        n += detail::encoded_width[static_cast<unsigned char>(c)];
+    return n;
+}
+
+/** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
+
+    Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
+    '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
+    leave `+ : @ ! $ & ' ( ) * , ; =`). A segment that is exactly "." or ".." is escaped too,
+    so no normaliser takes it for a dot-segment. `out` must have room for
+    `encoded_path_segment_size(s)` characters; returns one past the last written.
+
+    @par Specification
+    RFC 3986 sections 2.1, 2.3 and 5.2.4.
+*/
+inline char* encode_path_segment(std::string_view s, char* out) noexcept
+{
+    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
+    static constexpr auto escaped = [] {
+        constexpr char hex[] = "0123456789ABCDEF";
+        std::array<std::array<char, 3>, 256> e{};
+        for (std::size_t i = 0; i < e.size(); ++i)
+            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
+        return e;
+    }();
+    bool const dots = s == "." || s == "..";
+    for (char c : s) {
+        auto const b = static_cast<unsigned char>(c);
+        if (detail::encoded_width[b] == 1 && !dots) {
+            *out++ = c;
+        } else {
+            std::memcpy(out, escaped[b].data(), 3);
+            out += 3;
+        }
+    }
+    return out;
+}
+
+inline std::string message_key::encoded() const
+{
+    std::string out(encoded_path_segment_size(value()), '\0');
+    encode_path_segment(value(), out.data());
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/status_lookup.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_STATUS_LOOKUP_HPP
+#define SFMC_SMS_STATUS_LOOKUP_HPP
+
+// ---- sfmc/sms/decode_status.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DECODE_STATUS_HPP
+#define SFMC_SMS_DECODE_STATUS_HPP
+
 // ---- sfmc/sms/message_status.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_MESSAGE_STATUS_HPP
@@ -1487,677 +2698,11 @@ inline api_result<message_status> decode_status(http_response const& res, decode
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/endpoint.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_ENDPOINT_HPP
-#define SFMC_SMS_ENDPOINT_HPP
-
-
-#include <cstdint>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** Where requests go: scheme, host, port and the base path in front of every route.
-
-    Made from a tenant subdomain or from a base URL, and validated so that nothing a caller
-    or a token response holds can be spliced into a request: a subdomain is one DNS label; a
-    URL has no userinfo, query or fragment; plain `http://` is accepted only for loopback
-    hosts (127.0.0.0/8, `[::1]`, `localhost`), so a bearer token never crosses a network in
-    clear text.
-
-    @par Example
-    @code
-    auto rest = sfmc::sms::endpoint::from_subdomain("mc563885gzs27c5t9-63k636tzgm");
-    auto same = sfmc::sms::endpoint::from_url("https://mc563885gzs27c5t9-63k636tzgm.rest.marketingcloudapis.com/");
-    @endcode
-*/
-class endpoint {
-public:
-    /// Which Marketing Cloud host a subdomain names.
-    enum class api { rest, auth };
-
-    /// `https://{sub}.rest.marketingcloudapis.com` (or `.auth.`); `error::bad_subdomain`
-    /// unless `sub` is one DNS label: letters, digits, '-', 1 to 63 characters, no '-' at an end.
-    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
-    {
-        if (!is_dns_label(sub))
-            return error::bad_subdomain;
-        std::string host = lower(sub);
-        host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
-        return endpoint(true, std::move(host), 443, {});
-    }
-
-    /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
-        `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
-
-        `error::bad_url` for anything else: another scheme, userinfo, query, fragment, an empty
-        or dot segment in the path, a character a URL cannot carry; `error::insecure_url` for
-        http to a host that is not loopback.
-    */
-    static result<endpoint> from_url(std::string_view url)
-    {
-        constexpr std::size_t max_url_size = 2048;
-        if (url.empty() || url.size() > max_url_size)
-            return error::bad_url;
-        bool secure = true;
-        if (auto const sep = url.find("://"); sep != std::string_view::npos) {
-            auto const scheme = url.substr(0, sep);
-            if (detail::iequals(scheme, "http"))
-                secure = false;
-            else if (!detail::iequals(scheme, "https"))
-                return error::bad_url;
-            url.remove_prefix(sep + 3);
-        }
-        auto const slash = url.find('/');
-        auto const authority = url.substr(0, slash);
-        auto path = slash == std::string_view::npos ? std::string_view{} : url.substr(slash);
-
-        std::string_view host = authority;
-        std::string_view port_text;
-        if (host.starts_with('[')) {
-            auto const close = host.find(']');
-            if (close == std::string_view::npos)
-                return error::bad_url;
-            port_text = host.substr(close + 1);
-            host = host.substr(1, close - 1);
-            if (!is_ipv6_text(host))
-                return error::bad_url;
-        } else {
-            auto const colon = host.find(':');
-            if (colon != std::string_view::npos) {
-                port_text = host.substr(colon);
-                host = host.substr(0, colon);
-            }
-            if (!is_dns_name(host))
-                return error::bad_url;
-        }
-        std::uint16_t port = secure ? 443 : 80;
-        if (!port_text.empty()) {
-            if (port_text.front() != ':')
-                return error::bad_url;
-            auto const p = detail::parse_small_uint(port_text.substr(1));
-            if (!p || *p == 0 || *p > 65535 || port_text.size() > 6)
-                return error::bad_url;
-            port = static_cast<std::uint16_t>(*p);
-        }
-        if (path.ends_with('/'))
-            path.remove_suffix(1);
-        if (!is_base_path(path))
-            return error::bad_url;
-        std::string h = lower(host);
-        if (!secure && !is_loopback(h))
-            return error::insecure_url;
-        return endpoint(secure, std::move(h), port, std::string(path));
-    }
-
-    /// "https" or "http".
-    std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
-    /// The host in lower case, an IPv6 address without its brackets.
-    std::string_view host() const noexcept { return host_; }
-    std::uint16_t port() const noexcept { return port_; }
-    /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
-    std::string_view base_path() const noexcept { return base_path_; }
-    bool is_secure() const noexcept { return secure_; }
-
-    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
-    /// port is the scheme's default.
-    std::string_view authority() const noexcept { return authority_; }
-
-    /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
-    std::string url() const
-    {
-        std::string out(scheme());
-        out.append("://").append(authority_).append(base_path_);
-        return out;
-    }
-
-    friend bool operator==(endpoint const&, endpoint const&) = default;
-
-    friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
-
-    /// True for localhost, 127.0.0.0/8 and ::1: where plain http cannot leak a token.
-    static bool is_loopback(std::string_view host) noexcept
-    {
-        if (detail::iequals(host, "localhost") || host == "::1")
-            return true;
-        // Dotted-quad IPv4 in 127.0.0.0/8.
-        int parts = 0;
-        std::size_t start = 0;
-        std::string_view first;
-        while (start <= host.size()) {
-            auto end = host.find('.', start);
-            if (end == std::string_view::npos)
-                end = host.size();
-            auto const octet = detail::parse_small_uint(host.substr(start, end - start));
-            if (!octet || *octet > 255 || end - start > 3)
-                return false;
-            if (parts == 0)
-                first = host.substr(start, end - start);
-            ++parts;
-            start = end + 1;
-        }
-        return parts == 4 && first == "127";
-    }
-
-private:
-    endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
-        : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
-    {
-        bool const ipv6 = host_.find(':') != std::string::npos;
-        authority_ = ipv6 ? '[' + host_ + ']' : host_;
-        if (port_ != (secure_ ? 443 : 80))
-            authority_.append(":").append(std::to_string(port_));
-    }
-
-    static std::string lower(std::string_view s)
-    {
-        std::string out(s);
-        for (char& c : out)
-            c = detail::to_lower(c);
-        return out;
-    }
-
-    static bool is_dns_label(std::string_view s) noexcept
-    {
-        if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
-            return false;
-        for (char c : s)
-            if (!detail::is_alpha(c) && !detail::is_digit(c) && c != '-')
-                return false;
-        return true;
-    }
-
-    static bool is_dns_name(std::string_view s) noexcept
-    {
-        if (s.empty() || s.size() > 253)
-            return false;
-        std::size_t start = 0;
-        while (true) {
-            auto const dot = s.find('.', start);
-            if (!is_dns_label(s.substr(start, dot == std::string_view::npos ? dot : dot - start)))
-                return false;
-            if (dot == std::string_view::npos)
-                return true;
-            start = dot + 1;
-        }
-    }
-
-    // The characters of an IPv6 literal (RFC 3986 IP-literal, without a zone); the transport
-    // gives the final word on whether it is an address.
-    static bool is_ipv6_text(std::string_view s) noexcept
-    {
-        if (s.size() < 2 || s.size() > 45 || s.find(':') == std::string_view::npos)
-            return false;
-        for (char c : s) {
-            if (!detail::is_hex_digit(c) && c != ':' && c != '.')
-                return false;
-        }
-        return true;
-    }
-
-    // "" or "/seg/seg": RFC 3986 pchars and pct-encodings, no empty or dot segment, so
-    // appending a route never yields "//" or a path a normaliser would rewrite.
-    static bool is_base_path(std::string_view p) noexcept
-    {
-        if (p.empty())
-            return true;
-        if (p.front() != '/')
-            return false;
-        std::size_t start = 1;
-        while (start <= p.size()) {
-            auto end = p.find('/', start);
-            if (end == std::string_view::npos)
-                end = p.size();
-            auto const seg = p.substr(start, end - start);
-            if (seg.empty() || seg == "." || seg == "..")
-                return false;
-            for (std::size_t i = 0; i < seg.size(); ++i) {
-                char const c = seg[i];
-                if (c == '%') {
-                    if (i + 2 >= seg.size() || !detail::is_hex_digit(seg[i + 1]) || !detail::is_hex_digit(seg[i + 2]))
-                        return false;
-                    i += 2;
-                } else if (!detail::is_unreserved(c) && std::string_view("!$&'()*+,;=:@").find(c) == std::string_view::npos) {
-                    return false;
-                }
-            }
-            start = end + 1;
-        }
-        return true;
-    }
-
-    bool secure_;
-    std::uint16_t port_;
-    std::string host_;
-    std::string base_path_;
-    std::string authority_; // derived from the three above, kept for building requests
-};
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/message_key.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_MESSAGE_KEY_HPP
-#define SFMC_SMS_MESSAGE_KEY_HPP
-
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** The key that names one transactional SMS, validated.
-
-    The API allows up to 100 characters with "no restricted characters". A key is valid when
-    it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
-    server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
-
-    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
-    moving one never allocates.
-
-    @par Example
-    @code
-    auto key = sfmc::sms::message_key::make("order 42/a");
-    assert(key && key->encoded() == "order%2042%2Fa");
-    @endcode
-
-    @par Specification
-    GET /messaging/v1/sms/messages/{messageKey}, "URL Parameters".
-*/
-class message_key {
-public:
-    static constexpr std::size_t max_code_points = 100;
-    static constexpr std::size_t max_bytes = 4 * max_code_points;
-
-    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
-    static result<message_key> make(std::string_view utf8)
-    {
-        if (utf8.empty())
-            return error::key_empty;
-        auto const n = detail::utf8_code_points(utf8);
-        if (!n)
-            return error::key_not_utf8;
-        if (*n > max_code_points)
-            return error::key_too_long;
-        return message_key(utf8);
-    }
-
-    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
-    message_key& operator=(message_key const& other) noexcept
-    {
-        size_ = other.size_;
-        std::memmove(bytes_, other.bytes_, size_);
-        return *this;
-    }
-
-    /// The key as given.
-    std::string_view value() const noexcept { return {bytes_, size_}; }
-
-    /// The key as one path segment (see @ref encode_path_segment).
-    std::string encoded() const;
-
-    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
-
-    /// Writes the key as given (keys are not secret).
-    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
-
-private:
-    // Only make() calls this, with at most 100 code points: at most max_bytes.
-    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
-    {
-        std::memcpy(bytes_, v.data(), size_);
-    }
-
-    std::uint16_t size_;
-    char bytes_[max_bytes];
-};
-
-/** The length of `s` once encoded by @ref encode_path_segment. */
-constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
-{
-    if (s == "." || s == "..")
-        return 3 * s.size();
-    std::size_t n = 0;
-    for (char c : s)
-        n += detail::encoded_width[static_cast<unsigned char>(c)];
-    return n;
-}
-
-/** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
-
-    Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
-    '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
-    leave `+ : @ ! $ & ' ( ) * , ; =`). A segment that is exactly "." or ".." is escaped too,
-    so no normaliser takes it for a dot-segment. `out` must have room for
-    `encoded_path_segment_size(s)` characters; returns one past the last written.
-
-    @par Specification
-    RFC 3986 sections 2.1, 2.3 and 5.2.4.
-*/
-inline char* encode_path_segment(std::string_view s, char* out) noexcept
-{
-    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
-    static constexpr auto escaped = [] {
-        constexpr char hex[] = "0123456789ABCDEF";
-        std::array<std::array<char, 3>, 256> e{};
-        for (std::size_t i = 0; i < e.size(); ++i)
-            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
-        return e;
-    }();
-    bool const dots = s == "." || s == "..";
-    for (char c : s) {
-        auto const b = static_cast<unsigned char>(c);
-        if (detail::encoded_width[b] == 1 && !dots) {
-            *out++ = c;
-        } else {
-            std::memcpy(out, escaped[b].data(), 3);
-            out += 3;
-        }
-    }
-    return out;
-}
-
-inline std::string message_key::encoded() const
-{
-    std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data());
-    return out;
-}
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/retry_policy.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_RETRY_POLICY_HPP
-#define SFMC_SMS_RETRY_POLICY_HPP
-
-
-#include <algorithm>
-#include <chrono>
-#include <optional>
-
-namespace sfmc::sms {
-
-/** When and how long to wait before trying a failed call again. A pure decision: the
-    caller sleeps, with whatever sleeper it likes.
-
-    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
-    from the lookup or from the token request. Never retried: 429 with errorcode 50200
-    (`blocked`), any other 4xx, other 5xx, an undecodable body.
-
-    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
-    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
-    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
-    retry in step.
-
-    @par Example
-    @code
-    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
-    @endcode
-*/
-struct retry_policy {
-    /// Retries after the first attempt; 0 disables retrying.
-    int max_retries = 2;
-    /// Give up rather than wait longer than this in all; the last failure is then returned,
-    /// carrying the delay it asked for.
-    std::chrono::milliseconds max_total_wait{60'000};
-    std::chrono::milliseconds initial_backoff{2'000};
-    std::chrono::milliseconds max_backoff{60'000};
-
-    static bool is_retryable(failure const& f) noexcept
-    {
-        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
-    }
-
-    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
-
-        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
-        When the wait would exceed `max_total_wait`, gives up and records the delay in
-        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
-    */
-    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
-                                                        double random01) const
-    {
-        using namespace std::chrono;
-        if (!is_retryable(f) || retries_done >= max_retries)
-            return std::nullopt;
-        milliseconds delay{};
-        if (f.retry_after) {
-            delay = duration_cast<milliseconds>(*f.retry_after);
-        } else {
-            auto backoff = initial_backoff;
-            for (int i = 0; i < retries_done && backoff < max_backoff; ++i)
-                backoff *= 2;
-            backoff = std::min(backoff, max_backoff);
-            delay = backoff + milliseconds{static_cast<milliseconds::rep>(std::clamp(random01, 0.0, 1.0) * backoff.count() / 2)};
-        }
-        if (waited + delay > max_total_wait) {
-            if (!f.retry_after)
-                f.retry_after = ceil<seconds>(delay);
-            return std::nullopt;
-        }
-        return delay;
-    }
-};
-
-} // namespace sfmc::sms
-
-#endif
 // ---- sfmc/sms/status_request.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_STATUS_REQUEST_HPP
 #define SFMC_SMS_STATUS_REQUEST_HPP
 
-// ---- sfmc/sms/http_request.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_HTTP_REQUEST_HPP
-#define SFMC_SMS_HTTP_REQUEST_HPP
-
-
-#include <array>
-#include <cassert>
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-namespace detail {
-struct request_writer;
-}
-
-/// One header of a request: views into the request that holds it.
-struct http_header_view {
-    std::string_view name;
-    std::string_view value;
-};
-
-/** An HTTP request as a plain value, ready for any HTTP stack to send.
-
-    Made by the library (@ref make_status_request), read by transports: method, scheme,
-    host, port, target (already percent-encoded: send it byte for byte), headers and body,
-    or `url()` for stacks that want one string. All its text lives in one buffer, so making
-    one costs a single allocation.
-
-    Printing it (`operator<<`) shows everything but the secret: the `Authorization` value
-    is written as `Bearer [redacted]`.
-*/
-class http_request {
-    struct span {
-        std::uint32_t offset = 0, size = 0;
-    };
-    struct field {
-        std::string_view name; // always a string literal
-        span value;
-    };
-
-public:
-    static constexpr std::size_t max_headers = 6;
-
-    /// Iterates the headers in the order they are sent.
-    class header_iterator {
-    public:
-        using value_type = http_header_view;
-        using difference_type = std::ptrdiff_t;
-        header_iterator() = default;
-        http_header_view operator*() const { return req_->header_at(index_); }
-        header_iterator& operator++() { ++index_; return *this; }
-        header_iterator operator++(int) { auto old = *this; ++index_; return old; }
-        bool operator==(header_iterator const&) const = default;
-
-    private:
-        friend class http_request;
-        header_iterator(http_request const* r, std::size_t i) : req_(r), index_(i) {}
-        http_request const* req_ = nullptr;
-        std::size_t index_ = 0;
-    };
-
-    struct header_range {
-        header_iterator first, last;
-        header_iterator begin() const { return first; }
-        header_iterator end() const { return last; }
-        std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
-    };
-
-    std::string_view method() const noexcept { return method_; }
-    std::string_view scheme() const noexcept { return scheme_; }
-    /// The host to connect to; an IPv6 address comes without brackets.
-    std::string_view host() const noexcept { return view(host_); }
-    std::uint16_t port() const noexcept { return port_; }
-    /// The request target, percent-encoded: send it exactly as it is.
-    std::string_view target() const noexcept { return view(target_); }
-    std::string_view body() const noexcept { return view(body_); }
-    header_range headers() const noexcept { return {{this, 0}, {this, header_count_}}; }
-
-    /// The first header named `name` (compared without regard to case), if any.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto h : headers())
-            if (detail::iequals(h.name, name))
-                return h.value;
-        return std::nullopt;
-    }
-
-    /// "scheme://authority/target", for stacks that take one URL.
-    std::string url() const
-    {
-        std::string out(scheme_);
-        out += "://";
-        out += *header("Host");
-        out += target();
-        return out;
-    }
-
-    /// The request line and headers, the `Authorization` value redacted, never the body.
-    friend std::ostream& operator<<(std::ostream& out, http_request const& r)
-    {
-        out << r.method() << ' ' << r.url();
-        for (auto h : r.headers()) {
-            out << '\n' << h.name << ": ";
-            if (detail::iequals(h.name, "Authorization"))
-                out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
-            else
-                out << h.value;
-        }
-        return out;
-    }
-
-private:
-    friend struct detail::request_writer;
-
-    std::string_view view(span s) const noexcept { return std::string_view(text_).substr(s.offset, s.size); }
-    http_header_view header_at(std::size_t i) const noexcept { return {fields_[i].name, view(fields_[i].value)}; }
-
-    std::string_view method_;
-    std::string_view scheme_;
-    std::uint16_t port_ = 0;
-    std::size_t header_count_ = 0;
-    span host_, target_, body_;
-    std::array<field, max_headers> fields_{};
-    std::string text_;
-};
-
-namespace detail {
-
-// Builds an http_request in one buffer. Pieces are written in order: authority, target,
-// headers, body; `capacity` bounds the text after the authority, so the buffer is
-// allocated once.
-struct request_writer {
-    http_request req;
-
-    // The authority comes first: the host is part of it, and the Host header all of it.
-    request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
-    {
-        req.method_ = method;
-        req.scheme_ = ep.scheme();
-        req.port_ = ep.port();
-        req.text_.reserve(ep.authority().size() + capacity);
-        authority_ = append(ep.authority());
-        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
-        begin_ = req.text_.size();
-    }
-
-    std::string& text() noexcept { return req.text_; }
-
-    // Ends the target: everything written since the host.
-    void end_target() { req.target_ = since(begin_); }
-
-    void add_host_header()
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {"Host", authority_};
-    }
-
-    void add_header(std::string_view literal_name, std::string_view value)
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, append(value)};
-    }
-
-    // Starts a header whose value is then written with text(); ended by end_header().
-    void begin_header() noexcept { begin_ = req.text_.size(); }
-    void end_header(std::string_view literal_name)
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
-    }
-
-    void set_body(std::string_view body) { req.body_ = append(body); }
-
-private:
-    http_request::span append(std::string_view s)
-    {
-        auto const at = req.text_.size();
-        req.text_ += s;
-        return since(at);
-    }
-    http_request::span since(std::size_t at) const noexcept
-    {
-        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
-    }
-    http_request::span authority_;
-    std::size_t begin_ = 0;
-};
-
-} // namespace detail
-
-} // namespace sfmc::sms
-
-#endif
 
 #include <string_view>
 
@@ -2207,6 +2752,37 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     w.add_header("Content-Type", json);
     return std::move(w.req);
 }
+
+} // namespace sfmc::sms
+
+#endif
+
+namespace sfmc::sms {
+
+/** The send-status lookup as a @ref route: @ref make_status_request plus @ref decode_status.
+
+    @par Example
+    @code
+    sfmc::sms::call lookup(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    @endcode
+*/
+struct status_lookup {
+    using value_type = message_status;
+
+    message_key key;
+
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        return make_status_request(rest, key, token);
+    }
+
+    api_result<message_status> decode(http_response const& res, decode_options const& opt) const
+    {
+        return decode_status(res, opt);
+    }
+};
+
+static_assert(route_behind_token<status_lookup>);
 
 } // namespace sfmc::sms
 
@@ -2282,85 +2858,117 @@ private:
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/decode_token.hpp ----
+// ---- sfmc/sms/token_cache.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DECODE_TOKEN_HPP
-#define SFMC_SMS_DECODE_TOKEN_HPP
+#ifndef SFMC_SMS_TOKEN_CACHE_HPP
+#define SFMC_SMS_TOKEN_CACHE_HPP
 
 
-#include <array>
+#include <algorithm>
 #include <chrono>
 #include <optional>
-#include <string>
 
 namespace sfmc::sms {
 
-/// What the token endpoint grants.
-struct token_response {
-    access_token token;
-    std::string token_type;                      ///< "Bearer"
-    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
-    std::optional<std::string> scope;
-    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
-    std::optional<std::string> soap_instance_url;
+/// How long a @ref token_cache keeps what it was given.
+struct token_cache_options {
+    /// Refresh this long before the token expires (Salesforce advises about two minutes).
+    /// At most half the token's lifetime is used, so a short-lived token is still reused.
+    std::chrono::seconds refresh_margin{120};
+    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
+    /// as `invalid_client`), answer with it for this long without asking: a thousand
+    /// lookups with a wrong secret make one token request, not a thousand.
+    std::chrono::seconds refusal_hold{60};
 };
 
-/** Decodes the token endpoint's answer: the token, or why there is none.
+/** What is known of the access token, as plain state: no clock, no lock, no I/O.
 
-    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
-    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
-    positive integer) are required. Every failure has `in_token_request` set, and keeps no
-    raw body: a token response is a secret, even a malformed one. The same size and depth
-    limits as the status decoder apply.
+    Times are points of a monotonic clock that the owner reads and passes in. The drivers
+    (@ref token_provider, @ref async_token_provider) wrap one in their locking and waiting;
+    anyone driving calls from their own loop can do the same.
 
-    @par Specification
-    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
+    @par Example
+    @code
+    sfmc::sms::token_cache cache;
+    auto const now = std::chrono::steady_clock::now();
+    if (cache.needs_token(now))
+        cache.store(fetch_a_token(), now);   // the outcome of a token request sent at `now`
+    if (auto const* granted = cache.fresh(now))
+        use(granted->token);
+    @endcode
 */
-inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
-{
-    auto const refuse = [&](failure f) {
-        f.in_token_request = true;
-        f.http_status = res.status;
-        if (res.status >= 200 && res.status <= 299)
-            f.raw_body.clear(); // it may hold the token
-        return f;
-    };
-    if (res.status < 200 || res.status > 299)
-        return refuse(decode_error(res, opt));
-    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
-        return refuse({error::unexpected_content_type});
-    if (res.body.size() > opt.max_body_size)
-        return refuse({error::body_too_large});
-    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse({error::empty_body});
+class token_cache {
+public:
+    using time_point = std::chrono::steady_clock::time_point;
 
-    enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
-    std::array<detail::json_field, count> fields{
-        {{"access_token"}, {"token_type"}, {"expires_in"}, {"scope"}, {"rest_instance_url"}, {"soap_instance_url"}}};
-    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
-        return refuse(std::move(read).error());
+    explicit token_cache(token_cache_options opt = {}) noexcept : opt_(opt) {}
 
-    detail::field_converter in(fields);
-    auto token_text = in.required_string(access_token_field);
-    auto type = in.optional_string(token_type);
-    auto lifetime = in.required_int(expires_in);
-    auto granted_scope = in.optional_string(scope);
-    auto rest = in.optional_string(rest_instance_url);
-    auto soap = in.optional_string(soap_instance_url);
-    if (in.error())
-        return refuse(*in.error());
-    if (*lifetime <= 0)
-        return refuse({error::wrong_field_type, "field \"expires_in\" must be a positive number of seconds"});
-    auto token = access_token::make(token_text);
-    if (!token)
-        return refuse({error::wrong_field_type, "field \"access_token\" is not a usable token"});
-    return token_response{std::move(*token), type.value_or(""), std::chrono::seconds{*lifetime}, std::move(granted_scope),
-                          std::move(rest), std::move(soap)};
-}
+    /// The cached token when it is still fresh at `now`, else null.
+    token_response const* fresh(time_point now) const noexcept
+    {
+        return granted_ && now < refresh_at_ ? &*granted_ : nullptr;
+    }
+
+    /// The refusal still held at `now` (see `token_cache_options::refusal_hold`), else null.
+    failure const* held_refusal(time_point now) const noexcept
+    {
+        return refusal_ && now < refused_until_ ? &*refusal_ : nullptr;
+    }
+
+    /// True when a token request is due: no fresh token, and no refusal held.
+    bool needs_token(time_point now) const noexcept { return !fresh(now) && !held_refusal(now); }
+
+    /** Keeps the outcome of a token request sent at `requested_at`.
+
+        A token is fresh until `requested_at + expires_in - margin`, the margin being
+        `refresh_margin` or half the lifetime, whichever is shorter (measured from when the
+        request was sent, so a slow answer errs on the safe side). A definite refusal is held
+        for `refusal_hold`; any other failure is not kept, so the next caller asks again.
+    */
+    void store(api_result<token_response> const& outcome, time_point requested_at)
+    {
+        if (outcome) {
+            granted_ = *outcome;
+            auto const margin =
+                std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
+            refresh_at_ = requested_at + outcome->expires_in - margin;
+            refusal_.reset();
+        } else if (is_refusal(outcome.error())) {
+            refusal_ = outcome.error();
+            refused_until_ = requested_at + opt_.refusal_hold;
+        }
+    }
+
+    /// Drops `rejected` if it is still the cached token (the API answered 401 to it); a
+    /// token that was replaced meanwhile stays.
+    void invalidate(access_token const& rejected) noexcept
+    {
+        if (granted_ && granted_->token == rejected)
+            granted_.reset();
+    }
+
+    /// A 4xx other than 408 (timeout) and 429 (rate limit): asking again gets the same answer.
+    static bool is_refusal(failure const& f) noexcept
+    {
+        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
+    }
+
+private:
+    token_cache_options opt_;
+    std::optional<token_response> granted_;
+    time_point refresh_at_{};
+    std::optional<failure> refusal_;
+    time_point refused_until_{};
+};
 
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/token_grant.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_GRANT_HPP
+#define SFMC_SMS_TOKEN_GRANT_HPP
+
 // ---- sfmc/sms/token_request.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_REQUEST_HPP
@@ -2451,6 +3059,41 @@ inline http_request make_token_request(endpoint const& auth, client_credentials 
 } // namespace sfmc::sms
 
 #endif
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The client-credentials token request as a @ref route: @ref make_token_request plus
+    @ref decode_token. It needs no token, and its secret is redacted from any failure.
+
+    @par Example
+    @code
+    auto creds = sfmc::sms::client_credentials::make(id, secret);
+    sfmc::sms::call grant(sfmc::sms::token_grant{*creds}, *sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth));
+    @endcode
+*/
+struct token_grant {
+    using value_type = token_response;
+
+    client_credentials credentials;
+
+    http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
+
+    api_result<token_response> decode(http_response const& res, decode_options const& opt) const
+    {
+        return decode_token(res, opt);
+    }
+
+    /// The client secret: a server that echoes it must not get it printed.
+    std::string_view secret() const noexcept { return credentials.reveal_secret(); }
+};
+
+static_assert(route<token_grant> && !route_behind_token<token_grant>);
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/transport.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TRANSPORT_HPP
@@ -2512,12 +3155,9 @@ namespace sfmc::sms {
 
 /// How a @ref token_provider caches.
 struct token_provider_options {
-    /// Refresh this long before the token expires (Salesforce advises about two minutes).
-    /// At most half the token's lifetime is used, so a short-lived token is still reused.
+    /// Refresh this long before the token expires (see `token_cache_options`).
     std::chrono::seconds refresh_margin{120};
-    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
-    /// as `invalid_client`), answer with it for this long without asking: a thousand
-    /// lookups with a wrong secret make one token request, not a thousand.
+    /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
     std::chrono::seconds refusal_hold{60};
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
@@ -2526,11 +3166,14 @@ struct token_provider_options {
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
 
-    Thread-safe: concurrent callers share one token, and at most one token request is in
-    flight at a time; callers that arrive meanwhile wait for it and all receive its outcome,
-    a failure included. A failure is not retried in a loop: the next call tries again, or,
-    after a definite refusal, answers with it for `refusal_hold`. After the
-    API refuses a token (401), @ref invalidate drops it so the next call fetches a new one.
+    A blocking driver around a @ref token_cache and a @ref call of @ref token_grant: the
+    mutex and the condition variable live here, the decisions in those two. Thread-safe:
+    concurrent callers (and several clients) share one token, and at most one token
+    request is in flight at a time; callers that arrive meanwhile wait for it and all
+    receive its outcome, a failure included. A failure is not retried here: the calls that
+    need the token retry as their own policy says, or, after a definite refusal, get it
+    back for `refusal_hold` without a request. After the API refuses a token (401),
+    @ref invalidate drops it so the next call fetches a new one.
 
     There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
     request.
@@ -2547,7 +3190,8 @@ public:
     template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt))
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
+          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
     {
     }
 
@@ -2559,10 +3203,11 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            if (cached_ && now() < refresh_at_)
-                return *cached_;
-            if (last_failure_ && is_refusal(*last_failure_) && now() < refused_until_)
-                return *last_failure_;
+            auto const now = this->now();
+            if (auto const* granted = cache_.fresh(now))
+                return *granted;
+            if (auto const* refusal = cache_.held_refusal(now))
+                return *refusal;
             if (!fetching_)
                 break;
             auto const awaited = fetches_;
@@ -2574,25 +3219,19 @@ public:
         lock.unlock();
 
         auto const started = now();
-        api_result<token_response> fetched = failure(error::transport_failed);
-        auto const response = send_(make_token_request(auth_, credentials_));
-        if (response)
-            fetched = decode_token(*response, opt_.decode);
-        else
-            fetched = token_failure(response.error());
+        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+        auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
+        if (!fetched)
+            fetched = as_token_failure(std::move(fetched).error());
 
         lock.lock();
         fetching_ = false;
         ++fetches_;
-        if (fetched) {
-            cached_ = *fetched;
-            auto const margin = std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, fetched->expires_in / 2);
-            refresh_at_ = started + fetched->expires_in - margin;
+        cache_.store(fetched, started);
+        if (fetched)
             last_failure_.reset();
-        } else {
+        else
             last_failure_ = fetched.error();
-            refused_until_ = started + opt_.refusal_hold;
-        }
         done_.notify_all();
         return fetched;
     }
@@ -2601,8 +3240,7 @@ public:
     void invalidate(access_token const& rejected)
     {
         std::lock_guard lock(mutex_);
-        if (cached_ && cached_->token == rejected)
-            cached_.reset();
+        cache_.invalidate(rejected);
     }
 
     /// How many token requests have been sent.
@@ -2618,17 +3256,14 @@ private:
         return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
     }
 
-    static bool is_refusal(failure const& f) noexcept
+    static failure as_token_failure(failure f)
     {
-        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
-    }
-
-    static failure token_failure(boost::system::error_code ec)
-    {
-        failure f(ec, ec.message());
         f.in_token_request = true;
         return f;
     }
+
+    // The token request needs no token: never called.
+    static api_result<token_response> unused_token() { return failure(error::bad_token); }
 
     std::function<result<http_response>(http_request const&)> send_;
     endpoint auth_;
@@ -2637,11 +3272,9 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable done_;
+    token_cache cache_;
     bool fetching_ = false;
     std::uint64_t fetches_ = 0;
-    std::optional<token_response> cached_;
-    std::chrono::steady_clock::time_point refresh_at_{};
-    std::chrono::steady_clock::time_point refused_until_{};
     std::optional<failure> last_failure_;
 };
 
@@ -2652,9 +3285,7 @@ private:
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <cstdint>
 #include <string_view>
-#include <thread>
 #include <variant>
 
 namespace sfmc::sms {
@@ -2677,32 +3308,18 @@ struct client_options {
     std::function<double()> random{};
 };
 
-namespace detail {
+/** Validates, builds, sends and decodes a send-status lookup (or any @ref route) in one
+    blocking call, over a transport.
 
-// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
-// spread between clients, not cryptographic quality (and <random> is heavy to compile).
-inline double jitter_random() noexcept
-{
-    thread_local std::uint64_t state =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-        reinterpret_cast<std::uintptr_t>(&state);
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-}
-
-} // namespace detail
-
-/** Validates, builds, sends and decodes a send-status lookup in one call, over a transport.
-
-    The token is either fixed, or comes from a @ref token_provider: then a 401 drops the
-    token, a new one is fetched and the lookup is sent once more, and when no REST endpoint
-    is given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
-    response) are retried as `client_options::retry` says, sleeping with the injected
-    sleeper. The transport is held by reference and reused, so its connections are kept
-    alive; it must outlive the client. Nothing here throws for what the caller or the network
-    sends: every outcome is in the returned result.
+    A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
+    here, the decisions in the call. The token is either fixed, or comes from a
+    @ref token_provider (which several clients may share): then a 401 drops the token, a
+    new one is fetched and the request is sent once more, and when no REST endpoint is
+    given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
+    response) are retried as `client_options::retry` says. The transport is held by
+    reference and reused, so its connections are kept alive; it must outlive the client.
+    Nothing here throws for what the caller or the network sends: every outcome is in the
+    returned result.
 
     @par Example
     @code
@@ -2742,25 +3359,26 @@ public:
         return get_status(*k);
     }
 
-    api_result<message_status> get_status(message_key const& key)
+    api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
+
+    /// Runs any route behind a token: the same token handling and retries as a lookup.
+    template <route_behind_token Route>
+    api_result<typename Route::value_type> run(Route r)
     {
-        std::chrono::milliseconds waited{0};
-        bool refreshed = false;
-        for (int retries = 0;; ++retries) {
-            auto outcome = attempt(key, refreshed);
-            if (outcome)
-                return outcome;
-            auto last = std::move(outcome).error();
-            auto const delay =
-                opt_.retry.next_delay(last, retries, waited, opt_.random ? opt_.random() : detail::jitter_random());
-            if (!delay)
-                return last;
-            if (opt_.sleep)
-                opt_.sleep(*delay);
-            else
-                std::this_thread::sleep_for(*delay);
-            waited += *delay;
-        }
+        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
+        auto* const tokens = std::get_if<token_provider*>(&token_);
+        if (!tokens)
+            c.use_token(std::get<access_token>(token_));
+        auto const fetch = [tokens](access_token const* rejected) {
+            if (rejected)
+                (*tokens)->invalidate(*rejected);
+            return (*tokens)->get();
+        };
+        auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.sleep, &opt_.random});
+        if (!rest_ && c.base())
+            rest_ = c.base();
+        return outcome;
     }
 
     /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
@@ -2770,47 +3388,6 @@ public:
     std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
 
 private:
-    // One lookup; after a 401 with a token provider, one new token and one more try.
-    api_result<message_status> attempt(message_key const& key, bool& refreshed)
-    {
-        while (true) {
-            auto token = current_token();
-            if (!token)
-                return token.error();
-            auto response = http_.send(make_status_request(*rest_, key, *token));
-            if (!response)
-                return failure(response.error(), response.error().message());
-            auto* const tokens = std::get_if<token_provider*>(&token_);
-            if (response->status == 401 && tokens && !refreshed) {
-                refreshed = true;
-                (*tokens)->invalidate(*token);
-                continue;
-            }
-            auto dopt = opt_.decode;
-            dopt.now = opt_.clock ? opt_.clock() : std::chrono::system_clock::now();
-            return decode_status(*response, dopt);
-        }
-    }
-
-    // The token to send, and the REST endpoint if it comes with the token.
-    api_result<access_token> current_token()
-    {
-        if (auto const* fixed = std::get_if<access_token>(&token_))
-            return *fixed;
-        auto granted = std::get<token_provider*>(token_)->get();
-        if (!granted)
-            return granted.error();
-        if (!rest_) {
-            if (!granted->rest_instance_url)
-                return failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url");
-            auto rest = endpoint::from_url(*granted->rest_instance_url);
-            if (!rest)
-                return failure(rest.error(), "the token's rest_instance_url is not usable");
-            rest_ = std::move(*rest);
-        }
-        return std::move(granted->token);
-    }
-
     Transport& http_;
     std::optional<endpoint> rest_;
     std::variant<access_token, token_provider*> token_;

@@ -13,6 +13,7 @@
 #include <array>
 #include <chrono>
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace sfmc::sms {
@@ -25,6 +26,15 @@ struct token_response {
     std::optional<std::string> scope;
     std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
     std::optional<std::string> soap_instance_url;
+
+    /// What was granted, the token itself redacted.
+    friend std::ostream& operator<<(std::ostream& out, token_response const& t)
+    {
+        out << t.token << ", expires in " << t.expires_in.count() << " s";
+        if (t.rest_instance_url)
+            out << ", REST " << *t.rest_instance_url;
+        return out;
+    }
 };
 
 /** Decodes the token endpoint's answer: the token, or why there is none.

@@ -1,0 +1,253 @@
+#include <sfmc/sms/call.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/fixtures.hpp"
+
+#include <sfmc/sms/status_lookup.hpp>
+#include <sfmc/sms/token_grant.hpp>
+
+#include <string>
+
+// The state machine driven by hand: no transport, no clock, no sleep.
+using namespace sfmc::sms;
+using namespace std::chrono;
+
+namespace {
+
+endpoint rest() { return *endpoint::from_subdomain("mcx"); }
+status_lookup lookup(std::string_view key = "k") { return {*message_key::make(key)}; }
+access_token token(std::string_view t) { return *access_token::make(t); }
+
+token_response granted(std::string_view t, std::optional<std::string> rest_url = std::nullopt)
+{
+    return {token(t), "Bearer", seconds{1080}, std::nullopt, std::move(rest_url), std::nullopt};
+}
+
+http_response reply(int status, std::string body = "{}", std::vector<http_header> headers = {})
+{
+    headers.push_back({"Content-Type", "application/json"});
+    return {status, std::move(headers), std::move(body)};
+}
+
+system_clock::time_point const now = sys_days{year{2026} / 11 / 26} + hours{21};
+
+} // namespace
+
+TEST_CASE("call: with a fixed token, one send then done; asking again repeats the step")
+{
+    call c(lookup("a b"), rest());
+    c.use_token(token("tok-1"));
+    REQUIRE(c.next() == call_action::send);
+    CHECK(c.next() == call_action::send); // not fed yet: the same step
+    CHECK(c.request().target() == "/messaging/v1/sms/messages/a%20b");
+    CHECK(c.request().header("Authorization") == "Bearer tok-1");
+    c.on_response(test::ok(test::fixture("sent.json")), now);
+    REQUIRE(c.next() == call_action::done);
+    REQUIRE(c.result());
+    CHECK(c.result()->status == send_status::sent);
+    CHECK(c.attempts() == 1);
+    c.on_response(reply(500), now); // out of turn: ignored
+    CHECK(c.next() == call_action::done);
+    CHECK(c.result());
+}
+
+TEST_CASE("call: a fixed token's 401 is final")
+{
+    call c(lookup(), rest());
+    c.use_token(token("tok-1"));
+    REQUIRE(c.next() == call_action::send);
+    c.on_response(reply(401, R"({"message":"Not Authorized","errorcode":0})"), now);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().code == error::unauthorized);
+}
+
+TEST_CASE("call: asks for a token, and after a 401 once more naming the rejected one; a second 401 is final")
+{
+    call c(lookup(), rest());
+    REQUIRE(c.next() == call_action::fetch_token);
+    CHECK(c.rejected_token() == nullptr);
+    c.on_token(granted("tok-1"));
+    REQUIRE(c.next() == call_action::send);
+    CHECK(c.request().header("Authorization") == "Bearer tok-1");
+    c.on_response(reply(401), now);
+
+    REQUIRE(c.next() == call_action::fetch_token);
+    REQUIRE(c.rejected_token());
+    CHECK(*c.rejected_token() == token("tok-1"));
+    c.on_token(granted("tok-2"));
+    REQUIRE(c.next() == call_action::send);
+    CHECK(c.request().header("Authorization") == "Bearer tok-2");
+    c.on_response(reply(401), now);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().code == error::unauthorized);
+    CHECK(c.attempts() == 2);
+}
+
+TEST_CASE("call: 401, refresh, then 200")
+{
+    call c(lookup(), rest());
+    c.next();
+    c.on_token(granted("tok-1"));
+    c.next();
+    c.on_response(reply(401), now);
+    REQUIRE(c.next() == call_action::fetch_token);
+    c.on_token(granted("tok-2"));
+    REQUIRE(c.next() == call_action::send);
+    c.on_response(test::ok(test::fixture("queued.json")), now);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result()->status == send_status::queued);
+}
+
+TEST_CASE("call: 429 with Retry-After as a date waits until then, resolved with the time fed in")
+{
+    call c(lookup(), rest());
+    c.use_token(token("tok-1"));
+    c.next();
+    c.on_response(reply(429, "{}", {{"Retry-After", "Thu, 26 Nov 2026 21:01:00 GMT"}}), now);
+    REQUIRE(c.next(0.9) == call_action::wait);
+    CHECK(c.delay() == seconds{60}); // the server's delay: no jitter on top
+    REQUIRE(c.next() == call_action::send);
+    c.on_response(test::ok(test::fixture("sent.json")), now + seconds{60});
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result());
+    CHECK(c.attempts() == 2);
+}
+
+TEST_CASE("call: backoff with the jitter passed in; retries stop at max_retries")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 2, .initial_backoff = seconds{2}}});
+    c.use_token(token("tok-1"));
+    c.next();
+    c.on_transport_error(boost::system::error_code(ECONNRESET, boost::system::generic_category()));
+    REQUIRE(c.next(0.5) == call_action::wait);
+    CHECK(c.delay() == milliseconds{2500}); // 2 s + half of a half
+    REQUIRE(c.next() == call_action::send);
+    c.on_transport_error(boost::system::error_code(ECONNRESET, boost::system::generic_category()));
+    REQUIRE(c.next(0.0) == call_action::wait);
+    CHECK(c.delay() == seconds{4});
+    REQUIRE(c.next() == call_action::send);
+    c.on_transport_error(boost::system::error_code(ECONNRESET, boost::system::generic_category()));
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().code.value() == ECONNRESET);
+    CHECK(c.result().error().code == condition::transport);
+}
+
+TEST_CASE("call: when the wait would pass max_total_wait, the last failure comes back with its delay")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 5, .max_total_wait = seconds{30}}});
+    c.use_token(token("tok-1"));
+    c.next();
+    c.on_response(reply(429, R"({"message":"slow down","errorcode":50100})", {{"Retry-After", "120"}}), now);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().code == error::rate_limited);
+    CHECK(c.result().error().retry_after == seconds{120});
+}
+
+TEST_CASE("call: 429 with errorcode 50200 (blocked) is never retried")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 5}});
+    c.use_token(token("tok-1"));
+    c.next();
+    c.on_response(reply(429, R"({"message":"blocked","errorcode":50200})", {{"Retry-After", "1"}}), now);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().code == error::blocked);
+}
+
+TEST_CASE("call: an empty transport error is still a transport failure")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+    c.use_token(token("tok-1"));
+    c.next();
+    c.on_transport_error(boost::system::error_code{});
+    REQUIRE(c.next() == call_action::done);
+    REQUIRE_FALSE(c.result());
+    CHECK(c.result().error().code == error::transport_failed);
+    CHECK(c.result().error().code == condition::transport);
+}
+
+TEST_CASE("call: a token failure is retried like any other, and a refusal is final")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 1}});
+    REQUIRE(c.next() == call_action::fetch_token);
+    failure unreachable(error::transport_failed);
+    unreachable.in_token_request = true;
+    c.on_token(unreachable);
+    REQUIRE(c.next(0.0) == call_action::wait);
+    REQUIRE(c.next() == call_action::fetch_token);
+    failure refused(error::unauthorized);
+    refused.http_status = 401;
+    refused.oauth_error = "invalid_client";
+    refused.in_token_request = true;
+    c.on_token(refused);
+    REQUIRE(c.next() == call_action::done);
+    CHECK(c.result().error().oauth_error == "invalid_client");
+    CHECK(c.result().error().in_token_request);
+    CHECK(c.attempts() == 0); // nothing was sent to the route
+}
+
+TEST_CASE("call: without an endpoint, the token's rest_instance_url is used, if it is safe")
+{
+    call c(lookup(), std::nullopt);
+    REQUIRE(c.next() == call_action::fetch_token);
+    c.on_token(granted("tok-1", "https://mcy.rest.marketingcloudapis.com/"));
+    REQUIRE(c.next() == call_action::send);
+    CHECK(c.request().url() == "https://mcy.rest.marketingcloudapis.com/messaging/v1/sms/messages/k");
+    REQUIRE(c.base());
+    CHECK(c.base()->host() == "mcy.rest.marketingcloudapis.com");
+
+    call missing(lookup(), std::nullopt);
+    missing.next();
+    missing.on_token(granted("tok-1"));
+    REQUIRE(missing.next() == call_action::done);
+    CHECK(missing.result().error().code == error::bad_url);
+
+    call insecure(lookup(), std::nullopt);
+    insecure.next();
+    insecure.on_token(granted("tok-1", "http://mcy.rest.marketingcloudapis.com/"));
+    REQUIRE(insecure.next() == call_action::done);
+    CHECK(insecure.result().error().code == error::insecure_url);
+}
+
+TEST_CASE("call: a server that echoes the bearer token or the client secret does not get it printed")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+    c.use_token(token("s3cr3t-token-value"));
+    c.next();
+    c.on_response(reply(400, R"({"message":"bad token s3cr3t-token-value here","errorcode":1,)"
+                             R"("documentation":"s3cr3t-token-value"})"),
+                  now);
+    REQUIRE(c.next() == call_action::done);
+    auto const text = c.result().error().to_string();
+    CHECK(text.find("s3cr3t-token-value") == std::string::npos);
+    CHECK(text.find("bad token [redacted] here") != std::string::npos);
+    CHECK(c.result().error().documentation == "[redacted]");
+
+    call proxy(lookup(), rest(), {.retry = {.max_retries = 0}});
+    proxy.use_token(token("s3cr3t-token-value"));
+    proxy.next();
+    proxy.on_response({502, {{"Content-Type", "text/html"}}, "<p>Authorization: Bearer s3cr3t-token-value</p>"}, now);
+    REQUIRE(proxy.next() == call_action::done);
+    CHECK(proxy.result().error().raw_body == "<p>Authorization: Bearer [redacted]</p>");
+
+    auto const auth = *endpoint::from_subdomain("mcx", endpoint::api::auth);
+    call grant(token_grant{*client_credentials::make("id", "very-secret-value")}, auth, {.retry = {.max_retries = 0}});
+    REQUIRE(grant.next() == call_action::send);
+    CHECK(grant.request().target() == "/v2/token");
+    grant.on_response(reply(401, R"({"error":"invalid_client","error_description":"secret very-secret-value is wrong"})"),
+                      now);
+    REQUIRE(grant.next() == call_action::done);
+    CHECK(grant.result().error().message == "secret [redacted] is wrong");
+}
+
+TEST_CASE("call: the token route needs no token and decodes a token")
+{
+    auto const auth = *endpoint::from_subdomain("mcx", endpoint::api::auth);
+    call grant(token_grant{*client_credentials::make("id", "secret")}, auth);
+    static_assert(!decltype(grant)::needs_token);
+    REQUIRE(grant.next() == call_action::send);
+    grant.on_response(reply(200, R"({"access_token":"abc","token_type":"Bearer","expires_in":1080})"), now);
+    REQUIRE(grant.next() == call_action::done);
+    REQUIRE(grant.result());
+    CHECK(grant.result()->token == token("abc"));
+}

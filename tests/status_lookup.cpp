@@ -1,0 +1,19 @@
+#include <sfmc/sms/status_lookup.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/fixtures.hpp"
+
+using namespace sfmc::sms;
+
+TEST_CASE("status_lookup: builds the status request and decodes the status")
+{
+    status_lookup const r{*message_key::make("order 42/a")};
+    auto const req = r.make_request(*endpoint::from_subdomain("mcx"), *access_token::make("t"));
+    CHECK(req.target() == "/messaging/v1/sms/messages/order%2042%2Fa");
+    CHECK(req.header("Authorization") == "Bearer t");
+    auto const s = r.decode(test::ok(test::fixture("sent.json")), {});
+    REQUIRE(s);
+    CHECK(s->status == send_status::sent);
+    CHECK(r.decode({404, {}, ""}, {}).error().code == error::not_found);
+}
