@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
             decoded += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
             i += 2;
         } else {
-            SFMC_FUZZ_CHECK(sfmc::sms::detail::is_unreserved(c));
+            SFMC_FUZZ_CHECK(boost::urls::unreserved_chars(c));
             decoded += c;
         }
     }

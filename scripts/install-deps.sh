@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 pkg-config meson doctest-dev openssl
-          libcurl4-openssl-dev libssl-dev libboost-json1.81-dev
+          libcurl4-openssl-dev libssl-dev libboost-json1.81-dev libboost-url1.81-dev doxygen
           libbenchmark-dev nlohmann-json3-dev libsimdjson-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -35,7 +35,7 @@ bool is_clean_segment(std::string_view s)
             if (i + 2 >= s.size() || !up_hex(s[i + 1]) || !up_hex(s[i + 2]))
                 return false;
             i += 2;
-        } else if (!sfmc::sms::detail::is_unreserved(c)) {
+        } else if (std::string_view("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~").find(c) == std::string_view::npos) {
             return false;
         }
     }

@@ -39,46 +39,21 @@
 #define SFMC_SMS_DETAIL_TEXT_HPP
 
 
-#include <array>
+#include <boost/url/grammar/ci_string.hpp>
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
-// Small ASCII and UTF-8 helpers. Nothing here depends on the locale.
+// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
+// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
 namespace sfmc::sms::detail {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr char to_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-constexpr bool is_hex_digit(char c) noexcept { return is_digit(c) || (to_lower(c) >= 'a' && to_lower(c) <= 'f'); }
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept
-{
-    if (a.size() != b.size())
-        return false;
-    if (a == b) // the common case, and a fast one
-        return true;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i]))
-            return false;
-    return true;
-}
-
-// RFC 3986 section 2.3: the only bytes a path segment may carry unencoded without any
-// parser, proxy or normaliser giving them a meaning.
-constexpr bool is_unreserved(char c) noexcept
-{
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-// How many characters each byte takes in a path segment: 1 when unreserved, 3 as %XX.
-inline constexpr auto encoded_width = [] {
-    std::array<unsigned char, 256> w{};
-    for (int b = 0; b < 256; ++b)
-        w[static_cast<std::size_t>(b)] = is_unreserved(static_cast<char>(b)) ? 1 : 3;
-    return w;
-}();
+using boost::urls::grammar::ci_is_equal;
+using boost::urls::grammar::to_lower;
 
 // Visible ASCII: what may appear in a header value without ending or splitting it.
 constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
@@ -92,17 +67,15 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept
     return s;
 }
 
-// Parses exactly `s` as a decimal number of at most 9 digits.
-constexpr std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
+// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
+inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
 {
-    if (s.empty() || s.size() > 9)
-        return std::nullopt;
     std::int32_t v = 0;
-    for (char c : s) {
-        if (!is_digit(c))
-            return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
+    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
+        return std::nullopt;
+    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size())
+        return std::nullopt;
     return v;
 }
 
@@ -973,7 +946,7 @@ struct http_response {
     std::optional<std::string_view> header(std::string_view name) const noexcept
     {
         for (auto const& h : headers)
-            if (detail::iequals(h.name, name))
+            if (detail::ci_is_equal(h.name, name))
                 return detail::trim_ows(h.value);
         return std::nullopt;
     }
@@ -1012,7 +985,7 @@ constexpr int month_index(std::string_view m) noexcept
 }
 
 // "08:49:37" → seconds since midnight.
-constexpr std::optional<int> parse_clock(std::string_view s) noexcept
+inline std::optional<int> parse_clock(std::string_view s) noexcept
 {
     if (s.size() != 8 || s[2] != ':' || s[5] != ':')
         return std::nullopt;
@@ -1081,10 +1054,10 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
 {
     using namespace std::chrono;
     value = detail::trim_ows(value);
-    if (!value.empty() && detail::is_digit(value.front())) {
+    if (!value.empty() && boost::urls::grammar::digit_chars(value.front())) {
         std::int64_t n = 0;
         for (char c : value) {
-            if (!detail::is_digit(c))
+            if (!boost::urls::grammar::digit_chars(c))
                 return std::nullopt;
             n = std::min<std::int64_t>(n * 10 + (c - '0'), max_retry_after.count());
         }
@@ -1125,11 +1098,11 @@ constexpr error error_for_status(int status) noexcept
 namespace detail {
 
 // "application/json", "application/problem+json; charset=utf-8"...
-constexpr bool is_json_media_type(std::string_view content_type) noexcept
+inline bool is_json_media_type(std::string_view content_type) noexcept
 {
     auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
-    return iequals(type, "application/json") ||
-           (type.size() > 5 && iequals(type.substr(type.size() - 5), "+json"));
+    return ci_is_equal(type, "application/json") ||
+           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
 }
 
 // The first `limit` bytes of a body that is kept for the caller to look at.
@@ -1291,12 +1264,30 @@ inline api_result<token_response> decode_token(http_response const& res, decode_
 #define SFMC_SMS_ENDPOINT_HPP
 
 
+#include <boost/url/grammar/alnum_chars.hpp>
+#include <boost/url/grammar/alpha_chars.hpp>
+#include <boost/url/grammar/charset.hpp>
+#include <boost/url/grammar/lut_chars.hpp>
+#include <boost/url/ipv4_address.hpp>
+#include <boost/url/ipv6_address.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/pct_string_view.hpp>
+#include <boost/url/url_view.hpp>
+
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
 namespace sfmc::sms {
+
+namespace detail {
+// RFC 1123 section 2.1 and RFC 3986 section 3.1.
+inline constexpr boost::urls::grammar::lut_chars dns_label_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + '-';
+inline constexpr boost::urls::grammar::lut_chars scheme_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + "+-.";
+} // namespace detail
 
 /** Where requests go: scheme, host, port and the base path in front of every route.
 
@@ -1331,64 +1322,68 @@ public:
     /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
         `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
 
-        `error::bad_url` for anything else: another scheme, userinfo, query, fragment, an empty
-        or dot segment in the path, a character a URL cannot carry; `error::insecure_url` for
-        http to a host that is not loopback.
+        The URL is parsed by Boost.URL (RFC 3986); our rules sit on top. `error::bad_url` for
+        anything else: another scheme, userinfo, query, fragment, a host that is neither a DNS
+        name nor an IPv4 or IPv6 address, an empty or dot segment in the path (percent-encoded
+        ones such as `%2e%2E` included); `error::insecure_url` for http to a host that is not
+        loopback (127.0.0.0/8, `::1` however written, `localhost`). An address is kept in its
+        normal form (`[0:0::1]` becomes `::1`), a name in lower case.
     */
     static result<endpoint> from_url(std::string_view url)
     {
         constexpr std::size_t max_url_size = 2048;
         if (url.empty() || url.size() > max_url_size)
             return error::bad_url;
-        bool secure = true;
-        if (auto const sep = url.find("://"); sep != std::string_view::npos) {
-            auto const scheme = url.substr(0, sep);
-            if (detail::iequals(scheme, "http"))
-                secure = false;
-            else if (!detail::iequals(scheme, "https"))
-                return error::bad_url;
-            url.remove_prefix(sep + 3);
+        std::string with_scheme;
+        if (!has_scheme(url)) {
+            with_scheme.append("https://").append(url);
+            url = with_scheme;
         }
-        auto const slash = url.find('/');
-        auto const authority = url.substr(0, slash);
-        auto path = slash == std::string_view::npos ? std::string_view{} : url.substr(slash);
+        auto const parsed = boost::urls::parse_uri(url);
+        if (!parsed)
+            return error::bad_url;
+        boost::urls::url_view const& u = *parsed;
+        bool const secure = u.scheme_id() == boost::urls::scheme::https;
+        if ((!secure && u.scheme_id() != boost::urls::scheme::http) || !u.has_authority() || u.has_userinfo() ||
+            u.has_query() || u.has_fragment())
+            return error::bad_url;
 
-        std::string_view host = authority;
-        std::string_view port_text;
-        if (host.starts_with('[')) {
-            auto const close = host.find(']');
-            if (close == std::string_view::npos)
+        std::string host;
+        bool loopback = false;
+        switch (u.host_type()) {
+        case boost::urls::host_type::ipv4:
+            host = u.host_ipv4_address().to_string();
+            loopback = u.host_ipv4_address().is_loopback();
+            break;
+        case boost::urls::host_type::ipv6:
+            host = u.host_ipv6_address().to_string();
+            loopback = u.host_ipv6_address().is_loopback();
+            break;
+        case boost::urls::host_type::name:
+            if (!is_dns_name(u.encoded_host()))
                 return error::bad_url;
-            port_text = host.substr(close + 1);
-            host = host.substr(1, close - 1);
-            if (!is_ipv6_text(host))
-                return error::bad_url;
-        } else {
-            auto const colon = host.find(':');
-            if (colon != std::string_view::npos) {
-                port_text = host.substr(colon);
-                host = host.substr(0, colon);
-            }
-            if (!is_dns_name(host))
-                return error::bad_url;
+            host = lower(u.encoded_host());
+            loopback = host == "localhost";
+            break;
+        default: // no host, or an IPvFuture literal
+            return error::bad_url;
         }
+
         std::uint16_t port = secure ? 443 : 80;
-        if (!port_text.empty()) {
-            if (port_text.front() != ':')
-                return error::bad_url;
-            auto const p = detail::parse_small_uint(port_text.substr(1));
-            if (!p || *p == 0 || *p > 65535 || port_text.size() > 6)
+        if (u.has_port()) {
+            auto const p = detail::parse_small_uint(u.port());
+            if (!p || *p == 0 || *p > 65535)
                 return error::bad_url;
             port = static_cast<std::uint16_t>(*p);
         }
+        std::string_view path = u.encoded_path();
         if (path.ends_with('/'))
             path.remove_suffix(1);
         if (!is_base_path(path))
             return error::bad_url;
-        std::string h = lower(host);
-        if (!secure && !is_loopback(h))
+        if (!secure && !loopback)
             return error::insecure_url;
-        return endpoint(secure, std::move(h), port, std::string(path));
+        return endpoint(secure, std::move(host), port, std::string(path));
     }
 
     /// "https" or "http".
@@ -1416,28 +1411,16 @@ public:
 
     friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
 
-    /// True for localhost, 127.0.0.0/8 and ::1: where plain http cannot leak a token.
+    /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
+    /// leak a token. `host` is a name or an address without brackets.
     static bool is_loopback(std::string_view host) noexcept
     {
-        if (detail::iequals(host, "localhost") || host == "::1")
+        if (detail::ci_is_equal(host, "localhost"))
             return true;
-        // Dotted-quad IPv4 in 127.0.0.0/8.
-        int parts = 0;
-        std::size_t start = 0;
-        std::string_view first;
-        while (start <= host.size()) {
-            auto end = host.find('.', start);
-            if (end == std::string_view::npos)
-                end = host.size();
-            auto const octet = detail::parse_small_uint(host.substr(start, end - start));
-            if (!octet || *octet > 255 || end - start > 3)
-                return false;
-            if (parts == 0)
-                first = host.substr(start, end - start);
-            ++parts;
-            start = end + 1;
-        }
-        return parts == 4 && first == "127";
+        if (auto const v4 = boost::urls::parse_ipv4_address(host))
+            return v4->is_loopback();
+        auto const v6 = boost::urls::parse_ipv6_address(host);
+        return v6 && v6->is_loopback();
     }
 
 private:
@@ -1458,14 +1441,23 @@ private:
         return out;
     }
 
+    // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
+    static bool has_scheme(std::string_view url) noexcept
+    {
+        auto const sep = url.find("://");
+        if (sep == 0 || sep == std::string_view::npos)
+            return false;
+        auto const scheme = url.substr(0, sep);
+        return boost::urls::grammar::alpha_chars(scheme.front()) &&
+               boost::urls::grammar::find_if_not(scheme.data(), scheme.data() + scheme.size(), detail::scheme_chars) ==
+                   scheme.data() + scheme.size();
+    }
+
     static bool is_dns_label(std::string_view s) noexcept
     {
         if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
             return false;
-        for (char c : s)
-            if (!detail::is_alpha(c) && !detail::is_digit(c) && c != '-')
-                return false;
-        return true;
+        return boost::urls::grammar::find_if_not(s.data(), s.data() + s.size(), detail::dns_label_chars) == s.data() + s.size();
     }
 
     static bool is_dns_name(std::string_view s) noexcept
@@ -1483,21 +1475,9 @@ private:
         }
     }
 
-    // The characters of an IPv6 literal (RFC 3986 IP-literal, without a zone); the transport
-    // gives the final word on whether it is an address.
-    static bool is_ipv6_text(std::string_view s) noexcept
-    {
-        if (s.size() < 2 || s.size() > 45 || s.find(':') == std::string_view::npos)
-            return false;
-        for (char c : s) {
-            if (!detail::is_hex_digit(c) && c != ':' && c != '.')
-                return false;
-        }
-        return true;
-    }
-
-    // "" or "/seg/seg": RFC 3986 pchars and pct-encodings, no empty or dot segment, so
-    // appending a route never yields "//" or a path a normaliser would rewrite.
+    // "" or "/seg/seg" of a path Boost.URL has already parsed (so pchars and well-formed
+    // pct-encodings only): no empty segment and no dot segment, plain or percent-encoded,
+    // so appending a route never yields "//" or a path a normaliser would rewrite.
     static bool is_base_path(std::string_view p) noexcept
     {
         if (p.empty())
@@ -1509,19 +1489,9 @@ private:
             auto end = p.find('/', start);
             if (end == std::string_view::npos)
                 end = p.size();
-            auto const seg = p.substr(start, end - start);
-            if (seg.empty() || seg == "." || seg == "..")
+            auto const seg = boost::urls::make_pct_string_view(p.substr(start, end - start));
+            if (!seg || seg->empty() || seg->decode() == "." || seg->decode() == "..")
                 return false;
-            for (std::size_t i = 0; i < seg.size(); ++i) {
-                char const c = seg[i];
-                if (c == '%') {
-                    if (i + 2 >= seg.size() || !detail::is_hex_digit(seg[i + 1]) || !detail::is_hex_digit(seg[i + 2]))
-                        return false;
-                    i += 2;
-                } else if (!detail::is_unreserved(c) && std::string_view("!$&'()*+,;=:@").find(c) == std::string_view::npos) {
-                    return false;
-                }
-            }
             start = end + 1;
         }
         return true;
@@ -1626,7 +1596,7 @@ public:
     std::optional<std::string_view> header(std::string_view name) const noexcept
     {
         for (auto h : headers())
-            if (detail::iequals(h.name, name))
+            if (detail::ci_is_equal(h.name, name))
                 return h.value;
         return std::nullopt;
     }
@@ -1647,7 +1617,7 @@ public:
         out << r.method() << ' ' << r.url();
         for (auto h : r.headers()) {
             out << '\n' << h.name << ": ";
-            if (detail::iequals(h.name, "Authorization"))
+            if (detail::ci_is_equal(h.name, "Authorization"))
                 out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
             else
                 out << h.value;
@@ -2244,7 +2214,10 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 #define SFMC_SMS_MESSAGE_KEY_HPP
 
 
-#include <array>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -2321,54 +2294,41 @@ private:
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
-constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
+inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
 {
     if (s == "." || s == "..")
         return 3 * s.size();
-    std::size_t n = 0;
-    for (char c : s)
-        n += detail::encoded_width[static_cast<unsigned char>(c)];
-    return n;
+    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
 }
 
 /** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
 
     Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
     '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
-    leave `+ : @ ! $ & ' ( ) * , ; =`). A segment that is exactly "." or ".." is escaped too,
-    so no normaliser takes it for a dot-segment. `out` must have room for
-    `encoded_path_segment_size(s)` characters; returns one past the last written.
+    leave `+ : @ ! $ & ' ( ) * , ; =`; `unreserved_chars` is used instead). A segment that is
+    exactly "." or ".." is escaped too, so no normaliser takes it for a dot-segment. `out`
+    has room for `size` characters, at least `encoded_path_segment_size(s)`; returns one past
+    the last written.
 
     @par Specification
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
-inline char* encode_path_segment(std::string_view s, char* out) noexcept
+inline char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
 {
-    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
-    static constexpr auto escaped = [] {
-        constexpr char hex[] = "0123456789ABCDEF";
-        std::array<std::array<char, 3>, 256> e{};
-        for (std::size_t i = 0; i < e.size(); ++i)
-            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
-        return e;
-    }();
-    bool const dots = s == "." || s == "..";
-    for (char c : s) {
-        auto const b = static_cast<unsigned char>(c);
-        if (detail::encoded_width[b] == 1 && !dots) {
-            *out++ = c;
-        } else {
-            std::memcpy(out, escaped[b].data(), 3);
-            out += 3;
-        }
+    if (s == "." || s == "..") {
+        for (std::size_t i = 0; i < s.size() && size >= 3; ++i, size -= 3)
+            out = std::copy_n("%2E", 3, out);
+        return out;
     }
-    return out;
+    // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
+    boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
+    return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
 }
 
 inline std::string message_key::encoded() const
 {
     std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data());
+    encode_path_segment(value(), out.data(), out.size());
     return out;
 }
 
@@ -2442,7 +2402,7 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
             return -1;
         int v = 0;
         for (std::size_t i = at; i < at + len; ++i) {
-            if (!detail::is_digit(s[i]))
+            if (!boost::urls::grammar::digit_chars(s[i]))
                 return -1;
             v = v * 10 + (s[i] - '0');
         }
@@ -2463,7 +2423,7 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
     std::int64_t ticks = 0;
     if (at_is(i, '.')) {
         ++i;
-        while (i < s.size() && detail::is_digit(s[i])) {
+        while (i < s.size() && boost::urls::grammar::digit_chars(s[i])) {
             if (++digits > 7)
                 return std::nullopt;
             ticks = ticks * 10 + (s[i++] - '0');
@@ -2577,13 +2537,13 @@ constexpr std::string_view to_string(send_status s) noexcept
     spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the
     API may add states.
 */
-constexpr send_status parse_send_status(std::string_view event_category_type) noexcept
+inline send_status parse_send_status(std::string_view event_category_type) noexcept
 {
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSSent"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSSent"))
         return send_status::sent;
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSQueued"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSQueued"))
         return send_status::queued;
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSNotSent"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSNotSent"))
         return send_status::not_sent;
     return send_status::unknown;
 }
@@ -2740,7 +2700,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     text += status_route;
     auto const at = text.size();
     text.resize(at + key_size);
-    encode_path_segment(key.value(), text.data() + at);
+    encode_path_segment(key.value(), text.data() + at, key_size);
     w.end_target();
 
     w.add_host_header();

@@ -38,7 +38,7 @@ quiet ${CXX:-c++} "$here/main.cpp" $flags -o "$work/pkg_config_consumer"
 "$work/pkg_config_consumer"
 
 echo "== single header only"
-quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$src/single_include" "$here/main.cpp" -lboost_json \
+quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$src/single_include" "$here/main.cpp" -lboost_json -lboost_url \
     -o "$work/single_header_consumer"
 "$work/single_header_consumer"
 echo "consumers: all passed"

@@ -27,7 +27,7 @@ struct recorded_request {
     std::string header(std::string_view name) const
     {
         for (auto const& h : headers)
-            if (sfmc::sms::detail::iequals(h.name, name))
+            if (sfmc::sms::detail::ci_is_equal(h.name, name))
                 return h.value;
         return {};
     }

@@ -33,11 +33,11 @@ constexpr error error_for_status(int status) noexcept
 namespace detail {
 
 // "application/json", "application/problem+json; charset=utf-8"...
-constexpr bool is_json_media_type(std::string_view content_type) noexcept
+inline bool is_json_media_type(std::string_view content_type) noexcept
 {
     auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
-    return iequals(type, "application/json") ||
-           (type.size() > 5 && iequals(type.substr(type.size() - 5), "+json"));
+    return ci_is_equal(type, "application/json") ||
+           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
 }
 
 // The first `limit` bytes of a body that is kept for the caller to look at.

@@ -6,12 +6,30 @@
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
+#include <boost/url/grammar/alnum_chars.hpp>
+#include <boost/url/grammar/alpha_chars.hpp>
+#include <boost/url/grammar/charset.hpp>
+#include <boost/url/grammar/lut_chars.hpp>
+#include <boost/url/ipv4_address.hpp>
+#include <boost/url/ipv6_address.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/pct_string_view.hpp>
+#include <boost/url/url_view.hpp>
+
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
 namespace sfmc::sms {
+
+namespace detail {
+// RFC 1123 section 2.1 and RFC 3986 section 3.1.
+inline constexpr boost::urls::grammar::lut_chars dns_label_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + '-';
+inline constexpr boost::urls::grammar::lut_chars scheme_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + "+-.";
+} // namespace detail
 
 /** Where requests go: scheme, host, port and the base path in front of every route.
 
@@ -46,64 +64,68 @@ public:
     /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
         `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
 
-        `error::bad_url` for anything else: another scheme, userinfo, query, fragment, an empty
-        or dot segment in the path, a character a URL cannot carry; `error::insecure_url` for
-        http to a host that is not loopback.
+        The URL is parsed by Boost.URL (RFC 3986); our rules sit on top. `error::bad_url` for
+        anything else: another scheme, userinfo, query, fragment, a host that is neither a DNS
+        name nor an IPv4 or IPv6 address, an empty or dot segment in the path (percent-encoded
+        ones such as `%2e%2E` included); `error::insecure_url` for http to a host that is not
+        loopback (127.0.0.0/8, `::1` however written, `localhost`). An address is kept in its
+        normal form (`[0:0::1]` becomes `::1`), a name in lower case.
     */
     static result<endpoint> from_url(std::string_view url)
     {
         constexpr std::size_t max_url_size = 2048;
         if (url.empty() || url.size() > max_url_size)
             return error::bad_url;
-        bool secure = true;
-        if (auto const sep = url.find("://"); sep != std::string_view::npos) {
-            auto const scheme = url.substr(0, sep);
-            if (detail::iequals(scheme, "http"))
-                secure = false;
-            else if (!detail::iequals(scheme, "https"))
-                return error::bad_url;
-            url.remove_prefix(sep + 3);
+        std::string with_scheme;
+        if (!has_scheme(url)) {
+            with_scheme.append("https://").append(url);
+            url = with_scheme;
         }
-        auto const slash = url.find('/');
-        auto const authority = url.substr(0, slash);
-        auto path = slash == std::string_view::npos ? std::string_view{} : url.substr(slash);
+        auto const parsed = boost::urls::parse_uri(url);
+        if (!parsed)
+            return error::bad_url;
+        boost::urls::url_view const& u = *parsed;
+        bool const secure = u.scheme_id() == boost::urls::scheme::https;
+        if ((!secure && u.scheme_id() != boost::urls::scheme::http) || !u.has_authority() || u.has_userinfo() ||
+            u.has_query() || u.has_fragment())
+            return error::bad_url;
 
-        std::string_view host = authority;
-        std::string_view port_text;
-        if (host.starts_with('[')) {
-            auto const close = host.find(']');
-            if (close == std::string_view::npos)
+        std::string host;
+        bool loopback = false;
+        switch (u.host_type()) {
+        case boost::urls::host_type::ipv4:
+            host = u.host_ipv4_address().to_string();
+            loopback = u.host_ipv4_address().is_loopback();
+            break;
+        case boost::urls::host_type::ipv6:
+            host = u.host_ipv6_address().to_string();
+            loopback = u.host_ipv6_address().is_loopback();
+            break;
+        case boost::urls::host_type::name:
+            if (!is_dns_name(u.encoded_host()))
                 return error::bad_url;
-            port_text = host.substr(close + 1);
-            host = host.substr(1, close - 1);
-            if (!is_ipv6_text(host))
-                return error::bad_url;
-        } else {
-            auto const colon = host.find(':');
-            if (colon != std::string_view::npos) {
-                port_text = host.substr(colon);
-                host = host.substr(0, colon);
-            }
-            if (!is_dns_name(host))
-                return error::bad_url;
+            host = lower(u.encoded_host());
+            loopback = host == "localhost";
+            break;
+        default: // no host, or an IPvFuture literal
+            return error::bad_url;
         }
+
         std::uint16_t port = secure ? 443 : 80;
-        if (!port_text.empty()) {
-            if (port_text.front() != ':')
-                return error::bad_url;
-            auto const p = detail::parse_small_uint(port_text.substr(1));
-            if (!p || *p == 0 || *p > 65535 || port_text.size() > 6)
+        if (u.has_port()) {
+            auto const p = detail::parse_small_uint(u.port());
+            if (!p || *p == 0 || *p > 65535)
                 return error::bad_url;
             port = static_cast<std::uint16_t>(*p);
         }
+        std::string_view path = u.encoded_path();
         if (path.ends_with('/'))
             path.remove_suffix(1);
         if (!is_base_path(path))
             return error::bad_url;
-        std::string h = lower(host);
-        if (!secure && !is_loopback(h))
+        if (!secure && !loopback)
             return error::insecure_url;
-        return endpoint(secure, std::move(h), port, std::string(path));
+        return endpoint(secure, std::move(host), port, std::string(path));
     }
 
     /// "https" or "http".
@@ -131,28 +153,16 @@ public:
 
     friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
 
-    /// True for localhost, 127.0.0.0/8 and ::1: where plain http cannot leak a token.
+    /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
+    /// leak a token. `host` is a name or an address without brackets.
     static bool is_loopback(std::string_view host) noexcept
     {
-        if (detail::iequals(host, "localhost") || host == "::1")
+        if (detail::ci_is_equal(host, "localhost"))
             return true;
-        // Dotted-quad IPv4 in 127.0.0.0/8.
-        int parts = 0;
-        std::size_t start = 0;
-        std::string_view first;
-        while (start <= host.size()) {
-            auto end = host.find('.', start);
-            if (end == std::string_view::npos)
-                end = host.size();
-            auto const octet = detail::parse_small_uint(host.substr(start, end - start));
-            if (!octet || *octet > 255 || end - start > 3)
-                return false;
-            if (parts == 0)
-                first = host.substr(start, end - start);
-            ++parts;
-            start = end + 1;
-        }
-        return parts == 4 && first == "127";
+        if (auto const v4 = boost::urls::parse_ipv4_address(host))
+            return v4->is_loopback();
+        auto const v6 = boost::urls::parse_ipv6_address(host);
+        return v6 && v6->is_loopback();
     }
 
 private:
@@ -173,14 +183,23 @@ private:
         return out;
     }
 
+    // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
+    static bool has_scheme(std::string_view url) noexcept
+    {
+        auto const sep = url.find("://");
+        if (sep == 0 || sep == std::string_view::npos)
+            return false;
+        auto const scheme = url.substr(0, sep);
+        return boost::urls::grammar::alpha_chars(scheme.front()) &&
+               boost::urls::grammar::find_if_not(scheme.data(), scheme.data() + scheme.size(), detail::scheme_chars) ==
+                   scheme.data() + scheme.size();
+    }
+
     static bool is_dns_label(std::string_view s) noexcept
     {
         if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
             return false;
-        for (char c : s)
-            if (!detail::is_alpha(c) && !detail::is_digit(c) && c != '-')
-                return false;
-        return true;
+        return boost::urls::grammar::find_if_not(s.data(), s.data() + s.size(), detail::dns_label_chars) == s.data() + s.size();
     }
 
     static bool is_dns_name(std::string_view s) noexcept
@@ -198,21 +217,9 @@ private:
         }
     }
 
-    // The characters of an IPv6 literal (RFC 3986 IP-literal, without a zone); the transport
-    // gives the final word on whether it is an address.
-    static bool is_ipv6_text(std::string_view s) noexcept
-    {
-        if (s.size() < 2 || s.size() > 45 || s.find(':') == std::string_view::npos)
-            return false;
-        for (char c : s) {
-            if (!detail::is_hex_digit(c) && c != ':' && c != '.')
-                return false;
-        }
-        return true;
-    }
-
-    // "" or "/seg/seg": RFC 3986 pchars and pct-encodings, no empty or dot segment, so
-    // appending a route never yields "//" or a path a normaliser would rewrite.
+    // "" or "/seg/seg" of a path Boost.URL has already parsed (so pchars and well-formed
+    // pct-encodings only): no empty segment and no dot segment, plain or percent-encoded,
+    // so appending a route never yields "//" or a path a normaliser would rewrite.
     static bool is_base_path(std::string_view p) noexcept
     {
         if (p.empty())
@@ -224,19 +231,9 @@ private:
             auto end = p.find('/', start);
             if (end == std::string_view::npos)
                 end = p.size();
-            auto const seg = p.substr(start, end - start);
-            if (seg.empty() || seg == "." || seg == "..")
+            auto const seg = boost::urls::make_pct_string_view(p.substr(start, end - start));
+            if (!seg || seg->empty() || seg->decode() == "." || seg->decode() == "..")
                 return false;
-            for (std::size_t i = 0; i < seg.size(); ++i) {
-                char const c = seg[i];
-                if (c == '%') {
-                    if (i + 2 >= seg.size() || !detail::is_hex_digit(seg[i + 1]) || !detail::is_hex_digit(seg[i + 2]))
-                        return false;
-                    i += 2;
-                } else if (!detail::is_unreserved(c) && std::string_view("!$&'()*+,;=:@").find(c) == std::string_view::npos) {
-                    return false;
-                }
-            }
             start = end + 1;
         }
         return true;

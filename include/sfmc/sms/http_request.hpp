@@ -89,7 +89,7 @@ public:
     std::optional<std::string_view> header(std::string_view name) const noexcept
     {
         for (auto h : headers())
-            if (detail::iequals(h.name, name))
+            if (detail::ci_is_equal(h.name, name))
                 return h.value;
         return std::nullopt;
     }
@@ -110,7 +110,7 @@ public:
         out << r.method() << ' ' << r.url();
         for (auto h : r.headers()) {
             out << '\n' << h.name << ": ";
-            if (detail::iequals(h.name, "Authorization"))
+            if (detail::ci_is_equal(h.name, "Authorization"))
                 out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
             else
                 out << h.value;

@@ -34,7 +34,7 @@ struct http_response {
     std::optional<std::string_view> header(std::string_view name) const noexcept
     {
         for (auto const& h : headers)
-            if (detail::iequals(h.name, name))
+            if (detail::ci_is_equal(h.name, name))
                 return detail::trim_ows(h.value);
         return std::nullopt;
     }

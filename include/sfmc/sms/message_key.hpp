@@ -6,7 +6,10 @@
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
-#include <array>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -83,54 +86,41 @@ private:
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
-constexpr std::size_t encoded_path_segment_size(std::string_view s) noexcept
+inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
 {
     if (s == "." || s == "..")
         return 3 * s.size();
-    std::size_t n = 0;
-    for (char c : s)
-        n += detail::encoded_width[static_cast<unsigned char>(c)];
-    return n;
+    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
 }
 
 /** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
 
     Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
     '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
-    leave `+ : @ ! $ & ' ( ) * , ; =`). A segment that is exactly "." or ".." is escaped too,
-    so no normaliser takes it for a dot-segment. `out` must have room for
-    `encoded_path_segment_size(s)` characters; returns one past the last written.
+    leave `+ : @ ! $ & ' ( ) * , ; =`; `unreserved_chars` is used instead). A segment that is
+    exactly "." or ".." is escaped too, so no normaliser takes it for a dot-segment. `out`
+    has room for `size` characters, at least `encoded_path_segment_size(s)`; returns one past
+    the last written.
 
     @par Specification
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
-inline char* encode_path_segment(std::string_view s, char* out) noexcept
+inline char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
 {
-    // "%00" to "%FF", so each escaped byte is one 3-byte copy.
-    static constexpr auto escaped = [] {
-        constexpr char hex[] = "0123456789ABCDEF";
-        std::array<std::array<char, 3>, 256> e{};
-        for (std::size_t i = 0; i < e.size(); ++i)
-            e[i] = {'%', hex[i >> 4], hex[i & 0xF]};
-        return e;
-    }();
-    bool const dots = s == "." || s == "..";
-    for (char c : s) {
-        auto const b = static_cast<unsigned char>(c);
-        if (detail::encoded_width[b] == 1 && !dots) {
-            *out++ = c;
-        } else {
-            std::memcpy(out, escaped[b].data(), 3);
-            out += 3;
-        }
+    if (s == "." || s == "..") {
+        for (std::size_t i = 0; i < s.size() && size >= 3; ++i, size -= 3)
+            out = std::copy_n("%2E", 3, out);
+        return out;
     }
-    return out;
+    // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
+    boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
+    return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
 }
 
 inline std::string message_key::encoded() const
 {
     std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data());
+    encode_path_segment(value(), out.data(), out.size());
     return out;
 }
 

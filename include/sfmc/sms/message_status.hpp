@@ -39,13 +39,13 @@ constexpr std::string_view to_string(send_status s) noexcept
     spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the
     API may add states.
 */
-constexpr send_status parse_send_status(std::string_view event_category_type) noexcept
+inline send_status parse_send_status(std::string_view event_category_type) noexcept
 {
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSSent"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSSent"))
         return send_status::sent;
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSQueued"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSQueued"))
         return send_status::queued;
-    if (detail::iequals(event_category_type, "TransactionalSendEvents.SMSNotSent"))
+    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSNotSent"))
         return send_status::not_sent;
     return send_status::unknown;
 }

@@ -29,7 +29,7 @@ constexpr int month_index(std::string_view m) noexcept
 }
 
 // "08:49:37" → seconds since midnight.
-constexpr std::optional<int> parse_clock(std::string_view s) noexcept
+inline std::optional<int> parse_clock(std::string_view s) noexcept
 {
     if (s.size() != 8 || s[2] != ':' || s[5] != ':')
         return std::nullopt;
@@ -98,10 +98,10 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
 {
     using namespace std::chrono;
     value = detail::trim_ows(value);
-    if (!value.empty() && detail::is_digit(value.front())) {
+    if (!value.empty() && boost::urls::grammar::digit_chars(value.front())) {
         std::int64_t n = 0;
         for (char c : value) {
-            if (!detail::is_digit(c))
+            if (!boost::urls::grammar::digit_chars(c))
                 return std::nullopt;
             n = std::min<std::int64_t>(n * 10 + (c - '0'), max_retry_after.count());
         }

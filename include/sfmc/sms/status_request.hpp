@@ -44,7 +44,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     text += status_route;
     auto const at = text.size();
     text.resize(at + key_size);
-    encode_path_segment(key.value(), text.data() + at);
+    encode_path_segment(key.value(), text.data() + at, key_size);
     w.end_target();
 
     w.add_host_header();

@@ -51,7 +51,7 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
             return -1;
         int v = 0;
         for (std::size_t i = at; i < at + len; ++i) {
-            if (!detail::is_digit(s[i]))
+            if (!boost::urls::grammar::digit_chars(s[i]))
                 return -1;
             v = v * 10 + (s[i] - '0');
         }
@@ -72,7 +72,7 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
     std::int64_t ticks = 0;
     if (at_is(i, '.')) {
         ++i;
-        while (i < s.size() && detail::is_digit(s[i])) {
+        while (i < s.size() && boost::urls::grammar::digit_chars(s[i])) {
             if (++digits > 7)
                 return std::nullopt;
             ticks = ticks * 10 + (s[i++] - '0');

@@ -4,46 +4,21 @@
 
 #include <sfmc/sms/detail/config.hpp>
 
-#include <array>
+#include <boost/url/grammar/ci_string.hpp>
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
-// Small ASCII and UTF-8 helpers. Nothing here depends on the locale.
+// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
+// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
 namespace sfmc::sms::detail {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr char to_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-constexpr bool is_hex_digit(char c) noexcept { return is_digit(c) || (to_lower(c) >= 'a' && to_lower(c) <= 'f'); }
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept
-{
-    if (a.size() != b.size())
-        return false;
-    if (a == b) // the common case, and a fast one
-        return true;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i]))
-            return false;
-    return true;
-}
-
-// RFC 3986 section 2.3: the only bytes a path segment may carry unencoded without any
-// parser, proxy or normaliser giving them a meaning.
-constexpr bool is_unreserved(char c) noexcept
-{
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-// How many characters each byte takes in a path segment: 1 when unreserved, 3 as %XX.
-inline constexpr auto encoded_width = [] {
-    std::array<unsigned char, 256> w{};
-    for (int b = 0; b < 256; ++b)
-        w[static_cast<std::size_t>(b)] = is_unreserved(static_cast<char>(b)) ? 1 : 3;
-    return w;
-}();
+using boost::urls::grammar::ci_is_equal;
+using boost::urls::grammar::to_lower;
 
 // Visible ASCII: what may appear in a header value without ending or splitting it.
 constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
@@ -57,17 +32,15 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept
     return s;
 }
 
-// Parses exactly `s` as a decimal number of at most 9 digits.
-constexpr std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
+// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
+inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
 {
-    if (s.empty() || s.size() > 9)
-        return std::nullopt;
     std::int32_t v = 0;
-    for (char c : s) {
-        if (!is_digit(c))
-            return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
+    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
+        return std::nullopt;
+    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size())
+        return std::nullopt;
     return v;
 }
 
