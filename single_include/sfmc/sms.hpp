@@ -2698,9 +2698,13 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     auto& text = w.text();
     text += ep.base_path();
     text += status_route;
-    auto const at = text.size();
-    text.resize(at + key_size);
-    encode_path_segment(key.value(), text.data() + at, key_size);
+    if (key_size == key.value().size()) { // nothing to escape, the common case: a copy
+        text += key.value();
+    } else {
+        auto const at = text.size();
+        text.resize(at + key_size);
+        encode_path_segment(key.value(), text.data() + at, key_size);
+    }
     w.end_target();
 
     w.add_host_header();
