@@ -1,7 +1,7 @@
 // sfmc-sms-status: looks up the send status of transactional SMS messages.
 // The contract (options, output, exit codes) is shared/docs/CLI.md; tests/cli holds it.
 #include <sfmc/sms.hpp>
-#include <sfmc/sms/curl_transport.hpp>
+#include <sfmc/sms/adapters/curl_transport.hpp>
 
 #include "options.hpp"
 #include "report.hpp"

@@ -2157,33 +2157,27 @@ inline double jitter_random() noexcept
     return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
 }
 
-// Where a blocking driver reads the time, sleeps and draws jitter: the caller's functions,
-// or, when absent or empty, the system clock, std::this_thread::sleep_for and jitter_random.
-struct blocking_env {
+// Where a driver reads the wall clock and draws jitter: the caller's functions, or, when
+// absent or empty, the system clock and jitter_random.
+struct driver_env {
     std::function<std::chrono::system_clock::time_point()> const* clock = nullptr;
-    std::function<void(std::chrono::milliseconds)> const* sleep = nullptr;
     std::function<double()> const* random = nullptr;
 
     std::chrono::system_clock::time_point now() const
     {
         return clock && *clock ? (*clock)() : std::chrono::system_clock::now();
     }
-    void wait(std::chrono::milliseconds d) const
-    {
-        if (sleep && *sleep)
-            (*sleep)(d);
-        else
-            std::this_thread::sleep_for(d);
-    }
     double jitter() const { return random && *random ? (*random)() : jitter_random(); }
 };
 
+using sleep_function = std::function<void(std::chrono::milliseconds)>;
+
 // The blocking driver of a call: the one loop behind client and token_provider. `send`
 // is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
-// for routes behind a token).
+// for routes behind a token); `sleep` waits (empty: std::this_thread::sleep_for).
 template <class Route, class Send, class FetchToken>
 api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send, FetchToken&& fetch_token,
-                                                    blocking_env const& env)
+                                                    driver_env const& env, sleep_function const* sleep = nullptr)
 {
     while (true) {
         switch (c.next(env.jitter())) {
@@ -2197,7 +2191,10 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
                 c.on_transport_error(response.error());
             break;
         case call_action::wait:
-            env.wait(c.delay());
+            if (sleep && *sleep)
+                (*sleep)(c.delay());
+            else
+                std::this_thread::sleep_for(c.delay());
             break;
         case call_action::done:
             return std::move(c.result());
@@ -3339,7 +3336,7 @@ public:
             return (*tokens)->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
-        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.sleep, &opt_.random});
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
         if (!rest_ && c.base())
             rest_ = c.base();
         return outcome;

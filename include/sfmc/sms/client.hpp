@@ -109,7 +109,7 @@ public:
             return (*tokens)->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
-        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.sleep, &opt_.random});
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
         if (!rest_ && c.base())
             rest_ = c.base();
         return outcome;

@@ -1,8 +1,11 @@
-#include <sfmc/sms/beast_async_transport.hpp>
+#include <sfmc/sms/adapters/beast_async_transport.hpp>
 
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
+
+#include <sfmc/sms/async_client.hpp>
+#include <sfmc/sms/beast_async_transport.hpp> // the forwarding header still works
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -13,6 +16,8 @@
 
 using namespace sfmc::sms;
 namespace asio = boost::asio;
+
+static_assert(async_transport<beast_async_transport>);
 
 namespace {
 
@@ -27,7 +32,7 @@ void run_coroutines(Body body)
 
 } // namespace
 
-TEST_CASE("beast_async_transport: co_await lookups compose the sans-I/O halves and keep the connection")
+TEST_CASE("beast_async_transport: co_await lookups keep the connection")
 {
     test::emulator emu;
     std::vector<std::string> seen;
@@ -38,11 +43,12 @@ TEST_CASE("beast_async_transport: co_await lookups compose the sans-I/O halves a
             beast_async_transport http(ex, {.ca_file = emu.ca});
             auto const rest = endpoint::from_url(emu.https).value();
             auto const token = access_token::make(emu.token).value();
+            async_client sms(http, rest, token);
             for (auto key : {"bcX0qaEp0USGciEnUJTW0w", "fcdbb2f9-438b-4d52-a380-2eade2f46396", "9a-zUvWf3UKxLpwwIrqTmQ", "nope"}) {
-                auto r = co_await async_get_status(http, rest, token, key);
+                auto r = co_await sms.async_get_status(key);
                 seen.push_back(r ? std::string(to_string(r->status)) : r.error().to_string());
             }
-            auto invalid = co_await async_get_status(http, rest, token, "");
+            auto invalid = co_await sms.async_get_status("");
             seen.push_back(invalid ? "?" : invalid.error().code.message());
         }, asio::detached);
     });
@@ -68,13 +74,15 @@ TEST_CASE("beast_async_transport: a slow answer does not hold up other coroutine
         asio::co_spawn(io, [&, rest, token]() -> asio::awaitable<void> {
             auto const ex = co_await asio::this_coro::executor;
             beast_async_transport http(ex, {.timeout = std::chrono::milliseconds{500}});
-            auto r = co_await async_get_status(http, rest, token, "slow");
+            async_client sms(http, rest, token, {.retry = {.max_retries = 0}});
+            auto r = co_await sms.async_get_status("slow");
             order.push_back(r ? "slow answered" : "slow: " + std::string(r.error().code == condition::transport ? "transport" : "?"));
         }, asio::detached);
         asio::co_spawn(io, [&, rest, token]() -> asio::awaitable<void> {
             auto const ex = co_await asio::this_coro::executor;
             beast_async_transport http(ex);
-            auto r = co_await async_get_status(http, rest, token, "bcX0qaEp0USGciEnUJTW0w");
+            async_client sms(http, rest, token);
+            auto r = co_await sms.async_get_status("bcX0qaEp0USGciEnUJTW0w");
             order.push_back(r ? "fast: " + std::string(to_string(r->status)) : "fast failed");
         }, asio::detached);
     });

@@ -1,8 +1,10 @@
-#include <sfmc/sms/beast_transport.hpp>
+#include <sfmc/sms/adapters/beast_transport.hpp>
 
 #include <doctest/doctest.h>
 
 #include "support/transport_conformance.hpp"
+
+#include <sfmc/sms/beast_transport.hpp> // the forwarding header still works
 
 using namespace sfmc::sms;
 

@@ -1,8 +1,10 @@
-#include <sfmc/sms/curl_transport.hpp>
+#include <sfmc/sms/adapters/curl_transport.hpp>
 
 #include <doctest/doctest.h>
 
 #include "support/transport_conformance.hpp"
+
+#include <sfmc/sms/curl_transport.hpp> // the forwarding header still works
 
 using namespace sfmc::sms;
 

@@ -1,0 +1,232 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ADAPTERS_BEAST_ASYNC_TRANSPORT_HPP
+#define SFMC_SMS_ADAPTERS_BEAST_ASYNC_TRANSPORT_HPP
+
+// Opt-in: include this header yourself and link OpenSSL (OpenSSL::SSL) and threads. Neither
+// <sfmc/sms.hpp> nor the single header includes it. Unlike the rest of the library it needs
+// exceptions enabled: Beast 1.81 throws in its own headers.
+
+#include <sfmc/sms/async_transport.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/error.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/transport_options.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace sfmc::sms {
+
+/// How the Beast transports connect: see @ref transport_options.
+
+/** A transport over Boost.Beast for Asio C++20 coroutines: `co_await t.async_send(req)`.
+
+    Keeps one connection (TCP, or TLS with SNI, certificate and host name verified) and
+    reuses it while it is younger than `max_idle` and the server keeps it open; a reused
+    connection found closed is replaced once, transparently. Never follows redirects; every
+    HTTP status is data. Failures without a response come back as Asio, Beast or OpenSSL
+    error codes (their condition is `condition::transport`), a timeout as
+    `boost::beast::error::timeout`, an oversized response as `error::body_too_large`.
+
+    One exchange at a time: like a Beast stream, a transport must not be used by two
+    coroutines at once.
+
+    @par Example
+    @code
+    boost::asio::awaitable<void> look_up(sfmc::sms::endpoint rest, sfmc::sms::access_token token)
+    {
+        sfmc::sms::beast_async_transport http(co_await boost::asio::this_coro::executor);
+        sfmc::sms::async_client sms(http, rest, token); // <sfmc/sms/async_client.hpp>
+        auto status = co_await sms.async_get_status("bcX0qaEp0USGciEnUJTW0w");
+    }
+    @endcode
+*/
+class beast_async_transport {
+public:
+    explicit beast_async_transport(boost::asio::any_io_executor ex, transport_options opt = {})
+        : ex_(std::move(ex)), opt_(std::move(opt)), tls_(boost::asio::ssl::context::tls_client)
+    {
+        boost::system::error_code ignored;
+        tls_.set_default_verify_paths(ignored);
+        if (!opt_.ca_file.empty())
+            tls_.load_verify_file(opt_.ca_file, ca_error_);
+        tls_.set_verify_mode(boost::asio::ssl::verify_peer, ignored);
+    }
+
+    boost::asio::awaitable<result<http_response>> async_send(http_request const& req)
+    {
+        if (ca_error_)
+            co_return ca_error_;
+        auto const deadline = std::chrono::steady_clock::now() + opt_.timeout;
+        bool const reused = reusable(req);
+        if (!reused) {
+            if (auto ec = co_await connect(req, deadline))
+                co_return ec;
+        }
+        auto r = co_await exchange(req, deadline);
+        if (!r && reused && is_stale_connection(r.error()) && std::chrono::steady_clock::now() < deadline) {
+            // The server closed the kept connection while it was idle: one new one.
+            if (auto ec = co_await connect(req, deadline))
+                co_return ec;
+            r = co_await exchange(req, deadline);
+        }
+        if (!r)
+            conn_.reset();
+        co_return r;
+    }
+
+private:
+    using tcp = boost::asio::ip::tcp;
+    using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
+    struct connection {
+        std::string scheme, host;
+        std::uint16_t port = 0;
+        std::chrono::steady_clock::time_point last_used;
+        std::variant<boost::beast::tcp_stream, tls_stream> stream;
+        boost::beast::flat_buffer buffer;
+    };
+
+    static constexpr auto nothrow = boost::asio::as_tuple(boost::asio::use_awaitable);
+
+    bool reusable(http_request const& req) const
+    {
+        return conn_ && conn_->scheme == req.scheme() && conn_->host == req.host() && conn_->port == req.port() &&
+               std::chrono::steady_clock::now() - conn_->last_used < opt_.max_idle;
+    }
+
+    static bool is_stale_connection(boost::system::error_code const& ec)
+    {
+        namespace ae = boost::asio::error;
+        return ec == boost::beast::http::error::end_of_stream || ec == ae::eof || ec == ae::connection_reset ||
+               ec == ae::broken_pipe || ec == boost::asio::ssl::error::stream_truncated;
+    }
+
+    static boost::beast::tcp_stream& lowest(connection& c)
+    {
+        if (auto* plain = std::get_if<boost::beast::tcp_stream>(&c.stream))
+            return *plain;
+        return std::get<tls_stream>(c.stream).next_layer();
+    }
+
+    boost::asio::awaitable<boost::system::error_code> connect(http_request const& req,
+                                                              std::chrono::steady_clock::time_point deadline)
+    {
+        conn_.reset();
+        auto const connect_deadline = std::min(deadline, std::chrono::steady_clock::now() + opt_.connect_timeout);
+        std::string const host(req.host());
+        bool const secure = req.scheme() == "https";
+
+        // The resolver has no timeout of its own: a timer-bound stream is made first, and the
+        // resolve runs under the same deadline through the stream's executor.
+        boost::beast::tcp_stream tcp_stream(ex_);
+        tcp_stream.expires_at(connect_deadline);
+        tcp::resolver resolver(ex_);
+        // No temporary lives across a co_await in this file: GCC 12 destroys some too early.
+        std::string const port = std::to_string(req.port());
+        auto [rec, endpoints] = co_await resolver.async_resolve(host, port, nothrow);
+        if (rec)
+            co_return rec;
+        auto [cec, ignored] = co_await tcp_stream.async_connect(endpoints, nothrow);
+        (void)ignored;
+        if (cec)
+            co_return cec;
+
+        if (!secure) {
+            conn_.emplace(connection{std::string(req.scheme()), host, req.port(), {}, std::move(tcp_stream), {}});
+            co_return boost::system::error_code{};
+        }
+        tls_stream stream(std::move(tcp_stream), tls_);
+        boost::system::error_code ec;
+        boost::asio::ip::make_address(host, ec);
+        bool const is_ip = !ec;
+        // SNI names a DNS host, never an address (RFC 6066 section 3).
+        if (!is_ip && !SSL_set_tlsext_host_name(stream.native_handle(), host.c_str()))
+            co_return boost::system::error_code(static_cast<int>(::ERR_get_error()), boost::asio::error::get_ssl_category());
+        stream.set_verify_callback(boost::asio::ssl::host_name_verification(host));
+        auto [hec] = co_await stream.async_handshake(boost::asio::ssl::stream_base::client, nothrow);
+        if (hec)
+            co_return hec;
+        conn_.emplace(connection{std::string(req.scheme()), host, req.port(), {}, std::move(stream), {}});
+        co_return boost::system::error_code{};
+    }
+
+    boost::asio::awaitable<result<http_response>> exchange(http_request const& req,
+                                                           std::chrono::steady_clock::time_point deadline)
+    {
+        namespace http = boost::beast::http;
+        auto& c = *conn_;
+        http::request<http::string_body> out(http::string_to_verb(req.method()), req.target(), 11);
+        for (auto h : req.headers())
+            out.set(h.name, h.value);
+        if (!req.body().empty() || req.method() != "GET") {
+            out.body() = req.body();
+            out.prepare_payload();
+        }
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(opt_.max_body_size);
+        parser.header_limit(static_cast<std::uint32_t>(opt_.max_header_bytes));
+
+        lowest(c).expires_at(deadline);
+        auto const run = [&](auto& stream) -> boost::asio::awaitable<boost::system::error_code> {
+            auto [wec, written] = co_await http::async_write(stream, out, nothrow);
+            (void)written;
+            if (wec)
+                co_return wec;
+            auto [rec, read] = co_await http::async_read(stream, c.buffer, parser, nothrow);
+            (void)read;
+            co_return rec;
+        };
+        auto const ec = co_await std::visit(run, c.stream);
+        if (ec == http::error::body_limit || ec == http::error::header_limit)
+            co_return error::body_too_large;
+        if (ec)
+            co_return ec;
+
+        auto& in = parser.get();
+        http_response res;
+        res.status = static_cast<int>(in.result_int());
+        for (auto const& field : in) {
+            if (res.headers.size() == opt_.max_headers) {
+                conn_.reset();
+                co_return error::body_too_large;
+            }
+            res.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+        }
+        res.body = std::move(in.body());
+        if (in.keep_alive())
+            c.last_used = std::chrono::steady_clock::now();
+        else
+            conn_.reset();
+        co_return res;
+    }
+
+    boost::asio::any_io_executor ex_;
+    transport_options opt_;
+    boost::asio::ssl::context tls_;
+    boost::system::error_code ca_error_;
+    std::optional<connection> conn_;
+};
+
+static_assert(async_transport<beast_async_transport>);
+
+} // namespace sfmc::sms
+
+#endif

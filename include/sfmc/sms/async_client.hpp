@@ -1,0 +1,131 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ASYNC_CLIENT_HPP
+#define SFMC_SMS_ASYNC_CLIENT_HPP
+
+// Opt-in, like <sfmc/sms/async_transport.hpp>: needs Boost.Asio's coroutine support.
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/async_token_provider.hpp>
+#include <sfmc/sms/async_transport.hpp>
+#include <sfmc/sms/call.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/run_async.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/retry_policy.hpp>
+#include <sfmc/sms/route.hpp>
+#include <sfmc/sms/status_lookup.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+namespace sfmc::sms {
+
+/** How an @ref async_client decodes, retries, and where it reads the time and waits.
+
+    Left empty, the client uses the system clock, a timer on the coroutine's own executor
+    and a per-thread pseudo-random sequence; tests inject their own.
+*/
+struct async_client_options {
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    /// The wall clock, read once per response to resolve `Retry-After` dates.
+    std::function<std::chrono::system_clock::time_point()> clock{};
+    /// How the client waits between attempts (it must not block the thread).
+    std::function<boost::asio::awaitable<void>(std::chrono::milliseconds)> wait{};
+    /// A number in [0, 1) for the backoff's jitter.
+    std::function<double()> random{};
+};
+
+/** The coroutine twin of @ref client: a lookup (or any @ref route) in one `co_await`, with
+    the same token handling and retries, over an @ref async_transport.
+
+    A thin driver: each lookup is a @ref call run to its end; waits go through a timer on
+    the coroutine's executor, never a blocked thread. The token is fixed, or comes from an
+    @ref async_token_provider that any number of clients and coroutines share (one token
+    request in flight for all of them). Like its transport, a client serves one coroutine
+    at a time; run many lookups at once with one transport and one client each.
+
+    @par Example
+    @code
+    boost::asio::awaitable<void> look_up(sfmc::sms::endpoint rest, sfmc::sms::access_token token)
+    {
+        sfmc::sms::beast_async_transport http(co_await boost::asio::this_coro::executor);
+        sfmc::sms::async_client sms(http, rest, token);
+        auto status = co_await sms.async_get_status("bcX0qaEp0USGciEnUJTW0w");
+    }
+    @endcode
+*/
+template <async_transport AsyncTransport>
+class async_client {
+public:
+    async_client(AsyncTransport& http, endpoint rest, access_token token, async_client_options opt = {})
+        : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
+    {
+    }
+
+    async_client(AsyncTransport& http, endpoint rest, async_token_provider& tokens, async_client_options opt = {})
+        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// The REST endpoint is the token's `rest_instance_url`.
+    async_client(AsyncTransport& http, async_token_provider& tokens, async_client_options opt = {})
+        : http_(http), token_(&tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// Looks up `key` (validated first: nothing is sent for an invalid key).
+    boost::asio::awaitable<api_result<message_status>> async_get_status(std::string_view key)
+    {
+        auto k = message_key::make(key);
+        if (!k)
+            co_return failure(k.error());
+        auto status = co_await async_run(status_lookup{*k});
+        co_return status;
+    }
+
+    /// Runs any route behind a token: the same token handling and retries as a lookup.
+    template <route_behind_token Route>
+    boost::asio::awaitable<api_result<typename Route::value_type>> async_run(Route r)
+    {
+        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
+        auto* const tokens = std::get_if<async_token_provider*>(&token_);
+        if (!tokens)
+            c.use_token(std::get<access_token>(token_));
+        auto fetch = [tokens](access_token const* rejected) {
+            if (rejected)
+                (*tokens)->invalidate(*rejected);
+            return (*tokens)->async_get();
+        };
+        auto send = [this](http_request const& req) { return http_.async_send(req); };
+        auto outcome = co_await detail::run_async(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
+        if (!rest_ && c.base())
+            rest_ = c.base();
+        co_return outcome;
+    }
+
+    /// Replaces the token with a fixed one.
+    void set_token(access_token token) { token_ = std::move(token); }
+
+    /// The REST endpoint given, or learnt from the last token.
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
+
+private:
+    AsyncTransport& http_;
+    std::optional<endpoint> rest_;
+    std::variant<access_token, async_token_provider*> token_;
+    async_client_options opt_;
+};
+
+} // namespace sfmc::sms
+
+#endif

@@ -1,0 +1,237 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ASYNC_TOKEN_PROVIDER_HPP
+#define SFMC_SMS_ASYNC_TOKEN_PROVIDER_HPP
+
+// Opt-in, like <sfmc/sms/async_transport.hpp>: needs Boost.Asio's coroutine support.
+
+#include <sfmc/sms/async_transport.hpp>
+#include <sfmc/sms/call.hpp>
+#include <sfmc/sms/client_credentials.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/run_async.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/token_cache.hpp>
+#include <sfmc/sms/token_grant.hpp>
+#include <sfmc/sms/token_provider.hpp>
+
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace sfmc::sms {
+
+/** The coroutine twin of @ref token_provider: fetches, caches and refreshes the token for
+    any number of coroutines, on any number of threads, without ever blocking one.
+
+    A driver around a @ref token_cache and a @ref call of @ref token_grant, like the blocking
+    one, with the same options and rules: at most one token request in flight; coroutines
+    that ask meanwhile are suspended (not blocked) until it ends, then all resume, on their
+    own executors, with its outcome, a failure included; a definite refusal is held for
+    `refusal_hold`. The mutex guards plain state only and is never held across a suspension.
+
+    @par Example
+    @code
+    sfmc::sms::beast_async_transport token_http(executor);
+    sfmc::sms::async_token_provider tokens(token_http, auth, *sfmc::sms::client_credentials::make(id, secret));
+    // ... each coroutine: its own transport and client, the one provider:
+    sfmc::sms::async_client sms(http, tokens);
+    @endcode
+*/
+class async_token_provider {
+public:
+    template <async_transport AsyncTransport>
+    async_token_provider(AsyncTransport& http, endpoint auth, client_credentials credentials,
+                         token_provider_options opt = {})
+        : send_([&http](http_request const& req) { return http.async_send(req); }), auth_(std::move(auth)),
+          credentials_(std::move(credentials)), opt_(std::move(opt)),
+          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
+    {
+    }
+
+    async_token_provider(async_token_provider const&) = delete;
+    async_token_provider& operator=(async_token_provider const&) = delete;
+
+    /// The cached token while it is fresh, else a new one from the token endpoint.
+    boost::asio::awaitable<api_result<token_response>> async_get()
+    {
+        // Locks are taken in the plain functions below only, never across a suspension.
+        while (true) {
+            auto next = look();
+            if (next.answer) {
+                auto answer = std::move(*next.answer);
+                co_return answer;
+            }
+            if (next.must_fetch)
+                break;
+            co_await fetch_done(next.awaited);
+            auto failed = failure_of_fetch(next.awaited);
+            if (failed) {
+                auto answer = api_result<token_response>(std::move(*failed));
+                co_return answer;
+            }
+        }
+        auto fetched = co_await fetch();
+        co_return fetched;
+    }
+
+    /// Drops `rejected` if it is still the cached token, so the next @ref async_get fetches anew.
+    void invalidate(access_token const& rejected)
+    {
+        std::lock_guard lock(mutex_);
+        cache_.invalidate(rejected);
+    }
+
+    /// How many token requests have been sent.
+    std::uint64_t token_requests() const
+    {
+        std::lock_guard lock(mutex_);
+        return fetches_;
+    }
+
+private:
+    // What a caller of async_get does now: take an answer, fetch, or wait for fetch `awaited`.
+    struct step {
+        std::optional<api_result<token_response>> answer;
+        bool must_fetch = false;
+        std::uint64_t awaited = 0;
+    };
+
+    step look()
+    {
+        std::lock_guard lock(mutex_);
+        auto const now = this->now();
+        if (auto const* granted = cache_.fresh(now))
+            return {*granted};
+        if (auto const* refusal = cache_.held_refusal(now))
+            return {api_result<token_response>(*refusal)};
+        if (!fetching_) {
+            fetching_ = true;
+            return {std::nullopt, true};
+        }
+        return {std::nullopt, false, fetches_};
+    }
+
+    // The failure of the fetch a caller waited for, if that fetch failed: so does the caller.
+    std::optional<failure> failure_of_fetch(std::uint64_t awaited) const
+    {
+        std::lock_guard lock(mutex_);
+        if (fetches_ != awaited && last_failure_)
+            return last_failure_;
+        return std::nullopt;
+    }
+
+    // Sends the token request (this caller is the one fetching), stores the outcome and
+    // resumes every caller that waited for it.
+    boost::asio::awaitable<api_result<token_response>> fetch()
+    {
+        auto const started = now();
+        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+        auto fetched = co_await detail::run_async(grant, send_, unused_token, {});
+        if (!fetched)
+            fetched = as_token_failure(std::move(fetched).error());
+        finish_fetch(fetched, started);
+        co_return fetched;
+    }
+
+    void finish_fetch(api_result<token_response> const& fetched, std::chrono::steady_clock::time_point started)
+    {
+        std::vector<std::unique_ptr<waiter>> woken;
+        {
+            std::lock_guard lock(mutex_);
+            fetching_ = false;
+            ++fetches_;
+            cache_.store(fetched, started);
+            if (fetched)
+                last_failure_.reset();
+            else
+                last_failure_ = fetched.error();
+            woken.swap(waiters_);
+        }
+        for (auto& w : woken)
+            w->resume();
+    }
+
+    // A suspended coroutine: its completion handler, kept with the work it holds on its
+    // executor (so that an io_context running nothing else does not stop meanwhile).
+    struct waiter {
+        virtual ~waiter() = default;
+        virtual void resume() = 0;
+    };
+
+    template <class Handler>
+    struct waiter_for final : waiter {
+        explicit waiter_for(Handler h) : handler(std::move(h)) {}
+        void resume() override
+        {
+            auto const executor = work.get_executor();
+            boost::asio::post(executor, std::move(handler));
+            work.reset();
+        }
+        Handler handler;
+        boost::asio::executor_work_guard<boost::asio::associated_executor_t<Handler>> work{
+            boost::asio::get_associated_executor(handler)};
+    };
+
+    // Suspends until the fetch numbered `awaited` has ended (at once if it already has).
+    boost::asio::awaitable<void> fetch_done(std::uint64_t awaited)
+    {
+        co_await boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void()>(
+            [this, awaited](auto handler) {
+                auto parked = std::make_unique<waiter_for<decltype(handler)>>(std::move(handler));
+                std::unique_lock lock(mutex_);
+                if (fetching_ && fetches_ == awaited) {
+                    waiters_.push_back(std::move(parked));
+                    return;
+                }
+                lock.unlock();
+                parked->resume();
+            },
+            boost::asio::use_awaitable);
+    }
+
+    std::chrono::steady_clock::time_point now() const
+    {
+        return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
+    }
+
+    static failure as_token_failure(failure f)
+    {
+        f.in_token_request = true;
+        return f;
+    }
+
+    // The token request needs no token: never called.
+    static boost::asio::awaitable<api_result<token_response>> unused_token(access_token const*)
+    {
+        co_return failure(error::bad_token);
+    }
+
+    std::function<boost::asio::awaitable<result<http_response>>(http_request const&)> send_;
+    endpoint auth_;
+    client_credentials credentials_;
+    token_provider_options opt_;
+
+    mutable std::mutex mutex_;
+    token_cache cache_;
+    bool fetching_ = false;
+    std::uint64_t fetches_ = 0;
+    std::optional<failure> last_failure_;
+    std::vector<std::unique_ptr<waiter>> waiters_;
+};
+
+} // namespace sfmc::sms
+
+#endif
