@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: installs what is missing, then builds and runs every test
 # suite: g++ and clang++ (CMake + ctest), Release, -fno-exceptions, the single header,
-# ASan + UBSan, meson, consumers of the installed package, and a minute of fuzzing per
-# target. Ends with one line: "N passed, M failed".
+# ASan + UBSan, TSan, meson, consumers of the installed package, the API reference
+# (Doxygen, warnings as errors), and a minute of fuzzing per target. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh || exit 1
@@ -13,18 +13,22 @@ logs=build/logs
 mkdir -p "$logs"
 
 # suite NAME CMAKE-ARGS...: configure, build and ctest one variant; tally its tests.
+# TARGETS (build only these) and TESTS (a ctest -R regex) narrow a suite.
 suite() {
     local name=$1 dir=build/$1
     shift
     echo "== $name"
+    local build_args=() test_args=()
+    [[ -n ${TARGETS:-} ]] && build_args=(--target $TARGETS)
+    [[ -n ${TESTS:-} ]] && test_args=(-R "$TESTS")
     if ! cmake -S . -B "$dir" -G Ninja "$@" > "$logs/$name.configure.log" 2>&1 ||
-       ! cmake --build "$dir" -j "$jobs" > "$logs/$name.build.log" 2>&1; then
+       ! cmake --build "$dir" -j "$jobs" "${build_args[@]}" > "$logs/$name.build.log" 2>&1; then
         tail -n 40 "$logs/$name.configure.log" "$logs/$name.build.log" 2>/dev/null
         echo "$name: build FAILED"
         failed=$((failed + 1))
         return
     fi
-    (cd "$dir" && ctest -j "$jobs" --output-on-failure > "../logs/$name.test.log" 2>&1)
+    (cd "$dir" && ctest -j "$jobs" --output-on-failure "${test_args[@]}" > "../logs/$name.test.log" 2>&1)
     local summary
     summary=$(grep -E "tests passed, [0-9]+ tests failed out of" "$logs/$name.test.log" | tail -n 1)
     echo "$name: $summary"
@@ -46,6 +50,12 @@ suite single-header -DCMAKE_CXX_COMPILER=clang++ -DSFMC_SMS_SINGLE_HEADER=ON
 # g++: clang 14 cannot build Asio coroutines under ASan ("Cannot represent a difference across sections").
 suite sanitizers -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+# clang: the threads of the blocking token provider and of the coroutine driver (several
+# threads running one io_context), against fakes and the emulator.
+TARGETS="sfmc_sms_tests sfmc_sms_async_tests" TESTS="^(token_provider|client|async_)" TSAN_OPTIONS=halt_on_error=1 \
+    suite thread-sanitizer -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DSFMC_SMS_BUILD_COMMAND=OFF \
+    "-DCMAKE_CXX_FLAGS=-fsanitize=thread -fno-omit-frame-pointer"
 
 echo "== meson"
 if { [[ -d build/meson ]] || meson setup build/meson > "$logs/meson.setup.log" 2>&1; } &&

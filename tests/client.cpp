@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace sfmc::sms;
@@ -291,4 +292,31 @@ TEST_CASE("client: a token without a usable rest_instance_url, and no endpoint g
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == error::insecure_url);
     CHECK(http.authorizations.empty()); // nothing sent in clear text
+}
+
+TEST_CASE("client: eight clients on eight threads share one token provider: one token request")
+{
+    // The provider's transport answers tokens; each client has a transport of its own.
+    routed_transport token_http;
+    token_http.token_replies = {token("shared")};
+    token_provider tokens(token_http, endpoint::from_url("https://auth.example.com").value(),
+                          client_credentials::make("id", "s").value());
+    std::vector<routed_transport> lookups(8);
+    std::vector<std::string> got(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < lookups.size(); ++i) {
+        lookups[i].status_replies = {test::ok(test::fixture("sent.json"))};
+        threads.emplace_back([&, i] {
+            client c(lookups[i], tokens);
+            auto r = c.get_status("k");
+            got[i] = r ? std::string(to_string(r->status)) : r.error().to_string();
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    CHECK(token_http.token_requests == 1);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i] == "sent");
+        CHECK(lookups[i].authorizations == std::vector<std::string>{"Bearer shared"});
+    }
 }
