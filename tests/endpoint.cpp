@@ -145,3 +145,13 @@ TEST_CASE("endpoint: percent-encoded dot segments are refused like plain ones")
     REQUIRE(ok);
     CHECK(ok->base_path() == "/%2e%2e%2e/a%2Fb");
 }
+
+TEST_CASE("endpoint: an accepted URL's normal form parses to the same endpoint, even at the size limit")
+{
+    std::string const bare = "h/" + std::string(2040, 'a'); // 2042 bytes: with "https://", 2050
+    CHECK(endpoint::from_url(bare).error() == error::bad_url);
+    std::string const fits = "h/" + std::string(2038, 'a');
+    auto ep = endpoint::from_url(fits);
+    REQUIRE(ep);
+    CHECK(endpoint::from_url(ep->url()) == ep);
+}

@@ -81,6 +81,8 @@ public:
             with_scheme.append("https://").append(url);
             url = with_scheme;
         }
+        if (url.size() > max_url_size) // so that the normal form, url(), parses again
+            return error::bad_url;
         auto const parsed = boost::urls::parse_uri(url);
         if (!parsed)
             return error::bad_url;
