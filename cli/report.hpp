@@ -19,7 +19,7 @@ inline std::string_view kind_of(sfmc::sms::failure const& f)
     using sfmc::sms::condition;
     using sfmc::sms::error;
     auto const& c = f.code;
-    if (f.in_token_request)
+    if (f.request == sfmc::sms::token_grant::name)
         return "auth_failed";
     if (c == condition::invalid_input)
         return "invalid_key";
@@ -126,7 +126,7 @@ inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_r
             e["httpStatus"] = f.http_status;
         if (f.errorcode)
             e["errorcode"] = *f.errorcode;
-        e["message"] = valid_utf8(f.message.empty() ? description(f) : f.message);
+        e["message"] = valid_utf8(f.server_message().empty() ? description(f) : std::string(f.server_message()));
         if (f.retry_after)
             e["retryAfter"] = f.retry_after->count();
         line["error"] = std::move(e);
@@ -159,7 +159,7 @@ inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_
         out << ", HTTP " << f.http_status;
     if (f.errorcode)
         out << ", errorcode " << *f.errorcode;
-    out << ": " << printable(f.message.empty() ? description(f) : f.message);
+    out << ": " << printable(f.server_message().empty() ? description(f) : std::string(f.server_message()));
     if (f.retry_after)
         out << " (retry after " << f.retry_after->count() << " s)";
     out << '\n';

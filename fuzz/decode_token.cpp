@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         SFMC_FUZZ_CHECK(!r->token.reveal().empty());
         return 0;
     }
-    SFMC_FUZZ_CHECK(r.error().in_token_request);
+    SFMC_FUZZ_CHECK(r.error().code.failed());
     if (res.status >= 200 && res.status <= 299)
         SFMC_FUZZ_CHECK(r.error().raw_body.empty());
     (void)r.error().to_string();

@@ -171,18 +171,18 @@ TEST_CASE("call: a token failure is retried like any other, and a refusal is fin
     call c(lookup(), rest(), {.retry = {.max_retries = 1}});
     REQUIRE(c.next() == call_action::fetch_token);
     failure unreachable(error::transport_failed);
-    unreachable.in_token_request = true;
+    unreachable.request = token_grant::name;
     c.on_token(unreachable);
     REQUIRE(c.next(0.0) == call_action::wait);
     REQUIRE(c.next() == call_action::fetch_token);
     failure refused(error::unauthorized);
     refused.http_status = 401;
-    refused.oauth_error = "invalid_client";
-    refused.in_token_request = true;
+    refused.oauth = oauth_error{"invalid_client", "no such client", ""};
+    refused.request = token_grant::name;
     c.on_token(refused);
     REQUIRE(c.next() == call_action::done);
-    CHECK(c.result().error().oauth_error == "invalid_client");
-    CHECK(c.result().error().in_token_request);
+    CHECK(c.result().error().oauth->error == "invalid_client");
+    CHECK(c.result().error().request == "token request"); // not renamed after the lookup
     CHECK(c.attempts() == 0); // nothing was sent to the route
 }
 
@@ -237,7 +237,8 @@ TEST_CASE("call: a server that echoes the bearer token or the client secret does
     grant.on_response(reply(401, R"({"error":"invalid_client","error_description":"secret very-secret-value is wrong"})"),
                       now);
     REQUIRE(grant.next() == call_action::done);
-    CHECK(grant.result().error().message == "secret [redacted] is wrong");
+    CHECK(grant.result().error().oauth->description == "secret [redacted] is wrong");
+    CHECK(grant.result().error().request == "token request");
 }
 
 TEST_CASE("call: the token route needs no token and decodes a token")

@@ -277,8 +277,9 @@ TEST_CASE("client: one token serves many lookups; a refused token request fails 
     client d(refused, bad);
     auto r = d.get_status("k");
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().in_token_request);
-    CHECK(r.error().message == "Invalid client ID.");
+    CHECK(r.error().request == "token request");
+    CHECK(r.error().oauth->description == "Invalid client ID.");
+    CHECK(r.error().message.empty());
     CHECK(refused.authorizations.empty());
 }
 

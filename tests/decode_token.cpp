@@ -35,12 +35,15 @@ TEST_CASE("decode_token: the OAuth error becomes a typed failure carrying it")
     REQUIRE_FALSE(t.has_value());
     auto const& f = t.error();
     CHECK(f.code == error::unauthorized);
-    CHECK(f.in_token_request);
     CHECK(f.http_status == 401);
-    CHECK(f.oauth_error == "invalid_client");
-    CHECK(f.message == "Invalid client ID. Use the client ID in Marketing Cloud Installed Packages.");
-    CHECK(f.documentation == "https://developer.salesforce.com/docs");
-    CHECK(f.to_string().starts_with("token request: the API answered 401 Unauthorized [HTTP 401] invalid_client:"));
+    REQUIRE(f.oauth);
+    CHECK(f.oauth->error == "invalid_client");
+    CHECK(f.oauth->description == "Invalid client ID. Use the client ID in Marketing Cloud Installed Packages.");
+    CHECK(f.oauth->uri == "https://developer.salesforce.com/docs");
+    CHECK(f.message.empty()); // the REST API's fields are not reused for OAuth's
+    CHECK(f.documentation.empty());
+    CHECK(f.server_message() == f.oauth->description);
+    CHECK(f.to_string().starts_with("the API answered 401 Unauthorized [HTTP 401] invalid_client: \"Invalid client ID."));
 }
 
 TEST_CASE("decode_token: missing or wrong fields are errors naming them, and no body is kept")
@@ -70,7 +73,6 @@ TEST_CASE("decode_token: missing or wrong fields are errors naming them, and no 
         REQUIRE_FALSE(t.has_value());
         CHECK(t.error().code == c.code);
         CHECK(t.error().detail.find(std::string(c.detail)) != std::string::npos);
-        CHECK(t.error().in_token_request);
         CHECK(t.error().raw_body.empty());
         CHECK(t.error().to_string().find("secret-1") == std::string::npos);
     }
@@ -91,5 +93,5 @@ TEST_CASE("decode_token: a 429 from the token endpoint keeps its delay")
     REQUIRE_FALSE(t.has_value());
     CHECK(t.error().code == error::rate_limited);
     CHECK(t.error().retry_after == std::chrono::seconds{3});
-    CHECK(t.error().in_token_request);
+    CHECK(t.error().message == "Rate limit exceeded");
 }

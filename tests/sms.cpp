@@ -49,5 +49,5 @@ TEST_CASE("sms: the README example runs and prints what it promises")
     readme::print_status(http, "bcX0qaEp0USGciEnUJTW0w", out);
     readme::print_status(http, "nope", out);
     CHECK(out.str() == "bcX0qaEp0USGciEnUJTW0w: sent at 2018-08-03T19:41:18.55Z\n"
-                       "nope: the API answered 404 Not Found [HTTP 404, errorcode 30003] \"Not Found\"\n");
+                       "nope: send-status lookup: the API answered 404 Not Found [HTTP 404, errorcode 30003] \"Not Found\"\n");
 }

@@ -17,5 +17,5 @@ TEST_CASE("token_grant: builds the token request, decodes a token, names its sec
     CHECK(t->expires_in == std::chrono::seconds{60});
     auto const refused = r.decode({401, {}, R"({"error":"invalid_client"})"}, {});
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().in_token_request);
+    CHECK(refused.error().oauth->error == "invalid_client");
 }

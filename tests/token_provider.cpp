@@ -156,8 +156,8 @@ TEST_CASE("token_provider: a failed token request is reported to every waiting c
         t.join();
     for (auto const& g : got) {
         REQUIRE(g.has_value());
-        CHECK(g->oauth_error == "invalid_client");
-        CHECK(g->in_token_request);
+        CHECK(g->oauth->error == "invalid_client");
+        CHECK(g->request == "token request");
     }
     CHECK(http.requests <= static_cast<int>(got.size()));
 }
@@ -169,7 +169,7 @@ TEST_CASE("token_provider: a definite refusal is held, not asked again, for refu
     fake_clock clock;
     auto tokens = make_provider(http, clock);
     for (int i = 0; i < 100; ++i)
-        CHECK(tokens.get().error().oauth_error == "invalid_client");
+        CHECK(tokens.get().error().oauth->error == "invalid_client");
     CHECK(http.requests == 1);
     clock.now += seconds{60};
     http.failure_reply.reset();
@@ -200,5 +200,5 @@ TEST_CASE("token_provider: a transport failure is a token-request failure")
     auto r = tokens.get();
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == condition::transport);
-    CHECK(r.error().in_token_request);
+    CHECK(r.error().request == token_grant::name);
 }

@@ -458,6 +458,35 @@ struct decode_options {
 #ifndef SFMC_SMS_DECODE_ERROR_HPP
 #define SFMC_SMS_DECODE_ERROR_HPP
 
+// ---- sfmc/sms/detail/body.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_BODY_HPP
+#define SFMC_SMS_DETAIL_BODY_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms::detail {
+
+// "application/json", "application/problem+json; charset=utf-8"...
+inline bool is_json_media_type(std::string_view content_type) noexcept
+{
+    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
+    return ci_is_equal(type, "application/json") ||
+           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
+}
+
+// The first `limit` bytes of a body that is kept for the caller to look at.
+inline std::string bounded_copy(std::string_view body, std::size_t limit)
+{
+    return std::string(body.substr(0, limit));
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
 // ---- sfmc/sms/detail/json_reader.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_DETAIL_JSON_READER_HPP
@@ -482,28 +511,37 @@ struct decode_options {
 
 namespace sfmc::sms {
 
-/** Why a call did not produce its value: a code, and all the API said about it.
+/// The token endpoint's error body (RFC 6749 section 5.2), as it said it.
+struct oauth_error {
+    std::string error;       ///< `error`: "invalid_client", "unsupported_grant_type"...
+    std::string description; ///< `error_description`
+    std::string uri;         ///< `error_uri`
 
-    `code` tells the kind (compare it with @ref error or @ref condition). The other members
-    are filled when known: the HTTP status and the API's JSON error body (`errorcode`,
-    `message`, `documentation`), the delay to wait before retrying (from `Retry-After` or the
-    body's `retryAfter`), and, when the body could not be read as the API's JSON, the first
-    bytes of it as received. No secret (token, client secret) is ever stored here.
+    friend bool operator==(oauth_error const&, oauth_error const&) = default;
+};
+
+/** Why a call did not produce its value: a code, which request failed, and all the server said.
+
+    `code` tells the kind (compare it with @ref error or @ref condition). `request` names the
+    request that failed ("send-status lookup", "token request"), empty when nothing was
+    sent. The rest is filled when known: the HTTP status; the REST API's JSON error body
+    (`errorcode`, `message`, `documentation`) or the token endpoint's OAuth error body
+    (`oauth`), each in its own members; the delay to wait before retrying (from
+    `Retry-After` or the body's `retryAfter`); and, when the body could not be read as
+    either, its first bytes as received. No secret (token, client secret) is ever stored
+    here: the calls redact any a server echoes (@ref redact).
 */
 struct failure {
     boost::system::error_code code;
     std::string detail;                       ///< what exactly: which field, which limit
+    std::string_view request;                 ///< the failed request's name; empty when none was sent
     int http_status = 0;                      ///< 0 when no HTTP response was received
-    std::optional<std::int64_t> errorcode;    ///< the API's `errorcode`
-    std::string message;                      ///< the API's `message`
-    std::string documentation;                ///< the API's `documentation`
+    std::optional<std::int64_t> errorcode;    ///< the REST API's `errorcode`
+    std::string message;                      ///< the REST API's `message`
+    std::string documentation;                ///< the REST API's `documentation`
+    std::optional<oauth_error> oauth;         ///< the token endpoint's error body
     std::optional<std::chrono::seconds> retry_after;
-    std::string raw_body;                     ///< bounded copy of a body that was not the API's JSON
-    /// The token endpoint's OAuth `error` ("invalid_client"); `message` then holds its
-    /// `error_description` and `documentation` its `error_uri`.
-    std::string oauth_error;
-    /// True when this is the failure of the token request, not of the lookup itself.
-    bool in_token_request = false;
+    std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
 
     failure() = default;
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
@@ -511,6 +549,15 @@ struct failure {
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
     bool is_blocked() const noexcept { return code == error::blocked; }
+
+    /// What the server said in words: the REST API's `message`, else the OAuth
+    /// `error_description`, else nothing.
+    std::string_view server_message() const noexcept
+    {
+        if (!message.empty() || !oauth)
+            return message;
+        return oauth->description;
+    }
 
     /** Replaces every occurrence of `secret` in the text a server sent (or that was read
         from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
@@ -520,16 +567,25 @@ struct failure {
     {
         if (secret.empty())
             return;
-        for (std::string* text : {&detail, &message, &documentation, &raw_body, &oauth_error}) {
-            for (auto at = text->find(secret); at != std::string::npos; at = text->find(secret, at + 10))
-                text->replace(at, secret.size(), "[redacted]");
+        auto const scrub = [secret](std::string& text) {
+            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
+                text.replace(at, secret.size(), "[redacted]");
+        };
+        for (std::string* text : {&detail, &message, &documentation, &raw_body})
+            scrub(*text);
+        if (oauth) {
+            scrub(oauth->error);
+            scrub(oauth->description);
+            scrub(oauth->uri);
         }
     }
 
-    /// One line for people: the code's message, then what is known, never a secret.
+    /// One line for people: the request, the code's message, then what is known, never a secret.
     std::string to_string() const
     {
-        std::string out = in_token_request ? "token request: " : "";
+        std::string out(request);
+        if (!out.empty())
+            out += ": ";
         out += code.message();
         if (!detail.empty())
             out.append(": ").append(detail);
@@ -539,10 +595,10 @@ struct failure {
             out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
         if (http_status != 0 || errorcode)
             out += ']';
-        if (!oauth_error.empty())
-            out.append(" ").append(oauth_error).append(":");
-        if (!message.empty())
-            out.append(" \"").append(message).append("\"");
+        if (oauth && !oauth->error.empty())
+            out.append(" ").append(oauth->error).append(":");
+        if (auto const said = server_message(); !said.empty())
+            out.append(" \"").append(said).append("\"");
         if (retry_after)
             out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
         return out;
@@ -1095,30 +1151,13 @@ constexpr error error_for_status(int status) noexcept
     }
 }
 
-namespace detail {
-
-// "application/json", "application/problem+json; charset=utf-8"...
-inline bool is_json_media_type(std::string_view content_type) noexcept
-{
-    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
-    return ci_is_equal(type, "application/json") ||
-           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
-}
-
-// The first `limit` bytes of a body that is kept for the caller to look at.
-inline std::string bounded_copy(std::string_view body, std::size_t limit)
-{
-    return std::string(body.substr(0, limit));
-}
-
-} // namespace detail
 
 /** Turns a response outside 2xx into a @ref failure that says all the API said.
 
-    The status gives the code (`error_for_status`). When the body is the API's JSON error,
-    `errorcode`, `message` and `documentation` are kept (from the token endpoint's OAuth
-    shape: `error`, `error_description`, `error_uri`), and a 429 whose errorcode is 50200
-    becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
+    The status gives the code (`error_for_status`). When the body is the REST API's JSON
+    error, `errorcode`, `message` and `documentation` are kept; when it is the token
+    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
+    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
     proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
     `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
     an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
@@ -1147,13 +1186,14 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
         f.errorcode = detail::integer_of(fields[errorcode]);
         // The token endpoint answers in OAuth's shape instead (RFC 6749 section 5.2).
         if (fields[oauth_error].kind == detail::json_kind::string) {
-            f.oauth_error = std::move(fields[oauth_error].text);
-            if (f.message.empty() && fields[error_description].kind == detail::json_kind::string)
-                f.message = std::move(fields[error_description].text);
-            if (f.documentation.empty() && fields[error_uri].kind == detail::json_kind::string)
-                f.documentation = std::move(fields[error_uri].text);
+            auto& oauth = f.oauth.emplace();
+            oauth.error = std::move(fields[oauth_error].text);
+            if (fields[error_description].kind == detail::json_kind::string)
+                oauth.description = std::move(fields[error_description].text);
+            if (fields[error_uri].kind == detail::json_kind::string)
+                oauth.uri = std::move(fields[error_uri].text);
         }
-        is_api_json = f.errorcode || !f.message.empty() || !f.oauth_error.empty();
+        is_api_json = f.errorcode || !f.message.empty() || f.oauth;
     }
     if (!is_api_json)
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
@@ -1172,6 +1212,42 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
 }
 
 } // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/detail/json_answer.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_JSON_ANSWER_HPP
+#define SFMC_SMS_DETAIL_JSON_ANSWER_HPP
+
+
+#include <optional>
+#include <string>
+
+namespace sfmc::sms::detail {
+
+// The checks every decoder of a JSON answer makes before parsing, in one order: the status
+// (outside 2xx: the API's error), the Content-Type, the size, an empty body. A refusal keeps
+// the HTTP status and the first bytes of the body.
+inline std::optional<failure> refuse_json_answer(http_response const& res, decode_options const& opt)
+{
+    if (res.status < 200 || res.status > 299)
+        return decode_error(res, opt);
+    failure f;
+    if (auto const type = res.header("Content-Type"); type && !is_json_media_type(*type))
+        f = {error::unexpected_content_type, "Content-Type is \"" + std::string(type->substr(0, 100)) + '"'};
+    else if (res.body.size() > opt.max_body_size)
+        f = {error::body_too_large,
+             std::to_string(res.body.size()) + " bytes, the limit is " + std::to_string(opt.max_body_size)};
+    else if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        f = failure(error::empty_body);
+    else
+        return std::nullopt;
+    f.http_status = res.status;
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    return f;
+}
+
+} // namespace sfmc::sms::detail
 
 #endif
 
@@ -1204,11 +1280,11 @@ struct token_response {
 
 /** Decodes the token endpoint's answer: the token, or why there is none.
 
-    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
-    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
-    positive integer) are required. Every failure has `in_token_request` set, and keeps no
-    raw body: a token response is a secret, even a malformed one. The same size and depth
-    limits as the status decoder apply.
+    Outside 2xx the failure carries the OAuth error in `oauth` ("invalid_client" and its
+    description). `access_token` (a usable token) and `expires_in` (a positive integer) are
+    required. A failure of a 2xx answer keeps no raw body: a token response is a secret,
+    even a malformed one. The checks before parsing and the size and depth limits are the
+    status decoder's.
 
     @par Specification
     Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
@@ -1216,20 +1292,13 @@ struct token_response {
 inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
 {
     auto const refuse = [&](failure f) {
-        f.in_token_request = true;
         f.http_status = res.status;
         if (res.status >= 200 && res.status <= 299)
             f.raw_body.clear(); // it may hold the token
         return f;
     };
-    if (res.status < 200 || res.status > 299)
-        return refuse(decode_error(res, opt));
-    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
-        return refuse({error::unexpected_content_type});
-    if (res.body.size() > opt.max_body_size)
-        return refuse({error::body_too_large});
-    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse({error::empty_body});
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return refuse(std::move(*refused));
 
     enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
     std::array<detail::json_field, count> fields{
@@ -1339,6 +1408,8 @@ public:
             with_scheme.append("https://").append(url);
             url = with_scheme;
         }
+        if (url.size() > max_url_size) // so that the normal form, url(), parses again
+            return error::bad_url;
         auto const parsed = boost::urls::parse_uri(url);
         if (!parsed)
             return error::bad_url;
@@ -1514,7 +1585,6 @@ private:
 
 
 #include <array>
-#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -1640,70 +1710,6 @@ private:
     std::string text_;
 };
 
-namespace detail {
-
-// Builds an http_request in one buffer. Pieces are written in order: authority, target,
-// headers, body; `capacity` bounds the text after the authority, so the buffer is
-// allocated once.
-struct request_writer {
-    http_request req;
-
-    // The authority comes first: the host is part of it, and the Host header all of it.
-    request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
-    {
-        req.method_ = method;
-        req.scheme_ = ep.scheme();
-        req.port_ = ep.port();
-        req.text_.reserve(ep.authority().size() + capacity);
-        authority_ = append(ep.authority());
-        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
-        begin_ = req.text_.size();
-    }
-
-    std::string& text() noexcept { return req.text_; }
-
-    // Ends the target: everything written since the host.
-    void end_target() { req.target_ = since(begin_); }
-
-    void add_host_header()
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {"Host", authority_};
-    }
-
-    void add_header(std::string_view literal_name, std::string_view value)
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, append(value)};
-    }
-
-    // Starts a header whose value is then written with text(); ended by end_header().
-    void begin_header() noexcept { begin_ = req.text_.size(); }
-    void end_header(std::string_view literal_name)
-    {
-        assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
-    }
-
-    void set_body(std::string_view body) { req.body_ = append(body); }
-
-private:
-    http_request::span append(std::string_view s)
-    {
-        auto const at = req.text_.size();
-        req.text_ += s;
-        return since(at);
-    }
-    http_request::span since(std::size_t at) const noexcept
-    {
-        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
-    }
-    http_request::span authority_;
-    std::size_t begin_ = 0;
-};
-
-} // namespace detail
-
 } // namespace sfmc::sms
 
 #endif
@@ -1819,6 +1825,7 @@ namespace sfmc::sms {
     | `r.make_request(ep, tok)` | `http_request` | a route behind a bearer token: the request to `ep` carrying `tok` |
     | `r.make_request(ep)` | `http_request` | a route that needs no token (the token request itself) |
     | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
+    | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
 
     Exactly one of the two `make_request` forms is present.
@@ -2095,8 +2102,13 @@ private:
         phase_ = phase::finished;
     }
 
+    // The failure as the caller sees it: named after its request, with no secret in it.
     failure redacted(failure f) const
     {
+        if constexpr (requires { std::string_view(Route::name); }) {
+            if (f.request.empty()) // a token failure keeps "token request"
+                f.request = Route::name;
+        }
         if (token_)
             f.redact(token_->reveal());
         if (rejected_)
@@ -2606,21 +2618,13 @@ namespace sfmc::sms {
 */
 inline api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {})
 {
-    if (res.status < 200 || res.status > 299)
-        return decode_error(res, opt);
-
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return std::move(*refused);
     auto const refuse = [&](failure f) {
         f.http_status = res.status;
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
         return f;
     };
-    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
-        return refuse({error::unexpected_content_type, "Content-Type is \"" + std::string(type->substr(0, 100)) + '"'});
-    if (res.body.size() > opt.max_body_size)
-        return refuse({error::body_too_large, std::to_string(res.body.size()) + " bytes, the limit is " +
-                                                 std::to_string(opt.max_body_size)});
-    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse({error::empty_body});
 
     enum { request_id, event_category_type, timestamp, composite_id, info,
            message_key, contact_key, to, status_code, status_message, count };
@@ -2660,6 +2664,83 @@ inline api_result<message_status> decode_status(http_response const& res, decode
 #ifndef SFMC_SMS_STATUS_REQUEST_HPP
 #define SFMC_SMS_STATUS_REQUEST_HPP
 
+// ---- sfmc/sms/detail/request_writer.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
+#define SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
+
+
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms::detail {
+
+// Builds an http_request in one buffer. Pieces are written in order: authority, target,
+// headers, body; `capacity` bounds the text after the authority, so the buffer is
+// allocated once.
+struct request_writer {
+    http_request req;
+
+    // The authority comes first: the host is part of it, and the Host header all of it.
+    request_writer(std::string_view method, endpoint const& ep, std::size_t capacity)
+    {
+        req.method_ = method;
+        req.scheme_ = ep.scheme();
+        req.port_ = ep.port();
+        req.text_.reserve(ep.authority().size() + capacity);
+        authority_ = append(ep.authority());
+        req.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
+        begin_ = req.text_.size();
+    }
+
+    std::string& text() noexcept { return req.text_; }
+
+    // Ends the target: everything written since the host.
+    void end_target() { req.target_ = since(begin_); }
+
+    void add_host_header()
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {"Host", authority_};
+    }
+
+    void add_header(std::string_view literal_name, std::string_view value)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, append(value)};
+    }
+
+    // Starts a header whose value is then written with text(); ended by end_header().
+    void begin_header() noexcept { begin_ = req.text_.size(); }
+    void end_header(std::string_view literal_name)
+    {
+        assert(req.header_count_ < http_request::max_headers);
+        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
+    }
+
+    void set_body(std::string_view body) { req.body_ = append(body); }
+
+private:
+    http_request::span append(std::string_view s)
+    {
+        auto const at = req.text_.size();
+        req.text_ += s;
+        return since(at);
+    }
+    http_request::span since(std::size_t at) const noexcept
+    {
+        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(req.text_.size() - at)};
+    }
+    http_request::span authority_;
+    std::size_t begin_ = 0;
+};
+
+} // namespace sfmc::sms::detail
+
+#endif
 
 #include <string_view>
 
@@ -2718,6 +2799,8 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 
 #endif
 
+#include <string_view>
+
 namespace sfmc::sms {
 
 /** The send-status lookup as a @ref route: @ref make_status_request plus @ref decode_status.
@@ -2729,6 +2812,7 @@ namespace sfmc::sms {
 */
 struct status_lookup {
     using value_type = message_status;
+    static constexpr std::string_view name = "send-status lookup";
 
     message_key key;
 
@@ -2935,13 +3019,16 @@ private:
 #ifndef SFMC_SMS_TOKEN_REQUEST_HPP
 #define SFMC_SMS_TOKEN_REQUEST_HPP
 
+// ---- sfmc/sms/detail/json_string.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_JSON_STRING_HPP
+#define SFMC_SMS_DETAIL_JSON_STRING_HPP
+
 
 #include <string>
 #include <string_view>
 
-namespace sfmc::sms {
-
-namespace detail {
+namespace sfmc::sms::detail {
 
 // Appends `s` as a JSON string (RFC 8259 section 7): quotes, backslash and control
 // characters escaped; the rest, already valid UTF-8, as it is. Written by hand rather than
@@ -2968,7 +3055,14 @@ inline void append_json_string(std::string& out, std::string_view s)
     out += '"';
 }
 
-} // namespace detail
+} // namespace sfmc::sms::detail
+
+#endif
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
 
 /// The route of the token request, appended to the auth endpoint's base path.
 inline constexpr std::string_view token_route = "/v2/token";
@@ -3036,6 +3130,7 @@ namespace sfmc::sms {
 */
 struct token_grant {
     using value_type = token_response;
+    static constexpr std::string_view name = "token request";
 
     client_credentials credentials;
 
@@ -3182,8 +3277,6 @@ public:
         auto const started = now();
         call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
         auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
-        if (!fetched)
-            fetched = as_token_failure(std::move(fetched).error());
 
         lock.lock();
         fetching_ = false;
@@ -3215,12 +3308,6 @@ private:
     std::chrono::steady_clock::time_point now() const
     {
         return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-    }
-
-    static failure as_token_failure(failure f)
-    {
-        f.in_token_request = true;
-        return f;
     }
 
     // The token request needs no token: never called.

@@ -56,7 +56,7 @@ TEST_CASE("beast_async_transport: co_await lookups keep the connection")
     CHECK(seen[0] == "sent");
     CHECK(seen[1] == "queued");
     CHECK(seen[2] == "not_sent");
-    CHECK(seen[3].starts_with("the API answered 404 Not Found"));
+    CHECK(seen[3].starts_with("send-status lookup: the API answered 404 Not Found"));
     CHECK(seen[4] == "the message key is empty");
     auto const requests = emu.requests();
     REQUIRE(requests.size() == 4);

@@ -140,8 +140,6 @@ private:
         auto const started = now();
         call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
         auto fetched = co_await detail::run_async(grant, send_, unused_token, {});
-        if (!fetched)
-            fetched = as_token_failure(std::move(fetched).error());
         finish_fetch(fetched, started);
         co_return fetched;
     }
@@ -205,12 +203,6 @@ private:
     std::chrono::steady_clock::time_point now() const
     {
         return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-    }
-
-    static failure as_token_failure(failure f)
-    {
-        f.in_token_request = true;
-        return f;
     }
 
     // The token request needs no token: never called.

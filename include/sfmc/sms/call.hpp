@@ -250,8 +250,13 @@ private:
         phase_ = phase::finished;
     }
 
+    // The failure as the caller sees it: named after its request, with no secret in it.
     failure redacted(failure f) const
     {
+        if constexpr (requires { std::string_view(Route::name); }) {
+            if (f.request.empty()) // a token failure keeps "token request"
+                f.request = Route::name;
+        }
         if (token_)
             f.redact(token_->reveal());
         if (rejected_)

@@ -4,6 +4,7 @@
 
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/body.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -30,30 +31,13 @@ constexpr error error_for_status(int status) noexcept
     }
 }
 
-namespace detail {
-
-// "application/json", "application/problem+json; charset=utf-8"...
-inline bool is_json_media_type(std::string_view content_type) noexcept
-{
-    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
-    return ci_is_equal(type, "application/json") ||
-           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
-}
-
-// The first `limit` bytes of a body that is kept for the caller to look at.
-inline std::string bounded_copy(std::string_view body, std::size_t limit)
-{
-    return std::string(body.substr(0, limit));
-}
-
-} // namespace detail
 
 /** Turns a response outside 2xx into a @ref failure that says all the API said.
 
-    The status gives the code (`error_for_status`). When the body is the API's JSON error,
-    `errorcode`, `message` and `documentation` are kept (from the token endpoint's OAuth
-    shape: `error`, `error_description`, `error_uri`), and a 429 whose errorcode is 50200
-    becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
+    The status gives the code (`error_for_status`). When the body is the REST API's JSON
+    error, `errorcode`, `message` and `documentation` are kept; when it is the token
+    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
+    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
     proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
     `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
     an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
@@ -82,13 +66,14 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
         f.errorcode = detail::integer_of(fields[errorcode]);
         // The token endpoint answers in OAuth's shape instead (RFC 6749 section 5.2).
         if (fields[oauth_error].kind == detail::json_kind::string) {
-            f.oauth_error = std::move(fields[oauth_error].text);
-            if (f.message.empty() && fields[error_description].kind == detail::json_kind::string)
-                f.message = std::move(fields[error_description].text);
-            if (f.documentation.empty() && fields[error_uri].kind == detail::json_kind::string)
-                f.documentation = std::move(fields[error_uri].text);
+            auto& oauth = f.oauth.emplace();
+            oauth.error = std::move(fields[oauth_error].text);
+            if (fields[error_description].kind == detail::json_kind::string)
+                oauth.description = std::move(fields[error_description].text);
+            if (fields[error_uri].kind == detail::json_kind::string)
+                oauth.uri = std::move(fields[error_uri].text);
         }
-        is_api_json = f.errorcode || !f.message.empty() || !f.oauth_error.empty();
+        is_api_json = f.errorcode || !f.message.empty() || f.oauth;
     }
     if (!is_api_json)
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);

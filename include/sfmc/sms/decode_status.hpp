@@ -5,6 +5,7 @@
 #include <sfmc/sms/decode_error.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_answer.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/http_response.hpp>
@@ -32,21 +33,13 @@ namespace sfmc::sms {
 */
 inline api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {})
 {
-    if (res.status < 200 || res.status > 299)
-        return decode_error(res, opt);
-
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return std::move(*refused);
     auto const refuse = [&](failure f) {
         f.http_status = res.status;
         f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
         return f;
     };
-    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
-        return refuse({error::unexpected_content_type, "Content-Type is \"" + std::string(type->substr(0, 100)) + '"'});
-    if (res.body.size() > opt.max_body_size)
-        return refuse({error::body_too_large, std::to_string(res.body.size()) + " bytes, the limit is " +
-                                                 std::to_string(opt.max_body_size)});
-    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse({error::empty_body});
 
     enum { request_id, event_category_type, timestamp, composite_id, info,
            message_key, contact_key, to, status_code, status_message, count };

@@ -6,6 +6,7 @@
 #include <sfmc/sms/decode_error.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_answer.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/http_response.hpp>
@@ -39,11 +40,11 @@ struct token_response {
 
 /** Decodes the token endpoint's answer: the token, or why there is none.
 
-    Outside 2xx the failure carries the OAuth error (`oauth_error` "invalid_client",
-    `message` its `error_description`). `access_token` (a usable token) and `expires_in` (a
-    positive integer) are required. Every failure has `in_token_request` set, and keeps no
-    raw body: a token response is a secret, even a malformed one. The same size and depth
-    limits as the status decoder apply.
+    Outside 2xx the failure carries the OAuth error in `oauth` ("invalid_client" and its
+    description). `access_token` (a usable token) and `expires_in` (a positive integer) are
+    required. A failure of a 2xx answer keeps no raw body: a token response is a secret,
+    even a malformed one. The checks before parsing and the size and depth limits are the
+    status decoder's.
 
     @par Specification
     Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
@@ -51,20 +52,13 @@ struct token_response {
 inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
 {
     auto const refuse = [&](failure f) {
-        f.in_token_request = true;
         f.http_status = res.status;
         if (res.status >= 200 && res.status <= 299)
             f.raw_body.clear(); // it may hold the token
         return f;
     };
-    if (res.status < 200 || res.status > 299)
-        return refuse(decode_error(res, opt));
-    if (auto const type = res.header("Content-Type"); type && !detail::is_json_media_type(*type))
-        return refuse({error::unexpected_content_type});
-    if (res.body.size() > opt.max_body_size)
-        return refuse({error::body_too_large});
-    if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refuse({error::empty_body});
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return refuse(std::move(*refused));
 
     enum { access_token_field, token_type, expires_in, scope, rest_instance_url, soap_instance_url, count };
     std::array<detail::json_field, count> fields{

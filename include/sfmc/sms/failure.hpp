@@ -18,28 +18,37 @@
 
 namespace sfmc::sms {
 
-/** Why a call did not produce its value: a code, and all the API said about it.
+/// The token endpoint's error body (RFC 6749 section 5.2), as it said it.
+struct oauth_error {
+    std::string error;       ///< `error`: "invalid_client", "unsupported_grant_type"...
+    std::string description; ///< `error_description`
+    std::string uri;         ///< `error_uri`
 
-    `code` tells the kind (compare it with @ref error or @ref condition). The other members
-    are filled when known: the HTTP status and the API's JSON error body (`errorcode`,
-    `message`, `documentation`), the delay to wait before retrying (from `Retry-After` or the
-    body's `retryAfter`), and, when the body could not be read as the API's JSON, the first
-    bytes of it as received. No secret (token, client secret) is ever stored here.
+    friend bool operator==(oauth_error const&, oauth_error const&) = default;
+};
+
+/** Why a call did not produce its value: a code, which request failed, and all the server said.
+
+    `code` tells the kind (compare it with @ref error or @ref condition). `request` names the
+    request that failed ("send-status lookup", "token request"), empty when nothing was
+    sent. The rest is filled when known: the HTTP status; the REST API's JSON error body
+    (`errorcode`, `message`, `documentation`) or the token endpoint's OAuth error body
+    (`oauth`), each in its own members; the delay to wait before retrying (from
+    `Retry-After` or the body's `retryAfter`); and, when the body could not be read as
+    either, its first bytes as received. No secret (token, client secret) is ever stored
+    here: the calls redact any a server echoes (@ref redact).
 */
 struct failure {
     boost::system::error_code code;
     std::string detail;                       ///< what exactly: which field, which limit
+    std::string_view request;                 ///< the failed request's name; empty when none was sent
     int http_status = 0;                      ///< 0 when no HTTP response was received
-    std::optional<std::int64_t> errorcode;    ///< the API's `errorcode`
-    std::string message;                      ///< the API's `message`
-    std::string documentation;                ///< the API's `documentation`
+    std::optional<std::int64_t> errorcode;    ///< the REST API's `errorcode`
+    std::string message;                      ///< the REST API's `message`
+    std::string documentation;                ///< the REST API's `documentation`
+    std::optional<oauth_error> oauth;         ///< the token endpoint's error body
     std::optional<std::chrono::seconds> retry_after;
-    std::string raw_body;                     ///< bounded copy of a body that was not the API's JSON
-    /// The token endpoint's OAuth `error` ("invalid_client"); `message` then holds its
-    /// `error_description` and `documentation` its `error_uri`.
-    std::string oauth_error;
-    /// True when this is the failure of the token request, not of the lookup itself.
-    bool in_token_request = false;
+    std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
 
     failure() = default;
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
@@ -47,6 +56,15 @@ struct failure {
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
     bool is_blocked() const noexcept { return code == error::blocked; }
+
+    /// What the server said in words: the REST API's `message`, else the OAuth
+    /// `error_description`, else nothing.
+    std::string_view server_message() const noexcept
+    {
+        if (!message.empty() || !oauth)
+            return message;
+        return oauth->description;
+    }
 
     /** Replaces every occurrence of `secret` in the text a server sent (or that was read
         from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
@@ -56,16 +74,25 @@ struct failure {
     {
         if (secret.empty())
             return;
-        for (std::string* text : {&detail, &message, &documentation, &raw_body, &oauth_error}) {
-            for (auto at = text->find(secret); at != std::string::npos; at = text->find(secret, at + 10))
-                text->replace(at, secret.size(), "[redacted]");
+        auto const scrub = [secret](std::string& text) {
+            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
+                text.replace(at, secret.size(), "[redacted]");
+        };
+        for (std::string* text : {&detail, &message, &documentation, &raw_body})
+            scrub(*text);
+        if (oauth) {
+            scrub(oauth->error);
+            scrub(oauth->description);
+            scrub(oauth->uri);
         }
     }
 
-    /// One line for people: the code's message, then what is known, never a secret.
+    /// One line for people: the request, the code's message, then what is known, never a secret.
     std::string to_string() const
     {
-        std::string out = in_token_request ? "token request: " : "";
+        std::string out(request);
+        if (!out.empty())
+            out += ": ";
         out += code.message();
         if (!detail.empty())
             out.append(": ").append(detail);
@@ -75,10 +102,10 @@ struct failure {
             out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
         if (http_status != 0 || errorcode)
             out += ']';
-        if (!oauth_error.empty())
-            out.append(" ").append(oauth_error).append(":");
-        if (!message.empty())
-            out.append(" \"").append(message).append("\"");
+        if (oauth && !oauth->error.empty())
+            out.append(" ").append(oauth->error).append(":");
+        if (auto const said = server_message(); !said.empty())
+            out.append(" \"").append(said).append("\"");
         if (retry_after)
             out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
         return out;

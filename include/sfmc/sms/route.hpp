@@ -28,6 +28,7 @@ namespace sfmc::sms {
     | `r.make_request(ep, tok)` | `http_request` | a route behind a bearer token: the request to `ep` carrying `tok` |
     | `r.make_request(ep)` | `http_request` | a route that needs no token (the token request itself) |
     | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
+    | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
 
     Exactly one of the two `make_request` forms is present.

@@ -8,6 +8,8 @@
 #include <sfmc/sms/route.hpp>
 #include <sfmc/sms/status_request.hpp>
 
+#include <string_view>
+
 namespace sfmc::sms {
 
 /** The send-status lookup as a @ref route: @ref make_status_request plus @ref decode_status.
@@ -19,6 +21,7 @@ namespace sfmc::sms {
 */
 struct status_lookup {
     using value_type = message_status;
+    static constexpr std::string_view name = "send-status lookup";
 
     message_key key;
 

@@ -4,6 +4,7 @@
 
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/http_request.hpp>
 #include <sfmc/sms/message_key.hpp>

@@ -23,6 +23,7 @@ namespace sfmc::sms {
 */
 struct token_grant {
     using value_type = token_response;
+    static constexpr std::string_view name = "token request";
 
     client_credentials credentials;
 

@@ -92,8 +92,6 @@ public:
         auto const started = now();
         call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
         auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
-        if (!fetched)
-            fetched = as_token_failure(std::move(fetched).error());
 
         lock.lock();
         fetching_ = false;
@@ -125,12 +123,6 @@ private:
     std::chrono::steady_clock::time_point now() const
     {
         return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-    }
-
-    static failure as_token_failure(failure f)
-    {
-        f.in_token_request = true;
-        return f;
     }
 
     // The token request needs no token: never called.
