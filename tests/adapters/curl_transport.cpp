@@ -5,6 +5,7 @@
 #include "support/transport_conformance.hpp"
 
 #include <sfmc/sms/curl_transport.hpp> // the forwarding header still works
+#include <sfmc/sms/detail/request_writer.hpp>
 
 using namespace sfmc::sms;
 
@@ -41,4 +42,37 @@ TEST_CASE("curl_transport: CURLcodes are transport failures with curl's own mess
     CHECK(ec == condition::transport);
     CHECK(ec.message() == curl_easy_strerror(CURLE_COULDNT_CONNECT));
     CHECK(std::string(curl_category().name()) == "curl");
+}
+
+namespace {
+// A GET of `target` exactly as written (the library never builds such targets itself).
+http_request raw_get(endpoint const& ep, std::string_view target, std::string_view token)
+{
+    detail::request_writer w("GET", ep, target.size() + token.size() + 8);
+    w.text() += target;
+    w.end_target();
+    w.add_host_header();
+    w.begin_header();
+    w.text() += "Bearer ";
+    w.text() += token;
+    w.end_header("Authorization");
+    return std::move(w.req);
+}
+} // namespace
+
+TEST_CASE("emulator: as strict as a real server about targets")
+{
+    // A scripted key answers 200 only where the target names exactly that key.
+    test::emulator emu(test::script_for("k", {test::reply(200, R"({"requestId":"r","eventCategoryType":"x","timestamp":"t"})")}));
+    curl_transport http;
+    auto const ep = endpoint::from_url(emu.http).value();
+    auto const status_of = [&](std::string_view target) { return http.send(raw_get(ep, target, emu.token))->status; };
+    CHECK(status_of("/messaging/v1/sms/messages/k") == 200);
+    CHECK(status_of("/messaging/v1/sms/messages/k?x=1") == 200); // the query is not part of the key
+    CHECK(status_of("/messaging/v1/sms/messages/k/extra") == 404); // more than one segment
+    CHECK(status_of("/messaging/v1/sms/messages/x/k") == 404);
+    CHECK(status_of("/messaging/v1/sms/messages/") == 404);
+    CHECK(status_of("/messaging/v1/sms/messages/k%") == 400); // a lone '%'
+    CHECK(status_of("/messaging/v1/sms/messages/k%zz") == 400);
+    CHECK(status_of("/messaging/v1/sms/messages/%6B") == 200); // "%6B" is "k"
 }
