@@ -1,5 +1,5 @@
 // sfmc-sms-status: looks up the send status of transactional SMS messages.
-// The contract (options, output, exit codes) is shared/docs/CLI.md; tests/cli holds it.
+// Its options, output and exit codes are in docs/sfmc-sms-status.md; tests/cli holds them.
 #include <sfmc/sms.hpp>
 #include <sfmc/sms/adapters/curl_transport.hpp>
 

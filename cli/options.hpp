@@ -1,4 +1,4 @@
-// The command line of sfmc-sms-status, as shared/docs/CLI.md defines it.
+// The command line of sfmc-sms-status, as its manual (docs/sfmc-sms-status.md) describes it.
 #ifndef SFMC_SMS_CLI_OPTIONS_HPP
 #define SFMC_SMS_CLI_OPTIONS_HPP
 

@@ -1,4 +1,4 @@
-// How sfmc-sms-status writes one result: NDJSON or a line for people (shared/docs/CLI.md).
+// How sfmc-sms-status writes one result: NDJSON or a line for people (docs/sfmc-sms-status.md).
 #ifndef SFMC_SMS_CLI_REPORT_HPP
 #define SFMC_SMS_CLI_REPORT_HPP
 
@@ -35,7 +35,9 @@ inline std::string_view kind_of(sfmc::sms::failure const& f)
         return "forbidden";
     if (c == error::not_found)
         return "not_found";
-    if (c == error::rate_limited || c == error::blocked)
+    if (c == error::blocked)
+        return "blocked";
+    if (c == error::rate_limited)
         return "rate_limited";
     if (c == error::server_error)
         return "server_error";

@@ -1,4 +1,4 @@
-// sfmc-sms-status, end to end against the emulator: the contract of shared/docs/CLI.md.
+// sfmc-sms-status, end to end against the emulator: what its manual (docs/sfmc-sms-status.md) says.
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
@@ -56,7 +56,7 @@ TEST_CASE("command: the seed's three messages, read by a person")
     });
 }
 
-TEST_CASE("command: --json prints CLI.md's documented line, one object per key, nothing else")
+TEST_CASE("command: --json prints the manual's documented line, one object per key, nothing else")
 {
     test::emulator emu;
     auto const r = run(at(emu, {"--json", "bcX0qaEp0USGciEnUJTW0w", "9a-zUvWf3UKxLpwwIrqTmQ"}));
@@ -91,7 +91,7 @@ TEST_CASE("command: every failure kind, in order, the others still printed, exit
     CHECK(out[0] == R"({"messageKey":"bad","error":{"kind":"bad_request","httpStatus":400,"errorcode":10000,"message":"Invalid request"}})");
     CHECK(out[1] == R"({"messageKey":"forbidden","error":{"kind":"forbidden","httpStatus":403,"errorcode":20002,"message":"Insufficient privileges"}})");
     CHECK(out[2] == R"({"messageKey":"limited","error":{"kind":"rate_limited","httpStatus":429,"errorcode":50100,"message":"Rate limit exceeded","retryAfter":5}})");
-    CHECK(out[3] == R"({"messageKey":"blocked","error":{"kind":"rate_limited","httpStatus":429,"errorcode":50200,"message":"Your requests are temporarily blocked."}})");
+    CHECK(out[3] == R"({"messageKey":"blocked","error":{"kind":"blocked","httpStatus":429,"errorcode":50200,"message":"Your requests are temporarily blocked."}})");
     CHECK(out[4].starts_with(R"({"messageKey":"broken","error":{"kind":"server_error","httpStatus":500,"message":)"));
     CHECK(out[5].starts_with(R"({"messageKey":"moved","error":{"kind":"http_error","httpStatus":302,)"));
     CHECK(out[6].starts_with(R"({"messageKey":"truncated","error":{"kind":"bad_response","httpStatus":200,"message":"the response body is truncated)"));
@@ -333,7 +333,7 @@ TEST_CASE("command: 429 then 200 is retried as Retry-After says; 50200 is not; -
     auto const out = lines(r.out);
     REQUIRE(out.size() == 3);
     CHECK(out[0].find(R"("status":"queued")") != std::string::npos);
-    CHECK(out[1].find(R"("kind":"rate_limited","httpStatus":429,"errorcode":50200)") != std::string::npos);
+    CHECK(out[1].find(R"("kind":"blocked","httpStatus":429,"errorcode":50200)") != std::string::npos);
     CHECK(out[2].find(R"("status":"queued")") != std::string::npos);
     CHECK(emu.requests().size() == 5);
 
