@@ -67,6 +67,16 @@ echo "meson: $ok passed, $fail failed"
 passed=$((passed + ok))
 failed=$((failed + fail))
 
+echo "== docs (Doxygen, warnings as errors)"
+if bash scripts/docs.sh > "$logs/docs.log" 2>&1; then
+    echo "docs: 1 passed, 0 failed"
+    passed=$((passed + 1))
+else
+    tail -n 40 "$logs/docs.log"
+    echo "docs: 0 passed, 1 failed"
+    failed=$((failed + 1))
+fi
+
 echo "== fuzz (libFuzzer, ASan, UBSan; a minute each)"
 bash scripts/fuzz.sh > "$logs/fuzz.log" 2>&1
 fuzz_passed=$(grep -c "no failure" "$logs/fuzz.log" || true)

@@ -36,4 +36,11 @@
 #include <sfmc/sms/transport.hpp>
 #include <sfmc/sms/transport_options.hpp>
 
+/// Salesforce Marketing Cloud.
+namespace sfmc {
+/// The send status of transactional SMS: values, codecs, calls and their drivers.
+namespace sms {
+}
+} // namespace sfmc
+
 #endif

@@ -139,9 +139,9 @@ namespace sfmc::sms {
 
 /** What went wrong, as a code of the library's own category.
 
-    Codes fall into four groups, told apart by @ref condition: what the caller passed in,
+    Codes fall into four groups, told apart by `condition`: what the caller passed in,
     the HTTP status the API answered with, a body that could not be read, and a transport
-    that got no answer at all (transports report their own codes; see @ref condition::transport).
+    that got no answer at all (transports report their own codes; see `condition::transport`).
 */
 enum class error {
     // What the caller passed in. Nothing is sent.
@@ -179,7 +179,7 @@ enum class error {
     transport_failed,     ///< no HTTP response was received
 };
 
-/** The groups of @ref error, and of the codes transports report. */
+/** The groups of `error`, and of the codes transports report. */
 enum class condition {
     invalid_input = 1, ///< key, endpoint or token refused before anything was sent
     http_status,       ///< the API answered with a status outside 2xx
@@ -212,23 +212,25 @@ inline constexpr condition_category_impl condition_category_instance{};
 
 } // namespace detail
 
-/// The category of @ref error.
+/// The category of `error`.
 inline boost::system::error_category const& error_category() noexcept
 {
     return detail::error_category_instance;
 }
 
-/// The category of @ref condition.
+/// The category of `condition`.
 inline boost::system::error_category const& condition_category() noexcept
 {
     return detail::condition_category_instance;
 }
 
+/// The code of `e`, found by ADL so that `error_code ec = error::bad_url;` works.
 inline boost::system::error_code make_error_code(error e) noexcept
 {
     return {static_cast<int>(e), error_category()};
 }
 
+/// The condition of `c`, found by ADL so that `ec == condition::transport` works.
 inline boost::system::error_condition make_error_condition(condition c) noexcept
 {
     return {static_cast<int>(c), condition_category()};
@@ -354,6 +356,7 @@ using result = boost::system::result<T>;
 
 } // namespace sfmc::sms
 
+/// @cond
 template <>
 struct boost::system::is_error_code_enum<sfmc::sms::error> : std::true_type {};
 template <>
@@ -362,6 +365,7 @@ template <>
 struct std::is_error_code_enum<sfmc::sms::error> : std::true_type {};
 template <>
 struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+/// @endcond
 
 #endif
 
@@ -397,8 +401,10 @@ public:
     /// The token's text. Named so that every place a secret leaves the object is easy to find.
     std::string_view reveal() const noexcept { return text_; }
 
+    /// Writes `[redacted]`: never the token.
     friend std::ostream& operator<<(std::ostream& out, access_token const&) { return out << "[redacted]"; }
 
+    /// Compares the tokens' text.
     friend bool operator==(access_token const&, access_token const&) = default;
 
 private:
@@ -517,6 +523,7 @@ struct oauth_error {
     std::string description; ///< `error_description`
     std::string uri;         ///< `error_uri`
 
+    /// Member by member.
     friend bool operator==(oauth_error const&, oauth_error const&) = default;
 };
 
@@ -532,6 +539,7 @@ struct oauth_error {
     here: the calls redact any a server echoes (@ref redact).
 */
 struct failure {
+    /// The kind: compare with `error` or `condition`; a transport's own code when no response came.
     boost::system::error_code code;
     std::string detail;                       ///< what exactly: which field, which limit
     std::string_view request;                 ///< the failed request's name; empty when none was sent
@@ -540,11 +548,14 @@ struct failure {
     std::string message;                      ///< the REST API's `message`
     std::string documentation;                ///< the REST API's `documentation`
     std::optional<oauth_error> oauth;         ///< the token endpoint's error body
+    /// How long the server asked to wait before trying again.
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
 
     failure() = default;
+    /// A failure of kind `c`, with what exactly went wrong.
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
+    /// A failure of kind `e`, with what exactly went wrong.
     failure(error e, std::string what = {}) : code(make_error_code(e)), detail(std::move(what)) {}
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
@@ -604,16 +615,19 @@ struct failure {
         return out;
     }
 
+    /// Writes `to_string()`.
     friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
 };
 
 /// Thrown by `result<T, failure>::value()` when it holds a failure.
 class failure_exception : public boost::system::system_error {
 public:
+    /// Carries `f`; `what()` is its `to_string()`.
     explicit failure_exception(failure f)
         : boost::system::system_error(f.code, f.to_string()), failure_(std::move(f))
     {
     }
+    /// Everything known of the failure.
     failure const& details() const noexcept { return failure_; }
 
 private:
@@ -982,8 +996,11 @@ namespace sfmc::sms {
 
 /// One header of a response, as received.
 struct http_header {
+    /// The header's name, as received.
     std::string name;
+    /// The header's value, as received.
     std::string value;
+    /// Same name (case counts) and value.
     friend bool operator==(http_header const&, http_header const&) = default;
 };
 
@@ -993,8 +1010,11 @@ struct http_header {
     leaves judging them to the decoder.
 */
 struct http_response {
+    /// The HTTP status code.
     int status = 0;
+    /// The headers, in the order received.
     std::vector<http_header> headers;
+    /// The body, whole.
     std::string body;
 
     /// The first header named `name` (compared without regard to case), without the
@@ -1261,11 +1281,14 @@ namespace sfmc::sms {
 
 /// What the token endpoint grants.
 struct token_response {
+    /// The bearer token.
     access_token token;
     std::string token_type;                      ///< "Bearer"
     std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    /// The scopes granted, space-separated.
     std::optional<std::string> scope;
     std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    /// The tenant's SOAP base.
     std::optional<std::string> soap_instance_url;
 
     /// What was granted, the token itself redacted.
@@ -1377,8 +1400,8 @@ public:
     /// Which Marketing Cloud host a subdomain names.
     enum class api { rest, auth };
 
-    /// `https://{sub}.rest.marketingcloudapis.com` (or `.auth.`); `error::bad_subdomain`
-    /// unless `sub` is one DNS label: letters, digits, '-', 1 to 63 characters, no '-' at an end.
+    /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
+    /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
     static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
     {
         if (!is_dns_label(sub))
@@ -1461,9 +1484,11 @@ public:
     std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
     /// The host in lower case, an IPv6 address without its brackets.
     std::string_view host() const noexcept { return host_; }
+    /// The port, 443 or 80 unless the URL gave one.
     std::uint16_t port() const noexcept { return port_; }
     /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
     std::string_view base_path() const noexcept { return base_path_; }
+    /// True for https.
     bool is_secure() const noexcept { return secure_; }
 
     /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
@@ -1478,8 +1503,10 @@ public:
         return out;
     }
 
+    /// Same scheme, host, port and base path.
     friend bool operator==(endpoint const&, endpoint const&) = default;
 
+    /// Writes `url()`.
     friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
 
     /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
@@ -1601,7 +1628,9 @@ struct request_writer;
 
 /// One header of a request: views into the request that holds it.
 struct http_header_view {
+    /// The header's name, as sent.
     std::string_view name;
+    /// The header's value, as sent.
     std::string_view value;
 };
 
@@ -1625,17 +1654,24 @@ class http_request {
     };
 
 public:
+    /// The most headers a request of the library has.
     static constexpr std::size_t max_headers = 6;
 
     /// Iterates the headers in the order they are sent.
     class header_iterator {
     public:
+        /// A header.
         using value_type = http_header_view;
+        /// A distance between headers.
         using difference_type = std::ptrdiff_t;
         header_iterator() = default;
+        /// The header.
         http_header_view operator*() const { return req_->header_at(index_); }
+        /// The next header.
         header_iterator& operator++() { ++index_; return *this; }
+        /// The next header; returns this one.
         header_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        /// Same request, same header.
         bool operator==(header_iterator const&) const = default;
 
     private:
@@ -1645,21 +1681,31 @@ public:
         std::size_t index_ = 0;
     };
 
+    /// The headers of a request, in order: a range for `for` loops.
     struct header_range {
-        header_iterator first, last;
+        header_iterator first; ///< the first header
+        header_iterator last;  ///< one past the last header
+        /// The first header.
         header_iterator begin() const { return first; }
+        /// One past the last header.
         header_iterator end() const { return last; }
+        /// How many headers.
         std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
     };
 
+    /// "GET" or "POST".
     std::string_view method() const noexcept { return method_; }
+    /// "https", or "http" to loopback.
     std::string_view scheme() const noexcept { return scheme_; }
     /// The host to connect to; an IPv6 address comes without brackets.
     std::string_view host() const noexcept { return view(host_); }
+    /// The port to connect to.
     std::uint16_t port() const noexcept { return port_; }
     /// The request target, percent-encoded: send it exactly as it is.
     std::string_view target() const noexcept { return view(target_); }
+    /// The body; empty for a GET.
     std::string_view body() const noexcept { return view(body_); }
+    /// The headers, in the order they are sent; `Host` first.
     header_range headers() const noexcept { return {{this, 0}, {this, header_count_}}; }
 
     /// The first header named `name` (compared without regard to case), if any.
@@ -1748,9 +1794,12 @@ struct retry_policy {
     /// Give up rather than wait longer than this in all; the last failure is then returned,
     /// carrying the delay it asked for.
     std::chrono::milliseconds max_total_wait{60'000};
+    /// The first backoff, when the server gave no delay; doubled for each retry.
     std::chrono::milliseconds initial_backoff{2'000};
+    /// The longest backoff, before jitter.
     std::chrono::milliseconds max_backoff{60'000};
 
+    /// True when trying again may succeed: 429 (not 50200), 503, no response.
     static bool is_retryable(failure const& f) noexcept
     {
         return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
@@ -1813,7 +1862,7 @@ namespace sfmc::sms {
 
 /** One call the API serves: a request builder and a decoder, nothing else.
 
-    A route knows how to write its request and read its answer; a @ref call adds the rest
+    A route knows how to write its request and read its answer; a `call` adds the rest
     (the token, its refresh after a 401, retries), so no route carries retry or refresh code.
 
     @par Valid expressions
@@ -1841,7 +1890,7 @@ namespace sfmc::sms {
     @endcode
 
     @par Models
-    @ref status_lookup (behind a token), @ref token_grant (the token request).
+    `status_lookup` (behind a token), `token_grant` (the token request).
 */
 template <class R>
 concept route =
@@ -1856,7 +1905,7 @@ concept route =
         { r.make_request(ep) } -> std::same_as<http_request>;
     });
 
-/// True for a @ref route whose requests carry a bearer token.
+/// True for a `route` whose requests carry a bearer token.
 template <class R>
 concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep, access_token const& tok) {
     { r.make_request(ep, tok) } -> std::same_as<http_request>;
@@ -1874,7 +1923,7 @@ concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep
 
 namespace sfmc::sms {
 
-/// What a @ref call asks its driver to do next.
+/// What a `call` asks its driver to do next.
 enum class call_action {
     fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
     send,        ///< send `request()`, then `on_response` or `on_transport_error`
@@ -1882,14 +1931,15 @@ enum class call_action {
     done,        ///< `result()` holds the outcome
 };
 
-/// How a @ref call decodes and retries.
+/// How a `call` decodes and retries.
 struct call_options {
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
+    /// Limits on what a response may hold.
     decode_options decode{};
 };
 
-/** One call of a @ref route as a state machine over plain values: sans-I/O.
+/** One call of a `route` as a state machine over plain values: sans-I/O.
 
     The call says what to do next and is fed what happened; it never reads a clock, never
     sleeps, never locks and never touches a socket. It owns every rule that is not about
@@ -1933,6 +1983,7 @@ struct call_options {
 template <route Route>
 class call {
 public:
+    /// What a success holds.
     using value_type = typename Route::value_type;
 
     /// True when the route's requests carry a bearer token.
@@ -2256,7 +2307,9 @@ namespace sfmc::sms {
 */
 class message_key {
 public:
+    /// The most code points a key may have, as the API documents.
     static constexpr std::size_t max_code_points = 100;
+    /// The most bytes a key may take (four per code point).
     static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
@@ -2272,7 +2325,9 @@ public:
         return message_key(utf8);
     }
 
+    /// Copies the key's bytes; never allocates.
     message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    /// Copies the key's bytes; never allocates.
     message_key& operator=(message_key const& other) noexcept
     {
         size_ = other.size_;
@@ -2286,6 +2341,7 @@ public:
     /// The key as one path segment (see @ref encode_path_segment).
     std::string encoded() const;
 
+    /// Byte for byte.
     friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
 
     /// Writes the key as given (keys are not secret).
@@ -2383,7 +2439,9 @@ inline constexpr std::chrono::hours api_utc_offset{-6};
 
 /// A timestamp read from the API: the instant in UTC and how many fractional digits it had.
 struct api_timestamp {
+    /// The instant, in UTC.
     utc_time utc;
+    /// How many fractional digits of a second the text had (0 to 7).
     int fraction_digits = 0;
 
     /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
@@ -2559,11 +2617,16 @@ inline send_status parse_send_status(std::string_view event_category_type) noexc
 
 /// The `info` object: details of the message, each present only when the API sent it.
 struct status_info {
+    /// `messageKey`, as the server echoed it.
     std::optional<std::string> message_key;
+    /// `contactKey`: the subscriber.
     std::optional<std::string> contact_key;
+    /// `to`: the phone number.
     std::optional<std::string> to;
     std::optional<int> status_code;  ///< see @ref status_code_name
+    /// `statusMessage`.
     std::optional<std::string> status_message;
+    /// Member by member.
     friend bool operator==(status_info const&, status_info const&) = default;
 };
 
@@ -2573,13 +2636,17 @@ struct status_info {
     getSMSSendStatusForRecipient, "Example Response".
 */
 struct message_status {
+    /// What became of the message, from `eventCategoryType`.
     send_status status = send_status::unknown;
     std::string event_category_type; ///< as received
+    /// `requestId`: the send request that carried the message.
     std::string request_id;
     std::string timestamp;           ///< as received: UTC−6, no offset
     /// The same instant in UTC; nullopt when the text could not be read.
     std::optional<api_timestamp> timestamp_utc;
+    /// `compositeId`, when the API sent one.
     std::optional<std::string> composite_id;
+    /// The `info` object, when the API sent one.
     std::optional<status_info> info;
 
     /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
@@ -2803,7 +2870,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 
 namespace sfmc::sms {
 
-/** The send-status lookup as a @ref route: @ref make_status_request plus @ref decode_status.
+/** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
 
     @par Example
     @code
@@ -2811,16 +2878,21 @@ namespace sfmc::sms {
     @endcode
 */
 struct status_lookup {
+    /// What a success holds.
     using value_type = message_status;
+    /// What a failure's `request` says.
     static constexpr std::string_view name = "send-status lookup";
 
+    /// The message to look up.
     message_key key;
 
+    /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const
     {
         return make_status_request(rest, key, token);
     }
 
+    /// The status, or why there is none (see `decode_status`).
     api_result<message_status> decode(http_response const& res, decode_options const& opt) const
     {
         return decode_status(res, opt);
@@ -2862,6 +2934,7 @@ namespace sfmc::sms {
 */
 class client_credentials {
 public:
+    /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
     static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
                                            std::string_view account_id = {}, std::string_view scope = {})
     {
@@ -2880,12 +2953,16 @@ public:
         return c;
     }
 
+    /// The client id (not secret).
     std::string_view client_id() const noexcept { return client_id_; }
     /// The secret. Named so that every place it leaves the object is easy to find.
     std::string_view reveal_secret() const noexcept { return client_secret_; }
+    /// The business unit (MID) to ask the token for, if any.
     std::optional<std::string> const& account_id() const noexcept { return account_id_; }
+    /// The scopes to ask for, space-separated, if any.
     std::optional<std::string> const& scope() const noexcept { return scope_; }
 
+    /// Writes the id and account, the secret as `[redacted]`.
     friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
     {
         out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
@@ -2944,8 +3021,10 @@ struct token_cache_options {
 */
 class token_cache {
 public:
+    /// A point of the owner's monotonic clock.
     using time_point = std::chrono::steady_clock::time_point;
 
+    /// An empty cache.
     explicit token_cache(token_cache_options opt = {}) noexcept : opt_(opt) {}
 
     /// The cached token when it is still fresh at `now`, else null.
@@ -3119,7 +3198,7 @@ inline http_request make_token_request(endpoint const& auth, client_credentials 
 
 namespace sfmc::sms {
 
-/** The client-credentials token request as a @ref route: @ref make_token_request plus
+/** The client-credentials token request as a `route`: @ref make_token_request plus
     @ref decode_token. It needs no token, and its secret is redacted from any failure.
 
     @par Example
@@ -3129,13 +3208,18 @@ namespace sfmc::sms {
     @endcode
 */
 struct token_grant {
+    /// What a success holds.
     using value_type = token_response;
+    /// What a failure's `request` says.
     static constexpr std::string_view name = "token request";
 
+    /// Who asks.
     client_credentials credentials;
 
+    /// The token request to `auth` (see `make_token_request`).
     http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
 
+    /// The token, or why there is none (see `decode_token`).
     api_result<token_response> decode(http_response const& res, decode_options const& opt) const
     {
         return decode_token(res, opt);
@@ -3215,6 +3299,7 @@ struct token_provider_options {
     std::chrono::seconds refresh_margin{120};
     /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
     std::chrono::seconds refusal_hold{60};
+    /// Limits on what a response may hold.
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
     std::function<std::chrono::steady_clock::time_point()> clock{};
@@ -3222,7 +3307,7 @@ struct token_provider_options {
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
 
-    A blocking driver around a @ref token_cache and a @ref call of @ref token_grant: the
+    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
     mutex and the condition variable live here, the decisions in those two. Thread-safe:
     concurrent callers (and several clients) share one token, and at most one token
     request is in flight at a time; callers that arrive meanwhile wait for it and all
@@ -3244,6 +3329,7 @@ struct token_provider_options {
 class token_provider {
 public:
     template <transport Transport>
+    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
           auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
@@ -3345,6 +3431,7 @@ namespace sfmc::sms {
     a per-thread pseudo-random sequence.
 */
 struct client_options {
+    /// Limits on what a response may hold.
     decode_options decode{};
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
@@ -3356,7 +3443,7 @@ struct client_options {
     std::function<double()> random{};
 };
 
-/** Validates, builds, sends and decodes a send-status lookup (or any @ref route) in one
+/** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
     blocking call, over a transport.
 
     A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
@@ -3382,11 +3469,13 @@ struct client_options {
 template <transport Transport>
 class client {
 public:
+    /// Lookups to `rest` with a fixed token (a 401 is final).
     client(Transport& http, endpoint rest, access_token token, client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
     {
     }
 
+    /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
     {
@@ -3407,6 +3496,7 @@ public:
         return get_status(*k);
     }
 
+    /// Looks up an already validated key.
     api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
 
     /// Runs any route behind a token: the same token handling and retries as a lookup.
@@ -3558,11 +3648,19 @@ struct transport_options {
     std::size_t max_body_size = 8 * 1024 * 1024;
     /// Response headers beyond these limits (count, total bytes) end it the same way.
     std::size_t max_headers = 100;
+    /// The most bytes of headers a response may have.
     std::size_t max_header_bytes = 64 * 1024;
 };
 
 } // namespace sfmc::sms
 
 #endif
+
+/// Salesforce Marketing Cloud.
+namespace sfmc {
+/// The send status of transactional SMS: values, codecs, calls and their drivers.
+namespace sms {
+}
+} // namespace sfmc
 
 #endif

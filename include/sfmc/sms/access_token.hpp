@@ -38,8 +38,10 @@ public:
     /// The token's text. Named so that every place a secret leaves the object is easy to find.
     std::string_view reveal() const noexcept { return text_; }
 
+    /// Writes `[redacted]`: never the token.
     friend std::ostream& operator<<(std::ostream& out, access_token const&) { return out << "[redacted]"; }
 
+    /// Compares the tokens' text.
     friend bool operator==(access_token const&, access_token const&) = default;
 
 private:

@@ -34,6 +34,7 @@ namespace sfmc::sms {
     and a per-thread pseudo-random sequence; tests inject their own.
 */
 struct async_client_options {
+    /// Limits on what a response may hold.
     decode_options decode{};
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
@@ -45,8 +46,8 @@ struct async_client_options {
     std::function<double()> random{};
 };
 
-/** The coroutine twin of @ref client: a lookup (or any @ref route) in one `co_await`, with
-    the same token handling and retries, over an @ref async_transport.
+/** The coroutine twin of `client`: a lookup (or any `route`) in one `co_await`, with
+    the same token handling and retries, over an `async_transport`.
 
     A thin driver: each lookup is a @ref call run to its end; waits go through a timer on
     the coroutine's executor, never a blocked thread. The token is fixed, or comes from an
@@ -67,11 +68,13 @@ struct async_client_options {
 template <async_transport AsyncTransport>
 class async_client {
 public:
+    /// Lookups to `rest` with a fixed token (a 401 is final).
     async_client(AsyncTransport& http, endpoint rest, access_token token, async_client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
     {
     }
 
+    /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     async_client(AsyncTransport& http, endpoint rest, async_token_provider& tokens, async_client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
     {

@@ -33,7 +33,7 @@
 
 namespace sfmc::sms {
 
-/** The coroutine twin of @ref token_provider: fetches, caches and refreshes the token for
+/** The coroutine twin of `token_provider`: fetches, caches and refreshes the token for
     any number of coroutines, on any number of threads, without ever blocking one.
 
     A driver around a @ref token_cache and a @ref call of @ref token_grant, like the blocking
@@ -53,6 +53,7 @@ namespace sfmc::sms {
 class async_token_provider {
 public:
     template <async_transport AsyncTransport>
+    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
     async_token_provider(AsyncTransport& http, endpoint auth, client_credentials credentials,
                          token_provider_options opt = {})
         : send_([&http](http_request const& req) { return http.async_send(req); }), auth_(std::move(auth)),

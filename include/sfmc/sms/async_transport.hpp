@@ -18,7 +18,7 @@ namespace sfmc::sms {
 
 /** The seam to an HTTP stack for Asio C++20 coroutines: `co_await t.async_send(req)`.
 
-    The asynchronous twin of @ref transport, with the same rules: send the request exactly
+    The asynchronous twin of `transport`, with the same rules: send the request exactly
     as it is, return every HTTP status as data, never follow a redirect, never retry, and
     report a failure to get any response as an error code.
 

@@ -22,7 +22,7 @@
 
 namespace sfmc::sms {
 
-/// What a @ref call asks its driver to do next.
+/// What a `call` asks its driver to do next.
 enum class call_action {
     fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
     send,        ///< send `request()`, then `on_response` or `on_transport_error`
@@ -30,14 +30,15 @@ enum class call_action {
     done,        ///< `result()` holds the outcome
 };
 
-/// How a @ref call decodes and retries.
+/// How a `call` decodes and retries.
 struct call_options {
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
+    /// Limits on what a response may hold.
     decode_options decode{};
 };
 
-/** One call of a @ref route as a state machine over plain values: sans-I/O.
+/** One call of a `route` as a state machine over plain values: sans-I/O.
 
     The call says what to do next and is fed what happened; it never reads a clock, never
     sleeps, never locks and never touches a socket. It owns every rule that is not about
@@ -81,6 +82,7 @@ struct call_options {
 template <route Route>
 class call {
 public:
+    /// What a success holds.
     using value_type = typename Route::value_type;
 
     /// True when the route's requests carry a bearer token.

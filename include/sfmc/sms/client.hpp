@@ -31,6 +31,7 @@ namespace sfmc::sms {
     a per-thread pseudo-random sequence.
 */
 struct client_options {
+    /// Limits on what a response may hold.
     decode_options decode{};
     /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
     retry_policy retry{};
@@ -42,7 +43,7 @@ struct client_options {
     std::function<double()> random{};
 };
 
-/** Validates, builds, sends and decodes a send-status lookup (or any @ref route) in one
+/** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
     blocking call, over a transport.
 
     A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
@@ -68,11 +69,13 @@ struct client_options {
 template <transport Transport>
 class client {
 public:
+    /// Lookups to `rest` with a fixed token (a 401 is final).
     client(Transport& http, endpoint rest, access_token token, client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
     {
     }
 
+    /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
         : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
     {
@@ -93,6 +96,7 @@ public:
         return get_status(*k);
     }
 
+    /// Looks up an already validated key.
     api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
 
     /// Runs any route behind a token: the same token handling and retries as a lookup.

@@ -25,6 +25,7 @@ namespace sfmc::sms {
 */
 class client_credentials {
 public:
+    /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
     static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
                                            std::string_view account_id = {}, std::string_view scope = {})
     {
@@ -43,12 +44,16 @@ public:
         return c;
     }
 
+    /// The client id (not secret).
     std::string_view client_id() const noexcept { return client_id_; }
     /// The secret. Named so that every place it leaves the object is easy to find.
     std::string_view reveal_secret() const noexcept { return client_secret_; }
+    /// The business unit (MID) to ask the token for, if any.
     std::optional<std::string> const& account_id() const noexcept { return account_id_; }
+    /// The scopes to ask for, space-separated, if any.
     std::optional<std::string> const& scope() const noexcept { return scope_; }
 
+    /// Writes the id and account, the secret as `[redacted]`.
     friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
     {
         out << "client_id=" << c.client_id_ << " client_secret=[redacted]";

@@ -21,11 +21,14 @@ namespace sfmc::sms {
 
 /// What the token endpoint grants.
 struct token_response {
+    /// The bearer token.
     access_token token;
     std::string token_type;                      ///< "Bearer"
     std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    /// The scopes granted, space-separated.
     std::optional<std::string> scope;
     std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    /// The tenant's SOAP base.
     std::optional<std::string> soap_instance_url;
 
     /// What was granted, the token itself redacted.

@@ -50,8 +50,8 @@ public:
     /// Which Marketing Cloud host a subdomain names.
     enum class api { rest, auth };
 
-    /// `https://{sub}.rest.marketingcloudapis.com` (or `.auth.`); `error::bad_subdomain`
-    /// unless `sub` is one DNS label: letters, digits, '-', 1 to 63 characters, no '-' at an end.
+    /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
+    /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
     static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
     {
         if (!is_dns_label(sub))
@@ -134,9 +134,11 @@ public:
     std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
     /// The host in lower case, an IPv6 address without its brackets.
     std::string_view host() const noexcept { return host_; }
+    /// The port, 443 or 80 unless the URL gave one.
     std::uint16_t port() const noexcept { return port_; }
     /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
     std::string_view base_path() const noexcept { return base_path_; }
+    /// True for https.
     bool is_secure() const noexcept { return secure_; }
 
     /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
@@ -151,8 +153,10 @@ public:
         return out;
     }
 
+    /// Same scheme, host, port and base path.
     friend bool operator==(endpoint const&, endpoint const&) = default;
 
+    /// Writes `url()`.
     friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
 
     /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot

@@ -16,9 +16,9 @@ namespace sfmc::sms {
 
 /** What went wrong, as a code of the library's own category.
 
-    Codes fall into four groups, told apart by @ref condition: what the caller passed in,
+    Codes fall into four groups, told apart by `condition`: what the caller passed in,
     the HTTP status the API answered with, a body that could not be read, and a transport
-    that got no answer at all (transports report their own codes; see @ref condition::transport).
+    that got no answer at all (transports report their own codes; see `condition::transport`).
 */
 enum class error {
     // What the caller passed in. Nothing is sent.
@@ -56,7 +56,7 @@ enum class error {
     transport_failed,     ///< no HTTP response was received
 };
 
-/** The groups of @ref error, and of the codes transports report. */
+/** The groups of `error`, and of the codes transports report. */
 enum class condition {
     invalid_input = 1, ///< key, endpoint or token refused before anything was sent
     http_status,       ///< the API answered with a status outside 2xx
@@ -89,23 +89,25 @@ inline constexpr condition_category_impl condition_category_instance{};
 
 } // namespace detail
 
-/// The category of @ref error.
+/// The category of `error`.
 inline boost::system::error_category const& error_category() noexcept
 {
     return detail::error_category_instance;
 }
 
-/// The category of @ref condition.
+/// The category of `condition`.
 inline boost::system::error_category const& condition_category() noexcept
 {
     return detail::condition_category_instance;
 }
 
+/// The code of `e`, found by ADL so that `error_code ec = error::bad_url;` works.
 inline boost::system::error_code make_error_code(error e) noexcept
 {
     return {static_cast<int>(e), error_category()};
 }
 
+/// The condition of `c`, found by ADL so that `ec == condition::transport` works.
 inline boost::system::error_condition make_error_condition(condition c) noexcept
 {
     return {static_cast<int>(c), condition_category()};
@@ -231,6 +233,7 @@ using result = boost::system::result<T>;
 
 } // namespace sfmc::sms
 
+/// @cond
 template <>
 struct boost::system::is_error_code_enum<sfmc::sms::error> : std::true_type {};
 template <>
@@ -239,5 +242,6 @@ template <>
 struct std::is_error_code_enum<sfmc::sms::error> : std::true_type {};
 template <>
 struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+/// @endcond
 
 #endif

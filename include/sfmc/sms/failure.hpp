@@ -24,6 +24,7 @@ struct oauth_error {
     std::string description; ///< `error_description`
     std::string uri;         ///< `error_uri`
 
+    /// Member by member.
     friend bool operator==(oauth_error const&, oauth_error const&) = default;
 };
 
@@ -39,6 +40,7 @@ struct oauth_error {
     here: the calls redact any a server echoes (@ref redact).
 */
 struct failure {
+    /// The kind: compare with `error` or `condition`; a transport's own code when no response came.
     boost::system::error_code code;
     std::string detail;                       ///< what exactly: which field, which limit
     std::string_view request;                 ///< the failed request's name; empty when none was sent
@@ -47,11 +49,14 @@ struct failure {
     std::string message;                      ///< the REST API's `message`
     std::string documentation;                ///< the REST API's `documentation`
     std::optional<oauth_error> oauth;         ///< the token endpoint's error body
+    /// How long the server asked to wait before trying again.
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
 
     failure() = default;
+    /// A failure of kind `c`, with what exactly went wrong.
     failure(boost::system::error_code c, std::string what = {}) : code(c), detail(std::move(what)) {}
+    /// A failure of kind `e`, with what exactly went wrong.
     failure(error e, std::string what = {}) : code(make_error_code(e)), detail(std::move(what)) {}
 
     /// True for 429 with errorcode 50200: the caller is blocked and retrying does not help.
@@ -111,16 +116,19 @@ struct failure {
         return out;
     }
 
+    /// Writes `to_string()`.
     friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
 };
 
 /// Thrown by `result<T, failure>::value()` when it holds a failure.
 class failure_exception : public boost::system::system_error {
 public:
+    /// Carries `f`; `what()` is its `to_string()`.
     explicit failure_exception(failure f)
         : boost::system::system_error(f.code, f.to_string()), failure_(std::move(f))
     {
     }
+    /// Everything known of the failure.
     failure const& details() const noexcept { return failure_; }
 
 private:

@@ -22,7 +22,9 @@ struct request_writer;
 
 /// One header of a request: views into the request that holds it.
 struct http_header_view {
+    /// The header's name, as sent.
     std::string_view name;
+    /// The header's value, as sent.
     std::string_view value;
 };
 
@@ -46,17 +48,24 @@ class http_request {
     };
 
 public:
+    /// The most headers a request of the library has.
     static constexpr std::size_t max_headers = 6;
 
     /// Iterates the headers in the order they are sent.
     class header_iterator {
     public:
+        /// A header.
         using value_type = http_header_view;
+        /// A distance between headers.
         using difference_type = std::ptrdiff_t;
         header_iterator() = default;
+        /// The header.
         http_header_view operator*() const { return req_->header_at(index_); }
+        /// The next header.
         header_iterator& operator++() { ++index_; return *this; }
+        /// The next header; returns this one.
         header_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        /// Same request, same header.
         bool operator==(header_iterator const&) const = default;
 
     private:
@@ -66,21 +75,31 @@ public:
         std::size_t index_ = 0;
     };
 
+    /// The headers of a request, in order: a range for `for` loops.
     struct header_range {
-        header_iterator first, last;
+        header_iterator first; ///< the first header
+        header_iterator last;  ///< one past the last header
+        /// The first header.
         header_iterator begin() const { return first; }
+        /// One past the last header.
         header_iterator end() const { return last; }
+        /// How many headers.
         std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
     };
 
+    /// "GET" or "POST".
     std::string_view method() const noexcept { return method_; }
+    /// "https", or "http" to loopback.
     std::string_view scheme() const noexcept { return scheme_; }
     /// The host to connect to; an IPv6 address comes without brackets.
     std::string_view host() const noexcept { return view(host_); }
+    /// The port to connect to.
     std::uint16_t port() const noexcept { return port_; }
     /// The request target, percent-encoded: send it exactly as it is.
     std::string_view target() const noexcept { return view(target_); }
+    /// The body; empty for a GET.
     std::string_view body() const noexcept { return view(body_); }
+    /// The headers, in the order they are sent; `Host` first.
     header_range headers() const noexcept { return {{this, 0}, {this, header_count_}}; }
 
     /// The first header named `name` (compared without regard to case), if any.

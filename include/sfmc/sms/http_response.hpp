@@ -14,8 +14,11 @@ namespace sfmc::sms {
 
 /// One header of a response, as received.
 struct http_header {
+    /// The header's name, as received.
     std::string name;
+    /// The header's value, as received.
     std::string value;
+    /// Same name (case counts) and value.
     friend bool operator==(http_header const&, http_header const&) = default;
 };
 
@@ -25,8 +28,11 @@ struct http_header {
     leaves judging them to the decoder.
 */
 struct http_response {
+    /// The HTTP status code.
     int status = 0;
+    /// The headers, in the order received.
     std::vector<http_header> headers;
+    /// The body, whole.
     std::string body;
 
     /// The first header named `name` (compared without regard to case), without the

@@ -39,7 +39,9 @@ namespace sfmc::sms {
 */
 class message_key {
 public:
+    /// The most code points a key may have, as the API documents.
     static constexpr std::size_t max_code_points = 100;
+    /// The most bytes a key may take (four per code point).
     static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
@@ -55,7 +57,9 @@ public:
         return message_key(utf8);
     }
 
+    /// Copies the key's bytes; never allocates.
     message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    /// Copies the key's bytes; never allocates.
     message_key& operator=(message_key const& other) noexcept
     {
         size_ = other.size_;
@@ -69,6 +73,7 @@ public:
     /// The key as one path segment (see @ref encode_path_segment).
     std::string encoded() const;
 
+    /// Byte for byte.
     friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
 
     /// Writes the key as given (keys are not secret).

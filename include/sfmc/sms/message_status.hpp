@@ -52,11 +52,16 @@ inline send_status parse_send_status(std::string_view event_category_type) noexc
 
 /// The `info` object: details of the message, each present only when the API sent it.
 struct status_info {
+    /// `messageKey`, as the server echoed it.
     std::optional<std::string> message_key;
+    /// `contactKey`: the subscriber.
     std::optional<std::string> contact_key;
+    /// `to`: the phone number.
     std::optional<std::string> to;
     std::optional<int> status_code;  ///< see @ref status_code_name
+    /// `statusMessage`.
     std::optional<std::string> status_message;
+    /// Member by member.
     friend bool operator==(status_info const&, status_info const&) = default;
 };
 
@@ -66,13 +71,17 @@ struct status_info {
     getSMSSendStatusForRecipient, "Example Response".
 */
 struct message_status {
+    /// What became of the message, from `eventCategoryType`.
     send_status status = send_status::unknown;
     std::string event_category_type; ///< as received
+    /// `requestId`: the send request that carried the message.
     std::string request_id;
     std::string timestamp;           ///< as received: UTC−6, no offset
     /// The same instant in UTC; nullopt when the text could not be read.
     std::optional<api_timestamp> timestamp_utc;
+    /// `compositeId`, when the API sent one.
     std::optional<std::string> composite_id;
+    /// The `info` object, when the API sent one.
     std::optional<status_info> info;
 
     /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.

@@ -35,9 +35,12 @@ struct retry_policy {
     /// Give up rather than wait longer than this in all; the last failure is then returned,
     /// carrying the delay it asked for.
     std::chrono::milliseconds max_total_wait{60'000};
+    /// The first backoff, when the server gave no delay; doubled for each retry.
     std::chrono::milliseconds initial_backoff{2'000};
+    /// The longest backoff, before jitter.
     std::chrono::milliseconds max_backoff{60'000};
 
+    /// True when trying again may succeed: 429 (not 50200), 503, no response.
     static bool is_retryable(failure const& f) noexcept
     {
         return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;

@@ -16,7 +16,7 @@ namespace sfmc::sms {
 
 /** One call the API serves: a request builder and a decoder, nothing else.
 
-    A route knows how to write its request and read its answer; a @ref call adds the rest
+    A route knows how to write its request and read its answer; a `call` adds the rest
     (the token, its refresh after a 401, retries), so no route carries retry or refresh code.
 
     @par Valid expressions
@@ -44,7 +44,7 @@ namespace sfmc::sms {
     @endcode
 
     @par Models
-    @ref status_lookup (behind a token), @ref token_grant (the token request).
+    `status_lookup` (behind a token), `token_grant` (the token request).
 */
 template <class R>
 concept route =
@@ -59,7 +59,7 @@ concept route =
         { r.make_request(ep) } -> std::same_as<http_request>;
     });
 
-/// True for a @ref route whose requests carry a bearer token.
+/// True for a `route` whose requests carry a bearer token.
 template <class R>
 concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep, access_token const& tok) {
     { r.make_request(ep, tok) } -> std::same_as<http_request>;

@@ -12,7 +12,7 @@
 
 namespace sfmc::sms {
 
-/** The send-status lookup as a @ref route: @ref make_status_request plus @ref decode_status.
+/** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
 
     @par Example
     @code
@@ -20,16 +20,21 @@ namespace sfmc::sms {
     @endcode
 */
 struct status_lookup {
+    /// What a success holds.
     using value_type = message_status;
+    /// What a failure's `request` says.
     static constexpr std::string_view name = "send-status lookup";
 
+    /// The message to look up.
     message_key key;
 
+    /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const
     {
         return make_status_request(rest, key, token);
     }
 
+    /// The status, or why there is none (see `decode_status`).
     api_result<message_status> decode(http_response const& res, decode_options const& opt) const
     {
         return decode_status(res, opt);

@@ -23,7 +23,9 @@ inline constexpr std::chrono::hours api_utc_offset{-6};
 
 /// A timestamp read from the API: the instant in UTC and how many fractional digits it had.
 struct api_timestamp {
+    /// The instant, in UTC.
     utc_time utc;
+    /// How many fractional digits of a second the text had (0 to 7).
     int fraction_digits = 0;
 
     /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:

@@ -42,8 +42,10 @@ struct token_cache_options {
 */
 class token_cache {
 public:
+    /// A point of the owner's monotonic clock.
     using time_point = std::chrono::steady_clock::time_point;
 
+    /// An empty cache.
     explicit token_cache(token_cache_options opt = {}) noexcept : opt_(opt) {}
 
     /// The cached token when it is still fresh at `now`, else null.

@@ -12,7 +12,7 @@
 
 namespace sfmc::sms {
 
-/** The client-credentials token request as a @ref route: @ref make_token_request plus
+/** The client-credentials token request as a `route`: @ref make_token_request plus
     @ref decode_token. It needs no token, and its secret is redacted from any failure.
 
     @par Example
@@ -22,13 +22,18 @@ namespace sfmc::sms {
     @endcode
 */
 struct token_grant {
+    /// What a success holds.
     using value_type = token_response;
+    /// What a failure's `request` says.
     static constexpr std::string_view name = "token request";
 
+    /// Who asks.
     client_credentials credentials;
 
+    /// The token request to `auth` (see `make_token_request`).
     http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
 
+    /// The token, or why there is none (see `decode_token`).
     api_result<token_response> decode(http_response const& res, decode_options const& opt) const
     {
         return decode_token(res, opt);

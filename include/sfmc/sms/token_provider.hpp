@@ -30,6 +30,7 @@ struct token_provider_options {
     std::chrono::seconds refresh_margin{120};
     /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
     std::chrono::seconds refusal_hold{60};
+    /// Limits on what a response may hold.
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
     std::function<std::chrono::steady_clock::time_point()> clock{};
@@ -37,7 +38,7 @@ struct token_provider_options {
 
 /** Fetches a token with client credentials, caches it, and refreshes it before it expires.
 
-    A blocking driver around a @ref token_cache and a @ref call of @ref token_grant: the
+    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
     mutex and the condition variable live here, the decisions in those two. Thread-safe:
     concurrent callers (and several clients) share one token, and at most one token
     request is in flight at a time; callers that arrive meanwhile wait for it and all
@@ -59,6 +60,7 @@ struct token_provider_options {
 class token_provider {
 public:
     template <transport Transport>
+    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
           auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),

@@ -33,6 +33,7 @@ struct transport_options {
     std::size_t max_body_size = 8 * 1024 * 1024;
     /// Response headers beyond these limits (count, total bytes) end it the same way.
     std::size_t max_headers = 100;
+    /// The most bytes of headers a response may have.
     std::size_t max_header_bytes = 64 * 1024;
 };
 

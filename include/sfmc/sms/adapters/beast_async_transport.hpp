@@ -60,6 +60,7 @@ namespace sfmc::sms {
 */
 class beast_async_transport {
 public:
+    /// A transport whose connections and timers run on `ex`.
     explicit beast_async_transport(boost::asio::any_io_executor ex, transport_options opt = {})
         : ex_(std::move(ex)), opt_(std::move(opt)), tls_(boost::asio::ssl::context::tls_client)
     {
@@ -70,6 +71,7 @@ public:
         tls_.set_verify_mode(boost::asio::ssl::verify_peer, ignored);
     }
 
+    /// Sends `req` as it is and returns the response, whatever its status, or why there is none.
     boost::asio::awaitable<result<http_response>> async_send(http_request const& req)
     {
         if (ca_error_)

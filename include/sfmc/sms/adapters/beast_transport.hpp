@@ -31,11 +31,13 @@ namespace sfmc::sms {
 */
 class beast_transport {
 public:
+    /// A transport with an `io_context` of its own.
     explicit beast_transport(transport_options opt = {}) : async_(io_.get_executor(), std::move(opt)) {}
 
     beast_transport(beast_transport const&) = delete;
     beast_transport& operator=(beast_transport const&) = delete;
 
+    /// Sends `req` as it is and returns the response, whatever its status, or why there is none.
     result<http_response> send(http_request const& req)
     {
         std::optional<result<http_response>> outcome;

@@ -60,6 +60,7 @@ inline boost::system::error_category const& curl_category() noexcept
 */
 class curl_transport {
 public:
+    /// A transport with one libcurl easy handle, made now and reused.
     explicit curl_transport(transport_options opt = {}) : opt_(std::move(opt))
     {
         static bool const initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
@@ -67,9 +68,12 @@ public:
         handle_.reset(curl_easy_init());
     }
 
+    /// Moves the handle and its kept connection.
     curl_transport(curl_transport&&) noexcept = default;
+    /// Moves the handle and its kept connection.
     curl_transport& operator=(curl_transport&&) noexcept = default;
 
+    /// Sends `req` as it is and returns the response, whatever its status, or why there is none.
     result<http_response> send(http_request const& req)
     {
         CURL* const h = handle_.get();
