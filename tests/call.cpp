@@ -2,12 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fake_transport.hpp"
 #include "support/fixtures.hpp"
 
 #include <sfmc/sms/status_lookup.hpp>
 #include <sfmc/sms/token_grant.hpp>
 
 #include <string>
+#include <vector>
 
 // The state machine driven by hand: no transport, no clock, no sleep.
 using namespace sfmc::sms;
@@ -251,4 +253,42 @@ TEST_CASE("call: the token route needs no token and decodes a token")
     REQUIRE(grant.next() == call_action::done);
     REQUIRE(grant.result());
     CHECK(grant.result()->token == token("abc"));
+}
+
+namespace readme {
+// The README's example of driving a call from one's own loop.
+sfmc::sms::api_result<sfmc::sms::message_status> drive(test::fake_transport& http, sfmc::sms::message_key const& key,
+                                                       sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token,
+                                                       std::vector<milliseconds>& waits)
+{
+    // [readme-driving]
+    sfmc::sms::call lookup(sfmc::sms::status_lookup{key}, rest);
+    lookup.use_token(token);
+    while (true) {
+        switch (lookup.next(/*random01=*/0.5)) {
+        case sfmc::sms::call_action::fetch_token: break; // never with a fixed token
+        case sfmc::sms::call_action::send:
+            if (auto response = http.send(lookup.request()))
+                lookup.on_response(*response, std::chrono::system_clock::now());
+            else
+                lookup.on_transport_error(response.error());
+            continue;
+        case sfmc::sms::call_action::wait: waits.push_back(lookup.delay()); continue; // a timer, in a real loop
+        case sfmc::sms::call_action::done: return std::move(lookup.result());
+        }
+    }
+    // [readme-driving]
+}
+} // namespace readme
+
+TEST_CASE("call: the README's loop drives a lookup through a 503 to its status")
+{
+    test::fake_transport http;
+    http.replies = {http_response{503, {}, "busy"}, test::ok(test::fixture("sent.json"))};
+    std::vector<milliseconds> waits;
+    auto const r = readme::drive(http, *message_key::make("k"), rest(), token("tok-1"), waits);
+    REQUIRE(r);
+    CHECK(r->status == send_status::sent);
+    CHECK(waits == std::vector<milliseconds>{milliseconds{2500}}); // 2 s and half of the half-second jitter span
+    CHECK(http.seen.size() == 2);
 }
