@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Compile time of a translation unit that includes the single header, against one that
-includes <nlohmann/json.hpp> and one that includes <boost/json.hpp>: median of several runs
-of `CXX -std=c++20 -O0 -c`. Prints one JSON object: {"single_header": seconds, ...}."""
+"""Compile time of a translation unit that includes the single header, one that includes
+<sfmc/sms.hpp> under separate compilation (SFMC_SMS_SEPARATE_COMPILATION), and, to compare,
+one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, and one only the headers the
+public API cannot do without (<boost/system/result.hpp> and the standard headers of the
+blocking drivers): median of several runs of `CXX -std=c++20 -O0 -c`. Prints one JSON
+object: {"single_header": seconds, ...}."""
 import json
 import os
 import pathlib
@@ -14,8 +17,13 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CXX = os.environ.get("CXX", "c++")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+FLOOR = "".join(f"#include <{h}>\n" for h in ["boost/system/result.hpp", "string", "functional", "mutex",
+                                               "condition_variable", "chrono", "optional", "variant", "ostream",
+                                               "vector", "thread"])
 UNITS = {
     "single_header": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
+    "separate": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
+    "api_floor": FLOOR + "int main() { return 0; }\n",
     "nlohmann_json": "#include <nlohmann/json.hpp>\nint main() { return 0; }\n",
     "boost_json": "#include <boost/json.hpp>\nint main() { return 0; }\n",
 }
@@ -28,8 +36,10 @@ with tempfile.TemporaryDirectory() as tmp:
         times = []
         for _ in range(RUNS):
             start = time.perf_counter()
-            subprocess.run([CXX, "-std=c++20", "-O0", "-I", str(ROOT / "single_include"), "-c", str(source),
-                            "-o", str(source.with_suffix(".o"))], check=True)
+            flags = ["-DSFMC_SMS_SEPARATE_COMPILATION", "-I", str(ROOT / "include")] if name == "separate" \
+                else ["-I", str(ROOT / "single_include")]
+            subprocess.run([CXX, "-std=c++20", "-O0", *flags, "-c", str(source), "-o", str(source.with_suffix(".o"))],
+                           check=True)
             times.append(time.perf_counter() - start)
         results[name] = statistics.median(times)
 print(json.dumps(results))

@@ -32,6 +32,16 @@
 #error "sfmc-sms needs C++20"
 #endif
 
+// Header-only by default. With SFMC_SMS_SEPARATE_COMPILATION defined in every translation
+// unit, the heavy definitions (the JSON decoders, URL parsing, key encoding) are only
+// declared by the headers, and compiled once by the translation unit that includes
+// <sfmc/sms/src.hpp>, as Boost.JSON and Boost.URL offer.
+#ifdef SFMC_SMS_SEPARATE_COMPILATION
+#define SFMC_SMS_DECL
+#else
+#define SFMC_SMS_DECL inline
+#endif
+
 #endif
 // ---- sfmc/sms/detail/text.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -464,40 +474,6 @@ struct decode_options {
 #ifndef SFMC_SMS_DECODE_ERROR_HPP
 #define SFMC_SMS_DECODE_ERROR_HPP
 
-// ---- sfmc/sms/detail/body.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_BODY_HPP
-#define SFMC_SMS_DETAIL_BODY_HPP
-
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms::detail {
-
-// "application/json", "application/problem+json; charset=utf-8"...
-inline bool is_json_media_type(std::string_view content_type) noexcept
-{
-    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
-    return ci_is_equal(type, "application/json") ||
-           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
-}
-
-// The first `limit` bytes of a body that is kept for the caller to look at.
-inline std::string bounded_copy(std::string_view body, std::size_t limit)
-{
-    return std::string(body.substr(0, limit));
-}
-
-} // namespace sfmc::sms::detail
-
-#endif
-// ---- sfmc/sms/detail/json_reader.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_JSON_READER_HPP
-#define SFMC_SMS_DETAIL_JSON_READER_HPP
-
 // ---- sfmc/sms/failure.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_FAILURE_HPP
@@ -647,6 +623,255 @@ using api_result = boost::system::result<T, failure>;
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/http_response.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_RESPONSE_HPP
+#define SFMC_SMS_HTTP_RESPONSE_HPP
+
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sfmc::sms {
+
+/// One header of a response, as received.
+struct http_header {
+    /// The header's name, as received.
+    std::string name;
+    /// The header's value, as received.
+    std::string value;
+    /// Same name (case counts) and value.
+    friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+/** An HTTP response as a plain value: what a transport hands back, whatever the status.
+
+    Every status is data: a transport fills this in for 200, 302, 429 and 500 alike and
+    leaves judging them to the decoder.
+*/
+struct http_response {
+    /// The HTTP status code.
+    int status = 0;
+    /// The headers, in the order received.
+    std::vector<http_header> headers;
+    /// The body, whole.
+    std::string body;
+
+    /// The first header named `name` (compared without regard to case), without the
+    /// optional white space around it.
+    std::optional<std::string_view> header(std::string_view name) const noexcept
+    {
+        for (auto const& h : headers)
+            if (detail::ci_is_equal(h.name, name))
+                return detail::trim_ows(h.value);
+        return std::nullopt;
+    }
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/retry_after.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_AFTER_HPP
+#define SFMC_SMS_RETRY_AFTER_HPP
+
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The longest delay a `Retry-After` can ask for; larger values are clamped to it.
+inline constexpr std::chrono::seconds max_retry_after{std::chrono::days{1}};
+
+namespace detail {
+
+constexpr int month_index(std::string_view m) noexcept
+{
+    constexpr std::array<std::string_view, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == m)
+            return static_cast<int>(i) + 1;
+    return 0;
+}
+
+// "08:49:37" → seconds since midnight.
+inline std::optional<int> parse_clock(std::string_view s) noexcept
+{
+    if (s.size() != 8 || s[2] != ':' || s[5] != ':')
+        return std::nullopt;
+    auto const h = parse_small_uint(s.substr(0, 2)), m = parse_small_uint(s.substr(3, 2)),
+               sec = parse_small_uint(s.substr(6, 2));
+    if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60)
+        return std::nullopt;
+    return *h * 3600 + *m * 60 + *sec;
+}
+
+// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms that a
+// recipient must still accept.
+inline std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view s) noexcept
+{
+    using namespace std::chrono;
+    int y = 0, mo = 0, d = 0;
+    std::string_view clock;
+    auto const comma = s.find(',');
+    if (comma != std::string_view::npos) {
+        auto rest = s.substr(comma + 1);
+        if (rest.size() == 25 && rest[0] == ' ' && rest[3] == ' ' && rest[7] == ' ' && rest[12] == ' ' &&
+            rest.substr(21) == " GMT") {
+            // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+            d = parse_small_uint(rest.substr(1, 2)).value_or(0);
+            mo = month_index(rest.substr(4, 3));
+            y = parse_small_uint(rest.substr(8, 4)).value_or(0);
+            clock = rest.substr(13, 8);
+        } else if (rest.size() == 23 && rest[0] == ' ' && rest[3] == '-' && rest[7] == '-' && rest[10] == ' ' &&
+                   rest.substr(19) == " GMT") {
+            // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; a two-digit year is read as the
+            // nearest century: 70-99 are 19xx, the rest 20xx.
+            d = parse_small_uint(rest.substr(1, 2)).value_or(0);
+            mo = month_index(rest.substr(4, 3));
+            auto const yy = parse_small_uint(rest.substr(8, 2));
+            y = yy ? (*yy >= 70 ? 1900 + *yy : 2000 + *yy) : 0;
+            clock = rest.substr(11, 8);
+        }
+    } else if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
+        // asctime: "Sun Nov  6 08:49:37 1994"
+        mo = month_index(s.substr(4, 3));
+        d = parse_small_uint(trim_ows(s.substr(8, 2))).value_or(0);
+        clock = s.substr(11, 8);
+        y = parse_small_uint(s.substr(20, 4)).value_or(0);
+    }
+    auto const secs = parse_clock(clock);
+    year_month_day const date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!secs || y == 0 || !date.ok())
+        return std::nullopt;
+    return sys_days{date} + seconds{*secs};
+}
+
+} // namespace detail
+
+/** The delay a `Retry-After` header asks for.
+
+    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
+    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
+    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
+    caller sleep for years.
+
+    @par Specification
+    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
+*/
+inline std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept
+{
+    using namespace std::chrono;
+    value = detail::trim_ows(value);
+    if (!value.empty() && boost::urls::grammar::digit_chars(value.front())) {
+        std::int64_t n = 0;
+        for (char c : value) {
+            if (!boost::urls::grammar::digit_chars(c))
+                return std::nullopt;
+            n = std::min<std::int64_t>(n * 10 + (c - '0'), max_retry_after.count());
+        }
+        return seconds{n};
+    }
+    auto const date = detail::parse_http_date(value);
+    if (!date || !now)
+        return std::nullopt;
+    // In seconds: a far date in nanoseconds would overflow.
+    auto const wait = *date - floor<seconds>(*now);
+    return std::clamp(wait, seconds{0}, max_retry_after);
+}
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The library's error for an HTTP status outside 2xx (429 is `rate_limited` here; the
+/// body decides whether it is `blocked`).
+constexpr error error_for_status(int status) noexcept
+{
+    switch (status) {
+    case 400: return error::bad_request;
+    case 401: return error::unauthorized;
+    case 403: return error::forbidden;
+    case 404: return error::not_found;
+    case 429: return error::rate_limited;
+    default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
+    }
+}
+
+
+/** Turns a response outside 2xx into a @ref failure that says all the API said.
+
+    The status gives the code (`error_for_status`). When the body is the REST API's JSON
+    error, `errorcode`, `message` and `documentation` are kept; when it is the token
+    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
+    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
+    proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
+    `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
+    an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
+
+    @par Specification
+    Marketing Cloud "error-handling" and "rate-limiting-errors"; RFC 9110 section 10.2.3.
+*/
+SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/decode_error.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_DECODE_ERROR_IPP
+#define SFMC_SMS_IMPL_DECODE_ERROR_IPP
+
+// The definition of decode_error.hpp's heavy part: inline in header-only mode, compiled
+// once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/body.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_BODY_HPP
+#define SFMC_SMS_DETAIL_BODY_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms::detail {
+
+// "application/json", "application/problem+json; charset=utf-8"...
+inline bool is_json_media_type(std::string_view content_type) noexcept
+{
+    auto const type = trim_ows(content_type.substr(0, content_type.find(';')));
+    return ci_is_equal(type, "application/json") ||
+           (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
+}
+
+// The first `limit` bytes of a body that is kept for the caller to look at.
+inline std::string bounded_copy(std::string_view body, std::size_t limit)
+{
+    return std::string(body.substr(0, limit));
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
+// ---- sfmc/sms/detail/json_reader.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_JSON_READER_HPP
+#define SFMC_SMS_DETAIL_JSON_READER_HPP
+
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -981,211 +1206,13 @@ private:
 } // namespace sfmc::sms::detail
 
 #endif
-// ---- sfmc/sms/http_response.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_HTTP_RESPONSE_HPP
-#define SFMC_SMS_HTTP_RESPONSE_HPP
-
-
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace sfmc::sms {
-
-/// One header of a response, as received.
-struct http_header {
-    /// The header's name, as received.
-    std::string name;
-    /// The header's value, as received.
-    std::string value;
-    /// Same name (case counts) and value.
-    friend bool operator==(http_header const&, http_header const&) = default;
-};
-
-/** An HTTP response as a plain value: what a transport hands back, whatever the status.
-
-    Every status is data: a transport fills this in for 200, 302, 429 and 500 alike and
-    leaves judging them to the decoder.
-*/
-struct http_response {
-    /// The HTTP status code.
-    int status = 0;
-    /// The headers, in the order received.
-    std::vector<http_header> headers;
-    /// The body, whole.
-    std::string body;
-
-    /// The first header named `name` (compared without regard to case), without the
-    /// optional white space around it.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto const& h : headers)
-            if (detail::ci_is_equal(h.name, name))
-                return detail::trim_ows(h.value);
-        return std::nullopt;
-    }
-};
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/retry_after.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_RETRY_AFTER_HPP
-#define SFMC_SMS_RETRY_AFTER_HPP
-
 
 #include <algorithm>
 #include <array>
-#include <chrono>
-#include <optional>
-#include <string_view>
 
 namespace sfmc::sms {
 
-/// The longest delay a `Retry-After` can ask for; larger values are clamped to it.
-inline constexpr std::chrono::seconds max_retry_after{std::chrono::days{1}};
-
-namespace detail {
-
-constexpr int month_index(std::string_view m) noexcept
-{
-    constexpr std::array<std::string_view, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == m)
-            return static_cast<int>(i) + 1;
-    return 0;
-}
-
-// "08:49:37" → seconds since midnight.
-inline std::optional<int> parse_clock(std::string_view s) noexcept
-{
-    if (s.size() != 8 || s[2] != ':' || s[5] != ':')
-        return std::nullopt;
-    auto const h = parse_small_uint(s.substr(0, 2)), m = parse_small_uint(s.substr(3, 2)),
-               sec = parse_small_uint(s.substr(6, 2));
-    if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60)
-        return std::nullopt;
-    return *h * 3600 + *m * 60 + *sec;
-}
-
-// RFC 9110 section 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms that a
-// recipient must still accept.
-inline std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view s) noexcept
-{
-    using namespace std::chrono;
-    int y = 0, mo = 0, d = 0;
-    std::string_view clock;
-    auto const comma = s.find(',');
-    if (comma != std::string_view::npos) {
-        auto rest = s.substr(comma + 1);
-        if (rest.size() == 25 && rest[0] == ' ' && rest[3] == ' ' && rest[7] == ' ' && rest[12] == ' ' &&
-            rest.substr(21) == " GMT") {
-            // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
-            d = parse_small_uint(rest.substr(1, 2)).value_or(0);
-            mo = month_index(rest.substr(4, 3));
-            y = parse_small_uint(rest.substr(8, 4)).value_or(0);
-            clock = rest.substr(13, 8);
-        } else if (rest.size() == 23 && rest[0] == ' ' && rest[3] == '-' && rest[7] == '-' && rest[10] == ' ' &&
-                   rest.substr(19) == " GMT") {
-            // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; a two-digit year is read as the
-            // nearest century: 70-99 are 19xx, the rest 20xx.
-            d = parse_small_uint(rest.substr(1, 2)).value_or(0);
-            mo = month_index(rest.substr(4, 3));
-            auto const yy = parse_small_uint(rest.substr(8, 2));
-            y = yy ? (*yy >= 70 ? 1900 + *yy : 2000 + *yy) : 0;
-            clock = rest.substr(11, 8);
-        }
-    } else if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
-        // asctime: "Sun Nov  6 08:49:37 1994"
-        mo = month_index(s.substr(4, 3));
-        d = parse_small_uint(trim_ows(s.substr(8, 2))).value_or(0);
-        clock = s.substr(11, 8);
-        y = parse_small_uint(s.substr(20, 4)).value_or(0);
-    }
-    auto const secs = parse_clock(clock);
-    year_month_day const date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-    if (!secs || y == 0 || !date.ok())
-        return std::nullopt;
-    return sys_days{date} + seconds{*secs};
-}
-
-} // namespace detail
-
-/** The delay a `Retry-After` header asks for.
-
-    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
-    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
-    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
-    caller sleep for years.
-
-    @par Specification
-    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
-*/
-inline std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept
-{
-    using namespace std::chrono;
-    value = detail::trim_ows(value);
-    if (!value.empty() && boost::urls::grammar::digit_chars(value.front())) {
-        std::int64_t n = 0;
-        for (char c : value) {
-            if (!boost::urls::grammar::digit_chars(c))
-                return std::nullopt;
-            n = std::min<std::int64_t>(n * 10 + (c - '0'), max_retry_after.count());
-        }
-        return seconds{n};
-    }
-    auto const date = detail::parse_http_date(value);
-    if (!date || !now)
-        return std::nullopt;
-    // In seconds: a far date in nanoseconds would overflow.
-    auto const wait = *date - floor<seconds>(*now);
-    return std::clamp(wait, seconds{0}, max_retry_after);
-}
-
-} // namespace sfmc::sms
-
-#endif
-
-#include <algorithm>
-#include <array>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The library's error for an HTTP status outside 2xx (429 is `rate_limited` here; the
-/// body decides whether it is `blocked`).
-constexpr error error_for_status(int status) noexcept
-{
-    switch (status) {
-    case 400: return error::bad_request;
-    case 401: return error::unauthorized;
-    case 403: return error::forbidden;
-    case 404: return error::not_found;
-    case 429: return error::rate_limited;
-    default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
-    }
-}
-
-
-/** Turns a response outside 2xx into a @ref failure that says all the API said.
-
-    The status gives the code (`error_for_status`). When the body is the REST API's JSON
-    error, `errorcode`, `message` and `documentation` are kept; when it is the token
-    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
-    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
-    proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
-    `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
-    an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
-
-    @par Specification
-    Marketing Cloud "error-handling" and "rate-limiting-errors"; RFC 9110 section 10.2.3.
-*/
-inline failure decode_error(http_response const& res, decode_options const& opt = {})
+SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options const& opt)
 {
     failure f(error_for_status(res.status));
     f.http_status = res.status;
@@ -1234,44 +1261,10 @@ inline failure decode_error(http_response const& res, decode_options const& opt 
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/detail/json_answer.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_JSON_ANSWER_HPP
-#define SFMC_SMS_DETAIL_JSON_ANSWER_HPP
-
-
-#include <optional>
-#include <string>
-
-namespace sfmc::sms::detail {
-
-// The checks every decoder of a JSON answer makes before parsing, in one order: the status
-// (outside 2xx: the API's error), the Content-Type, the size, an empty body. A refusal keeps
-// the HTTP status and the first bytes of the body.
-inline std::optional<failure> refuse_json_answer(http_response const& res, decode_options const& opt)
-{
-    if (res.status < 200 || res.status > 299)
-        return decode_error(res, opt);
-    failure f;
-    if (auto const type = res.header("Content-Type"); type && !is_json_media_type(*type))
-        f = {error::unexpected_content_type, "Content-Type is \"" + std::string(type->substr(0, 100)) + '"'};
-    else if (res.body.size() > opt.max_body_size)
-        f = {error::body_too_large,
-             std::to_string(res.body.size()) + " bytes, the limit is " + std::to_string(opt.max_body_size)};
-    else if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
-        f = failure(error::empty_body);
-    else
-        return std::nullopt;
-    f.http_status = res.status;
-    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
-    return f;
-}
-
-} // namespace sfmc::sms::detail
+#endif
 
 #endif
 
-#include <array>
 #include <chrono>
 #include <optional>
 #include <ostream>
@@ -1312,7 +1305,61 @@ struct token_response {
     @par Specification
     Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
 */
-inline api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {})
+SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/decode_token.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_DECODE_TOKEN_IPP
+#define SFMC_SMS_IMPL_DECODE_TOKEN_IPP
+
+// The definition of decode_token.hpp's heavy part: inline in header-only mode, compiled
+// once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/json_answer.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_JSON_ANSWER_HPP
+#define SFMC_SMS_DETAIL_JSON_ANSWER_HPP
+
+
+#include <optional>
+#include <string>
+
+namespace sfmc::sms::detail {
+
+// The checks every decoder of a JSON answer makes before parsing, in one order: the status
+// (outside 2xx: the API's error), the Content-Type, the size, an empty body. A refusal keeps
+// the HTTP status and the first bytes of the body.
+inline std::optional<failure> refuse_json_answer(http_response const& res, decode_options const& opt)
+{
+    if (res.status < 200 || res.status > 299)
+        return decode_error(res, opt);
+    failure f;
+    if (auto const type = res.header("Content-Type"); type && !is_json_media_type(*type))
+        f = {error::unexpected_content_type, "Content-Type is \"" + std::string(type->substr(0, 100)) + '"'};
+    else if (res.body.size() > opt.max_body_size)
+        f = {error::body_too_large,
+             std::to_string(res.body.size()) + " bytes, the limit is " + std::to_string(opt.max_body_size)};
+    else if (res.body.find_first_not_of(" \t\r\n") == std::string::npos)
+        f = failure(error::empty_body);
+    else
+        return std::nullopt;
+    f.http_status = res.status;
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    return f;
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
+
+#include <array>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, decode_options const& opt)
 {
     auto const refuse = [&](failure f) {
         f.http_status = res.status;
@@ -1350,21 +1397,14 @@ inline api_result<token_response> decode_token(http_response const& res, decode_
 } // namespace sfmc::sms
 
 #endif
+#endif
+
+#endif
 // ---- sfmc/sms/endpoint.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_ENDPOINT_HPP
 #define SFMC_SMS_ENDPOINT_HPP
 
-
-#include <boost/url/grammar/alnum_chars.hpp>
-#include <boost/url/grammar/alpha_chars.hpp>
-#include <boost/url/grammar/charset.hpp>
-#include <boost/url/grammar/lut_chars.hpp>
-#include <boost/url/ipv4_address.hpp>
-#include <boost/url/ipv6_address.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/pct_string_view.hpp>
-#include <boost/url/url_view.hpp>
 
 #include <cstdint>
 #include <ostream>
@@ -1372,14 +1412,6 @@ inline api_result<token_response> decode_token(http_response const& res, decode_
 #include <string_view>
 
 namespace sfmc::sms {
-
-namespace detail {
-// RFC 1123 section 2.1 and RFC 3986 section 3.1.
-inline constexpr boost::urls::grammar::lut_chars dns_label_chars =
-    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + '-';
-inline constexpr boost::urls::grammar::lut_chars scheme_chars =
-    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + "+-.";
-} // namespace detail
 
 /** Where requests go: scheme, host, port and the base path in front of every route.
 
@@ -1421,64 +1453,7 @@ public:
         loopback (127.0.0.0/8, `::1` however written, `localhost`). An address is kept in its
         normal form (`[0:0::1]` becomes `::1`), a name in lower case.
     */
-    static result<endpoint> from_url(std::string_view url)
-    {
-        constexpr std::size_t max_url_size = 2048;
-        if (url.empty() || url.size() > max_url_size)
-            return error::bad_url;
-        std::string with_scheme;
-        if (!has_scheme(url)) {
-            with_scheme.append("https://").append(url);
-            url = with_scheme;
-        }
-        if (url.size() > max_url_size) // so that the normal form, url(), parses again
-            return error::bad_url;
-        auto const parsed = boost::urls::parse_uri(url);
-        if (!parsed)
-            return error::bad_url;
-        boost::urls::url_view const& u = *parsed;
-        bool const secure = u.scheme_id() == boost::urls::scheme::https;
-        if ((!secure && u.scheme_id() != boost::urls::scheme::http) || !u.has_authority() || u.has_userinfo() ||
-            u.has_query() || u.has_fragment())
-            return error::bad_url;
-
-        std::string host;
-        bool loopback = false;
-        switch (u.host_type()) {
-        case boost::urls::host_type::ipv4:
-            host = u.host_ipv4_address().to_string();
-            loopback = u.host_ipv4_address().is_loopback();
-            break;
-        case boost::urls::host_type::ipv6:
-            host = u.host_ipv6_address().to_string();
-            loopback = u.host_ipv6_address().is_loopback();
-            break;
-        case boost::urls::host_type::name:
-            if (!is_dns_name(u.encoded_host()))
-                return error::bad_url;
-            host = lower(u.encoded_host());
-            loopback = host == "localhost";
-            break;
-        default: // no host, or an IPvFuture literal
-            return error::bad_url;
-        }
-
-        std::uint16_t port = secure ? 443 : 80;
-        if (u.has_port()) {
-            auto const p = detail::parse_small_uint(u.port());
-            if (!p || *p == 0 || *p > 65535)
-                return error::bad_url;
-            port = static_cast<std::uint16_t>(*p);
-        }
-        std::string_view path = u.encoded_path();
-        if (path.ends_with('/'))
-            path.remove_suffix(1);
-        if (!is_base_path(path))
-            return error::bad_url;
-        if (!secure && !loopback)
-            return error::insecure_url;
-        return endpoint(secure, std::move(host), port, std::string(path));
-    }
+    static result<endpoint> from_url(std::string_view url);
 
     /// "https" or "http".
     std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
@@ -1511,15 +1486,7 @@ public:
 
     /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
     /// leak a token. `host` is a name or an address without brackets.
-    static bool is_loopback(std::string_view host) noexcept
-    {
-        if (detail::ci_is_equal(host, "localhost"))
-            return true;
-        if (auto const v4 = boost::urls::parse_ipv4_address(host))
-            return v4->is_loopback();
-        auto const v6 = boost::urls::parse_ipv6_address(host);
-        return v6 && v6->is_loopback();
-    }
+    static bool is_loopback(std::string_view host) noexcept;
 
 private:
     endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
@@ -1540,60 +1507,16 @@ private:
     }
 
     // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
-    static bool has_scheme(std::string_view url) noexcept
-    {
-        auto const sep = url.find("://");
-        if (sep == 0 || sep == std::string_view::npos)
-            return false;
-        auto const scheme = url.substr(0, sep);
-        return boost::urls::grammar::alpha_chars(scheme.front()) &&
-               boost::urls::grammar::find_if_not(scheme.data(), scheme.data() + scheme.size(), detail::scheme_chars) ==
-                   scheme.data() + scheme.size();
-    }
+    static bool has_scheme(std::string_view url) noexcept;
 
-    static bool is_dns_label(std::string_view s) noexcept
-    {
-        if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
-            return false;
-        return boost::urls::grammar::find_if_not(s.data(), s.data() + s.size(), detail::dns_label_chars) == s.data() + s.size();
-    }
+    static bool is_dns_label(std::string_view s) noexcept;
 
-    static bool is_dns_name(std::string_view s) noexcept
-    {
-        if (s.empty() || s.size() > 253)
-            return false;
-        std::size_t start = 0;
-        while (true) {
-            auto const dot = s.find('.', start);
-            if (!is_dns_label(s.substr(start, dot == std::string_view::npos ? dot : dot - start)))
-                return false;
-            if (dot == std::string_view::npos)
-                return true;
-            start = dot + 1;
-        }
-    }
+    static bool is_dns_name(std::string_view s) noexcept;
 
     // "" or "/seg/seg" of a path Boost.URL has already parsed (so pchars and well-formed
     // pct-encodings only): no empty segment and no dot segment, plain or percent-encoded,
     // so appending a route never yields "//" or a path a normaliser would rewrite.
-    static bool is_base_path(std::string_view p) noexcept
-    {
-        if (p.empty())
-            return true;
-        if (p.front() != '/')
-            return false;
-        std::size_t start = 1;
-        while (start <= p.size()) {
-            auto end = p.find('/', start);
-            if (end == std::string_view::npos)
-                end = p.size();
-            auto const seg = boost::urls::make_pct_string_view(p.substr(start, end - start));
-            if (!seg || seg->empty() || seg->decode() == "." || seg->decode() == "..")
-                return false;
-            start = end + 1;
-        }
-        return true;
-    }
+    static bool is_base_path(std::string_view p) noexcept;
 
     bool secure_;
     std::uint16_t port_;
@@ -1603,6 +1526,165 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/endpoint.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_ENDPOINT_IPP
+#define SFMC_SMS_IMPL_ENDPOINT_IPP
+
+// The definition of endpoint.hpp's heavy part (URL parsing by Boost.URL): inline in
+// header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <boost/url/grammar/alnum_chars.hpp>
+#include <boost/url/grammar/alpha_chars.hpp>
+#include <boost/url/grammar/charset.hpp>
+#include <boost/url/grammar/lut_chars.hpp>
+#include <boost/url/ipv4_address.hpp>
+#include <boost/url/ipv6_address.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/pct_string_view.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+namespace detail {
+// RFC 1123 section 2.1 and RFC 3986 section 3.1.
+inline constexpr boost::urls::grammar::lut_chars dns_label_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + '-';
+inline constexpr boost::urls::grammar::lut_chars scheme_chars =
+    boost::urls::grammar::lut_chars(boost::urls::grammar::alnum_chars) + "+-.";
+} // namespace detail
+
+SFMC_SMS_DECL result<endpoint> endpoint::from_url(std::string_view url)
+{
+    constexpr std::size_t max_url_size = 2048;
+    if (url.empty() || url.size() > max_url_size)
+        return error::bad_url;
+    std::string with_scheme;
+    if (!has_scheme(url)) {
+        with_scheme.append("https://").append(url);
+        url = with_scheme;
+    }
+    if (url.size() > max_url_size) // so that the normal form, url(), parses again
+        return error::bad_url;
+    auto const parsed = boost::urls::parse_uri(url);
+    if (!parsed)
+        return error::bad_url;
+    boost::urls::url_view const& u = *parsed;
+    bool const secure = u.scheme_id() == boost::urls::scheme::https;
+    if ((!secure && u.scheme_id() != boost::urls::scheme::http) || !u.has_authority() || u.has_userinfo() ||
+        u.has_query() || u.has_fragment())
+        return error::bad_url;
+
+    std::string host;
+    bool loopback = false;
+    switch (u.host_type()) {
+    case boost::urls::host_type::ipv4:
+        host = u.host_ipv4_address().to_string();
+        loopback = u.host_ipv4_address().is_loopback();
+        break;
+    case boost::urls::host_type::ipv6:
+        host = u.host_ipv6_address().to_string();
+        loopback = u.host_ipv6_address().is_loopback();
+        break;
+    case boost::urls::host_type::name:
+        if (!is_dns_name(u.encoded_host()))
+            return error::bad_url;
+        host = lower(u.encoded_host());
+        loopback = host == "localhost";
+        break;
+    default: // no host, or an IPvFuture literal
+        return error::bad_url;
+    }
+
+    std::uint16_t port = secure ? 443 : 80;
+    if (u.has_port()) {
+        auto const p = detail::parse_small_uint(u.port());
+        if (!p || *p == 0 || *p > 65535)
+            return error::bad_url;
+        port = static_cast<std::uint16_t>(*p);
+    }
+    std::string_view path = u.encoded_path();
+    if (path.ends_with('/'))
+        path.remove_suffix(1);
+    if (!is_base_path(path))
+        return error::bad_url;
+    if (!secure && !loopback)
+        return error::insecure_url;
+    return endpoint(secure, std::move(host), port, std::string(path));
+}
+
+SFMC_SMS_DECL bool endpoint::is_loopback(std::string_view host) noexcept
+{
+    if (detail::ci_is_equal(host, "localhost"))
+        return true;
+    if (auto const v4 = boost::urls::parse_ipv4_address(host))
+        return v4->is_loopback();
+    auto const v6 = boost::urls::parse_ipv6_address(host);
+    return v6 && v6->is_loopback();
+}
+
+SFMC_SMS_DECL bool endpoint::has_scheme(std::string_view url) noexcept
+{
+    auto const sep = url.find("://");
+    if (sep == 0 || sep == std::string_view::npos)
+        return false;
+    auto const scheme = url.substr(0, sep);
+    return boost::urls::grammar::alpha_chars(scheme.front()) &&
+           boost::urls::grammar::find_if_not(scheme.data(), scheme.data() + scheme.size(), detail::scheme_chars) ==
+               scheme.data() + scheme.size();
+}
+
+SFMC_SMS_DECL bool endpoint::is_dns_label(std::string_view s) noexcept
+{
+    if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-')
+        return false;
+    return boost::urls::grammar::find_if_not(s.data(), s.data() + s.size(), detail::dns_label_chars) == s.data() + s.size();
+}
+
+SFMC_SMS_DECL bool endpoint::is_dns_name(std::string_view s) noexcept
+{
+    if (s.empty() || s.size() > 253)
+        return false;
+    std::size_t start = 0;
+    while (true) {
+        auto const dot = s.find('.', start);
+        if (!is_dns_label(s.substr(start, dot == std::string_view::npos ? dot : dot - start)))
+            return false;
+        if (dot == std::string_view::npos)
+            return true;
+        start = dot + 1;
+    }
+}
+
+SFMC_SMS_DECL bool endpoint::is_base_path(std::string_view p) noexcept
+{
+    if (p.empty())
+        return true;
+    if (p.front() != '/')
+        return false;
+    std::size_t start = 1;
+    while (start <= p.size()) {
+        auto end = p.find('/', start);
+        if (end == std::string_view::npos)
+            end = p.size();
+        auto const seg = boost::urls::make_pct_string_view(p.substr(start, end - start));
+        if (!seg || seg->empty() || seg->decode() == "." || seg->decode() == "..")
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/http_request.hpp ----
@@ -2274,9 +2356,6 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 #define SFMC_SMS_MESSAGE_KEY_HPP
 
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -2359,12 +2438,7 @@ private:
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
-inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
-{
-    if (s == "." || s == "..")
-        return 3 * s.size();
-    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
-}
+SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept;
 
 /** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
 
@@ -2378,7 +2452,44 @@ inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
     @par Specification
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
-inline char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
+SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
+
+inline std::string message_key::encoded() const
+{
+    std::string out(encoded_path_segment_size(value()), '\0');
+    encode_path_segment(value(), out.data(), out.size());
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/message_key.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_MESSAGE_KEY_IPP
+#define SFMC_SMS_IMPL_MESSAGE_KEY_IPP
+
+// The definition of message_key.hpp's heavy part (percent-encoding by Boost.URL): inline in
+// header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept
+{
+    if (s == "." || s == "..")
+        return 3 * s.size();
+    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
+}
+
+SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
 {
     if (s == "." || s == "..") {
         for (std::size_t i = 0; i < s.size() && size >= 3; ++i, size -= 3)
@@ -2390,14 +2501,10 @@ inline char* encode_path_segment(std::string_view s, char* out, std::size_t size
     return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
 }
 
-inline std::string message_key::encoded() const
-{
-    std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data(), out.size());
-    return out;
-}
-
 } // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/status_lookup.hpp ----
@@ -2663,7 +2770,6 @@ struct message_status {
 
 #endif
 
-#include <array>
 #include <string>
 
 namespace sfmc::sms {
@@ -2683,7 +2789,26 @@ namespace sfmc::sms {
     @par Specification
     getSMSSendStatusForRecipient.
 */
-inline api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {})
+SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/decode_status.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_DECODE_STATUS_IPP
+#define SFMC_SMS_IMPL_DECODE_STATUS_IPP
+
+// The definition of decode_status.hpp's heavy part: inline in header-only mode, compiled
+// once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <array>
+#include <string>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res, decode_options const& opt)
 {
     if (auto refused = detail::refuse_json_answer(res, opt))
         return std::move(*refused);
@@ -2724,6 +2849,9 @@ inline api_result<message_status> decode_status(http_response const& res, decode
 }
 
 } // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/status_request.hpp ----

@@ -3,8 +3,16 @@
 
 #include <cstdio>
 
+#ifdef SFMC_SMS_SEPARATE_COMPILATION
+bool other_translation_unit_works(); // cmake_separate_compilation/other.cpp
+#endif
+
 int main()
 {
+#ifdef SFMC_SMS_SEPARATE_COMPILATION
+    if (!other_translation_unit_works())
+        return 1;
+#endif
     auto key = sfmc::sms::message_key::make("bcX0qaEp0USGciEnUJTW0w");
     auto rest = sfmc::sms::endpoint::from_subdomain("mcx");
     auto token = sfmc::sms::access_token::make("t");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs tests/consumer/main.cpp every way a consumer can take the library:
-# find_package from an install tree, add_subdirectory, meson subproject, pkg-config from the
-# install tree, and the single header alone. Usage: run.sh WORK_DIR
+# find_package from an install tree (header-only, and the compiled library in a two-TU
+# program), add_subdirectory, meson subproject, pkg-config from the install tree, and the
+# single header alone. Usage: run.sh WORK_DIR
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:?usage: run.sh WORK_DIR}
@@ -17,6 +18,11 @@ quiet cmake --install "$work/lib"
 quiet cmake -S "$here/cmake_find_package" -B "$work/find_package" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix"
 quiet cmake --build "$work/find_package"
 "$work/find_package/consumer"
+
+echo "== install, then find_package and link the compiled library (two translation units)"
+quiet cmake -S "$here/cmake_separate_compilation" -B "$work/separate" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix"
+quiet cmake --build "$work/separate"
+"$work/separate/consumer"
 
 echo "== add_subdirectory"
 quiet cmake -S "$here/cmake_add_subdirectory" -B "$work/add_subdirectory" -G Ninja -DSFMC_SMS_SOURCE_DIR="$src"

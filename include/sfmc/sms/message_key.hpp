@@ -6,9 +6,6 @@
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -91,12 +88,7 @@ private:
 };
 
 /** The length of `s` once encoded by @ref encode_path_segment. */
-inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
-{
-    if (s == "." || s == "..")
-        return 3 * s.size();
-    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
-}
+SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept;
 
 /** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
 
@@ -110,17 +102,7 @@ inline std::size_t encoded_path_segment_size(std::string_view s) noexcept
     @par Specification
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
-inline char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
-{
-    if (s == "." || s == "..") {
-        for (std::size_t i = 0; i < s.size() && size >= 3; ++i, size -= 3)
-            out = std::copy_n("%2E", 3, out);
-        return out;
-    }
-    // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
-    boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
-    return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
-}
+SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
 
 inline std::string message_key::encoded() const
 {
@@ -130,5 +112,9 @@ inline std::string message_key::encoded() const
 }
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/message_key.ipp>
+#endif
 
 #endif

@@ -1,0 +1,40 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_MESSAGE_KEY_IPP
+#define SFMC_SMS_IMPL_MESSAGE_KEY_IPP
+
+// The definition of message_key.hpp's heavy part (percent-encoding by Boost.URL): inline in
+// header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+#include <sfmc/sms/message_key.hpp>
+
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept
+{
+    if (s == "." || s == "..")
+        return 3 * s.size();
+    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
+}
+
+SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
+{
+    if (s == "." || s == "..") {
+        for (std::size_t i = 0; i < s.size() && size >= 3; ++i, size -= 3)
+            out = std::copy_n("%2E", 3, out);
+        return out;
+    }
+    // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
+    boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
+    return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
+}
+
+} // namespace sfmc::sms
+
+#endif

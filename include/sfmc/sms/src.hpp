@@ -1,0 +1,27 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_SRC_HPP
+#define SFMC_SMS_SRC_HPP
+
+/** @file
+    The library's compiled part, for separate compilation.
+
+    Define `SFMC_SMS_SEPARATE_COMPILATION` in every translation unit of your program (CMake's
+    `sfmc::sms_compiled` target does), and include this header in exactly one of them: the
+    heavy definitions (the JSON decoders, URL parsing, key encoding) are then compiled there
+    once, and every other translation unit that includes `<sfmc/sms.hpp>` compiles markedly
+    faster. Without the macro the library is header-only and this header is not needed.
+*/
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#error "<sfmc/sms/src.hpp> is for separate compilation: define SFMC_SMS_SEPARATE_COMPILATION in every translation unit"
+#endif
+
+#include <sfmc/sms.hpp>
+
+#include <sfmc/sms/impl/decode_error.ipp>
+#include <sfmc/sms/impl/decode_status.ipp>
+#include <sfmc/sms/impl/decode_token.ipp>
+#include <sfmc/sms/impl/endpoint.ipp>
+#include <sfmc/sms/impl/message_key.ipp>
+
+#endif
