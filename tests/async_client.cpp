@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
+#include "support/run_threads.hpp"
 
 #include <sfmc/sms/adapters/beast_async_transport.hpp>
 
@@ -15,7 +16,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 // The coroutine driver against the emulator, over the Beast coroutine transport.
@@ -55,12 +55,7 @@ struct concurrent_lookups {
                 got.push_back(r ? std::string(to_string(r->status)) : r.error().to_string());
             }, asio::detached);
         }
-        std::vector<std::thread> pool;
-        for (int t = 1; t < threads; ++t)
-            pool.emplace_back([&] { io.run(); });
-        io.run();
-        for (auto& t : pool)
-            t.join();
+        test::run_on_threads(io, threads);
     }
 };
 

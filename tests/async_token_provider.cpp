@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "support/fake_async_transport.hpp"
+#include "support/run_threads.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -11,7 +12,6 @@
 #include <atomic>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 using namespace sfmc::sms;
@@ -37,12 +37,7 @@ std::vector<std::string> ask_concurrently(async_token_provider& tokens, int n, i
             got.push_back(r ? std::string(r->token.reveal()) : r.error().to_string());
         }, asio::detached);
     }
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back([&] { io.run(); });
-    io.run();
-    for (auto& t : pool)
-        t.join();
+    test::run_on_threads(io, threads);
     return got;
 }
 
@@ -83,7 +78,7 @@ TEST_CASE("async_token_provider: a refusal is held; a fresh token is reused; an 
             return http_response{401, {}, R"({"error":"invalid_client","error_description":"no"})"};
         return http_response{200, {}, R"({"access_token":"token-)" + std::to_string(n) + R"(","expires_in":1080})"};
     };
-    async_token_provider tokens(endpoint, auth(), credentials(), {.refusal_hold = seconds{60}, .clock = [&] { return now; }});
+    async_token_provider tokens(endpoint, auth(), credentials(), {.cache = {.refusal_hold = seconds{60}}, .clock = [&] { return now; }});
     CHECK(ask_concurrently(tokens, 3) == std::vector<std::string>(3, "token request: the API answered 401 Unauthorized [HTTP 401] invalid_client: \"no\""));
     CHECK(endpoint.requests == 1);
     now += seconds{30};

@@ -64,7 +64,7 @@ token_provider make_provider(token_endpoint& http, fake_clock& clock, seconds ma
 {
     return token_provider(http, endpoint::from_url("https://mcx.auth.example.com").value(),
                           client_credentials::make("id", "secret").value(),
-                          {.refresh_margin = margin, .clock = clock.fn()});
+                          {.cache = {.refresh_margin = margin}, .clock = clock.fn()});
 }
 
 } // namespace

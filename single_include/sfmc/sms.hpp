@@ -2276,6 +2276,62 @@ private:
 #ifndef SFMC_SMS_CLIENT_HPP
 #define SFMC_SMS_CLIENT_HPP
 
+// ---- sfmc/sms/detail/client_state.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_CLIENT_STATE_HPP
+#define SFMC_SMS_DETAIL_CLIENT_STATE_HPP
+
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace sfmc::sms::detail {
+
+// What the blocking and the coroutine clients share: where requests go (given, or learnt
+// from the first token), and where the token comes from (fixed, or a provider).
+template <class TokenProvider>
+class client_state {
+public:
+    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), token_(std::move(token)) {}
+    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), token_(&tokens) {}
+
+    // A call of `r`, given the fixed token if there is one.
+    template <class Route>
+    call<Route> begin(Route r, call_options opt) const
+    {
+        call<Route> c(std::move(r), rest_, std::move(opt));
+        if (auto const* fixed = std::get_if<access_token>(&token_))
+            c.use_token(*fixed);
+        return c;
+    }
+
+    // Keeps the REST endpoint a call learnt from its token.
+    template <class Route>
+    void end(call<Route> const& c)
+    {
+        if (!rest_ && c.base())
+            rest_ = c.base();
+    }
+
+    // The provider to ask when a call needs a token (null with a fixed token: never asked).
+    TokenProvider* provider() const noexcept
+    {
+        auto const* p = std::get_if<TokenProvider*>(&token_);
+        return p ? *p : nullptr;
+    }
+
+    void set_token(access_token token) { token_ = std::move(token); }
+    std::optional<endpoint> const& rest() const noexcept { return rest_; }
+
+private:
+    std::optional<endpoint> rest_;
+    std::variant<access_token, TokenProvider*> token_;
+};
+
+} // namespace sfmc::sms::detail
+
+#endif
 // ---- sfmc/sms/detail/run_blocking.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
@@ -3108,6 +3164,11 @@ private:
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/detail/token_fetch.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+#define SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+
 // ---- sfmc/sms/token_cache.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_CACHE_HPP
@@ -3214,6 +3275,76 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#endif
+
+#include <cstdint>
+#include <optional>
+
+namespace sfmc::sms::detail {
+
+// What the blocking and the coroutine token providers share, as plain state under the
+// provider's own lock: the cache, and whether a token request is in flight. One request at
+// a time; its outcome, a failure included, reaches every caller that waited for it.
+class token_fetch {
+public:
+    explicit token_fetch(token_cache_options opt) noexcept : cache_(opt) {}
+
+    // What a caller does now: take `answer`, or send the token request (`must_fetch`: it is
+    // now the one fetching), or wait until `ended(awaited)`.
+    struct step {
+        std::optional<api_result<token_response>> answer;
+        bool must_fetch = false;
+        std::uint64_t awaited = 0;
+    };
+
+    step look(token_cache::time_point now)
+    {
+        if (auto const* granted = cache_.fresh(now))
+            return {*granted};
+        if (auto const* refusal = cache_.held_refusal(now))
+            return {api_result<token_response>(*refusal)};
+        if (!fetching_) {
+            fetching_ = true;
+            return {std::nullopt, true};
+        }
+        return {std::nullopt, false, fetches_};
+    }
+
+    // True once the request a caller waits for has ended.
+    bool ended(std::uint64_t awaited) const noexcept { return !fetching_ || fetches_ != awaited; }
+
+    // After waiting: the failure of the request waited for, if it failed (so does the caller).
+    std::optional<failure> failure_of(std::uint64_t awaited) const
+    {
+        if (fetches_ != awaited && last_failure_)
+            return last_failure_;
+        return std::nullopt;
+    }
+
+    // The outcome of the request sent at `started`.
+    void finish(api_result<token_response> const& outcome, token_cache::time_point started)
+    {
+        fetching_ = false;
+        ++fetches_;
+        cache_.store(outcome, started);
+        if (outcome)
+            last_failure_.reset();
+        else
+            last_failure_ = outcome.error();
+    }
+
+    void invalidate(access_token const& rejected) noexcept { cache_.invalidate(rejected); }
+    std::uint64_t requests() const noexcept { return fetches_; }
+
+private:
+    token_cache cache_;
+    bool fetching_ = false;
+    std::uint64_t fetches_ = 0;
+    std::optional<failure> last_failure_;
+};
+
+} // namespace sfmc::sms::detail
 
 #endif
 // ---- sfmc/sms/token_grant.hpp ----
@@ -3421,12 +3552,10 @@ static_assert(transport<exemplar_transport>);
 
 namespace sfmc::sms {
 
-/// How a @ref token_provider caches.
+/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
 struct token_provider_options {
-    /// Refresh this long before the token expires (see `token_cache_options`).
-    std::chrono::seconds refresh_margin{120};
-    /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
-    std::chrono::seconds refusal_hold{60};
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
     /// Limits on what a response may hold.
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
@@ -3456,12 +3585,11 @@ struct token_provider_options {
 */
 class token_provider {
 public:
-    template <transport Transport>
     /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
-          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
     {
     }
 
@@ -3473,19 +3601,15 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            auto const now = this->now();
-            if (auto const* granted = cache_.fresh(now))
-                return *granted;
-            if (auto const* refusal = cache_.held_refusal(now))
-                return *refusal;
-            if (!fetching_)
+            auto next = state_.look(now());
+            if (next.answer)
+                return std::move(*next.answer);
+            if (next.must_fetch)
                 break;
-            auto const awaited = fetches_;
-            done_.wait(lock, [&] { return !fetching_; });
-            if (fetches_ != awaited && last_failure_)
-                return *last_failure_; // the fetch we waited for failed: so do we
+            done_.wait(lock, [&] { return state_.ended(next.awaited); });
+            if (auto failed = state_.failure_of(next.awaited))
+                return std::move(*failed);
         }
-        fetching_ = true;
         lock.unlock();
 
         auto const started = now();
@@ -3493,13 +3617,7 @@ public:
         auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
         lock.lock();
-        fetching_ = false;
-        ++fetches_;
-        cache_.store(fetched, started);
-        if (fetched)
-            last_failure_.reset();
-        else
-            last_failure_ = fetched.error();
+        state_.finish(fetched, started);
         done_.notify_all();
         return fetched;
     }
@@ -3508,14 +3626,14 @@ public:
     void invalidate(access_token const& rejected)
     {
         std::lock_guard lock(mutex_);
-        cache_.invalidate(rejected);
+        state_.invalidate(rejected);
     }
 
     /// How many token requests have been sent.
     std::uint64_t token_requests() const
     {
         std::lock_guard lock(mutex_);
-        return fetches_;
+        return state_.requests();
     }
 
 private:
@@ -3534,10 +3652,7 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable done_;
-    token_cache cache_;
-    bool fetching_ = false;
-    std::uint64_t fetches_ = 0;
-    std::optional<failure> last_failure_;
+    detail::token_fetch state_;
 };
 
 } // namespace sfmc::sms
@@ -3548,7 +3663,6 @@ private:
 #include <functional>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 namespace sfmc::sms {
 
@@ -3599,19 +3713,19 @@ class client {
 public:
     /// Lookups to `rest` with a fixed token (a 401 is final).
     client(Transport& http, endpoint rest, access_token token, client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), std::move(token)), opt_(std::move(opt))
     {
     }
 
     /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), tokens), opt_(std::move(opt))
     {
     }
 
     /// The REST endpoint is the token's `rest_instance_url`.
     client(Transport& http, token_provider& tokens, client_options opt = {})
-        : http_(http), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::nullopt, tokens), opt_(std::move(opt))
     {
     }
 
@@ -3631,32 +3745,27 @@ public:
     template <route_behind_token Route>
     api_result<typename Route::value_type> run(Route r)
     {
-        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
-        auto* const tokens = std::get_if<token_provider*>(&token_);
-        if (!tokens)
-            c.use_token(std::get<access_token>(token_));
-        auto const fetch = [tokens](access_token const* rejected) {
+        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
-                (*tokens)->invalidate(*rejected);
-            return (*tokens)->get();
+                tokens->invalidate(*rejected);
+            return tokens->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
         auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
-        if (!rest_ && c.base())
-            rest_ = c.base();
+        state_.end(c);
         return outcome;
     }
 
     /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
-    void set_token(access_token token) { token_ = std::move(token); }
+    void set_token(access_token token) { state_.set_token(std::move(token)); }
 
     /// The REST endpoint given, or learnt from the last token.
-    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
 
 private:
     Transport& http_;
-    std::optional<endpoint> rest_;
-    std::variant<access_token, token_provider*> token_;
+    detail::client_state<token_provider> state_;
     client_options opt_;
 };
 

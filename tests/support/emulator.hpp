@@ -33,7 +33,7 @@ struct recorded_request {
     }
 };
 
-// The emulator of tools/emulator, started for one test on 127.0.0.1 and stopped with it.
+// The emulator (emulator/sfmc_emulator.py), started for one test on 127.0.0.1 and stopped with it.
 // Its lifetime is bounded twice: by --lifetime, and by our SIGTERM in the destructor.
 class emulator {
 public:

@@ -9,6 +9,7 @@
 #include <sfmc/sms/async_transport.hpp>
 #include <sfmc/sms/call.hpp>
 #include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/client_state.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/run_async.hpp>
 #include <sfmc/sms/endpoint.hpp>
@@ -24,7 +25,6 @@
 #include <functional>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 namespace sfmc::sms {
 
@@ -70,19 +70,19 @@ class async_client {
 public:
     /// Lookups to `rest` with a fixed token (a 401 is final).
     async_client(AsyncTransport& http, endpoint rest, access_token token, async_client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), std::move(token)), opt_(std::move(opt))
     {
     }
 
     /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     async_client(AsyncTransport& http, endpoint rest, async_token_provider& tokens, async_client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), tokens), opt_(std::move(opt))
     {
     }
 
     /// The REST endpoint is the token's `rest_instance_url`.
     async_client(AsyncTransport& http, async_token_provider& tokens, async_client_options opt = {})
-        : http_(http), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::nullopt, tokens), opt_(std::move(opt))
     {
     }
 
@@ -100,32 +100,27 @@ public:
     template <route_behind_token Route>
     boost::asio::awaitable<api_result<typename Route::value_type>> async_run(Route r)
     {
-        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
-        auto* const tokens = std::get_if<async_token_provider*>(&token_);
-        if (!tokens)
-            c.use_token(std::get<access_token>(token_));
-        auto fetch = [tokens](access_token const* rejected) {
+        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
-                (*tokens)->invalidate(*rejected);
-            return (*tokens)->async_get();
+                tokens->invalidate(*rejected);
+            return tokens->async_get();
         };
         auto send = [this](http_request const& req) { return http_.async_send(req); };
         auto outcome = co_await detail::run_async(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
-        if (!rest_ && c.base())
-            rest_ = c.base();
+        state_.end(c);
         co_return outcome;
     }
 
     /// Replaces the token with a fixed one.
-    void set_token(access_token token) { token_ = std::move(token); }
+    void set_token(access_token token) { state_.set_token(std::move(token)); }
 
     /// The REST endpoint given, or learnt from the last token.
-    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
 
 private:
     AsyncTransport& http_;
-    std::optional<endpoint> rest_;
-    std::variant<access_token, async_token_provider*> token_;
+    detail::client_state<async_token_provider> state_;
     async_client_options opt_;
 };
 

@@ -9,6 +9,7 @@
 #include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/run_async.hpp>
+#include <sfmc/sms/detail/token_fetch.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/token_cache.hpp>
 #include <sfmc/sms/token_grant.hpp>
@@ -51,14 +52,21 @@ namespace sfmc::sms {
     @endcode
 */
 class async_token_provider {
+    // Runs `f` under the lock: plain statements only, never a suspension.
+    template <class F>
+    auto locked(F&& f)
+    {
+        std::lock_guard lock(mutex_);
+        return f();
+    }
+
 public:
-    template <async_transport AsyncTransport>
     /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    template <async_transport AsyncTransport>
     async_token_provider(AsyncTransport& http, endpoint auth, client_credentials credentials,
                          token_provider_options opt = {})
         : send_([&http](http_request const& req) { return http.async_send(req); }), auth_(std::move(auth)),
-          credentials_(std::move(credentials)), opt_(std::move(opt)),
-          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
+          credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
     {
     }
 
@@ -68,9 +76,9 @@ public:
     /// The cached token while it is fresh, else a new one from the token endpoint.
     boost::asio::awaitable<api_result<token_response>> async_get()
     {
-        // Locks are taken in the plain functions below only, never across a suspension.
+        // The lock is taken in plain statements only, never across a suspension.
         while (true) {
-            auto next = look();
+            auto next = locked([&] { return state_.look(now()); });
             if (next.answer) {
                 auto answer = std::move(*next.answer);
                 co_return answer;
@@ -78,7 +86,7 @@ public:
             if (next.must_fetch)
                 break;
             co_await fetch_done(next.awaited);
-            auto failed = failure_of_fetch(next.awaited);
+            auto failed = locked([&] { return state_.failure_of(next.awaited); });
             if (failed) {
                 auto answer = api_result<token_response>(std::move(*failed));
                 co_return answer;
@@ -91,49 +99,17 @@ public:
     /// Drops `rejected` if it is still the cached token, so the next @ref async_get fetches anew.
     void invalidate(access_token const& rejected)
     {
-        std::lock_guard lock(mutex_);
-        cache_.invalidate(rejected);
+        locked([&] { state_.invalidate(rejected); });
     }
 
     /// How many token requests have been sent.
     std::uint64_t token_requests() const
     {
         std::lock_guard lock(mutex_);
-        return fetches_;
+        return state_.requests();
     }
 
 private:
-    // What a caller of async_get does now: take an answer, fetch, or wait for fetch `awaited`.
-    struct step {
-        std::optional<api_result<token_response>> answer;
-        bool must_fetch = false;
-        std::uint64_t awaited = 0;
-    };
-
-    step look()
-    {
-        std::lock_guard lock(mutex_);
-        auto const now = this->now();
-        if (auto const* granted = cache_.fresh(now))
-            return {*granted};
-        if (auto const* refusal = cache_.held_refusal(now))
-            return {api_result<token_response>(*refusal)};
-        if (!fetching_) {
-            fetching_ = true;
-            return {std::nullopt, true};
-        }
-        return {std::nullopt, false, fetches_};
-    }
-
-    // The failure of the fetch a caller waited for, if that fetch failed: so does the caller.
-    std::optional<failure> failure_of_fetch(std::uint64_t awaited) const
-    {
-        std::lock_guard lock(mutex_);
-        if (fetches_ != awaited && last_failure_)
-            return last_failure_;
-        return std::nullopt;
-    }
-
     // Sends the token request (this caller is the one fetching), stores the outcome and
     // resumes every caller that waited for it.
     boost::asio::awaitable<api_result<token_response>> fetch()
@@ -141,26 +117,14 @@ private:
         auto const started = now();
         call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
         auto fetched = co_await detail::run_async(grant, send_, unused_token, {});
-        finish_fetch(fetched, started);
-        co_return fetched;
-    }
-
-    void finish_fetch(api_result<token_response> const& fetched, std::chrono::steady_clock::time_point started)
-    {
         std::vector<std::unique_ptr<waiter>> woken;
-        {
-            std::lock_guard lock(mutex_);
-            fetching_ = false;
-            ++fetches_;
-            cache_.store(fetched, started);
-            if (fetched)
-                last_failure_.reset();
-            else
-                last_failure_ = fetched.error();
+        locked([&] {
+            state_.finish(fetched, started);
             woken.swap(waiters_);
-        }
+        });
         for (auto& w : woken)
             w->resume();
+        co_return fetched;
     }
 
     // A suspended coroutine: its completion handler, kept with the work it holds on its
@@ -191,7 +155,7 @@ private:
             [this, awaited](auto handler) {
                 auto parked = std::make_unique<waiter_for<decltype(handler)>>(std::move(handler));
                 std::unique_lock lock(mutex_);
-                if (fetching_ && fetches_ == awaited) {
+                if (!state_.ended(awaited)) {
                     waiters_.push_back(std::move(parked));
                     return;
                 }
@@ -218,10 +182,7 @@ private:
     token_provider_options opt_;
 
     mutable std::mutex mutex_;
-    token_cache cache_;
-    bool fetching_ = false;
-    std::uint64_t fetches_ = 0;
-    std::optional<failure> last_failure_;
+    detail::token_fetch state_;
     std::vector<std::unique_ptr<waiter>> waiters_;
 };
 

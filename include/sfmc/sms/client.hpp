@@ -5,6 +5,7 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/call.hpp>
 #include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/client_state.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/run_blocking.hpp>
 #include <sfmc/sms/endpoint.hpp>
@@ -20,7 +21,6 @@
 #include <functional>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 namespace sfmc::sms {
 
@@ -71,19 +71,19 @@ class client {
 public:
     /// Lookups to `rest` with a fixed token (a 401 is final).
     client(Transport& http, endpoint rest, access_token token, client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(std::move(token)), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), std::move(token)), opt_(std::move(opt))
     {
     }
 
     /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
     client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
-        : http_(http), rest_(std::move(rest)), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::move(rest), tokens), opt_(std::move(opt))
     {
     }
 
     /// The REST endpoint is the token's `rest_instance_url`.
     client(Transport& http, token_provider& tokens, client_options opt = {})
-        : http_(http), token_(&tokens), opt_(std::move(opt))
+        : http_(http), state_(std::nullopt, tokens), opt_(std::move(opt))
     {
     }
 
@@ -103,32 +103,27 @@ public:
     template <route_behind_token Route>
     api_result<typename Route::value_type> run(Route r)
     {
-        call<Route> c(std::move(r), rest_, {.retry = opt_.retry, .decode = opt_.decode});
-        auto* const tokens = std::get_if<token_provider*>(&token_);
-        if (!tokens)
-            c.use_token(std::get<access_token>(token_));
-        auto const fetch = [tokens](access_token const* rejected) {
+        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
-                (*tokens)->invalidate(*rejected);
-            return (*tokens)->get();
+                tokens->invalidate(*rejected);
+            return tokens->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
         auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
-        if (!rest_ && c.base())
-            rest_ = c.base();
+        state_.end(c);
         return outcome;
     }
 
     /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
-    void set_token(access_token token) { token_ = std::move(token); }
+    void set_token(access_token token) { state_.set_token(std::move(token)); }
 
     /// The REST endpoint given, or learnt from the last token.
-    std::optional<endpoint> const& rest_endpoint() const noexcept { return rest_; }
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
 
 private:
     Transport& http_;
-    std::optional<endpoint> rest_;
-    std::variant<access_token, token_provider*> token_;
+    detail::client_state<token_provider> state_;
     client_options opt_;
 };
 

@@ -11,6 +11,7 @@
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/call.hpp>
 #include <sfmc/sms/detail/run_blocking.hpp>
+#include <sfmc/sms/detail/token_fetch.hpp>
 #include <sfmc/sms/token_cache.hpp>
 #include <sfmc/sms/token_grant.hpp>
 #include <sfmc/sms/transport.hpp>
@@ -24,12 +25,10 @@
 
 namespace sfmc::sms {
 
-/// How a @ref token_provider caches.
+/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
 struct token_provider_options {
-    /// Refresh this long before the token expires (see `token_cache_options`).
-    std::chrono::seconds refresh_margin{120};
-    /// Answer with a definite refusal this long without asking again (see `token_cache_options`).
-    std::chrono::seconds refusal_hold{60};
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
     /// Limits on what a response may hold.
     decode_options decode{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
@@ -59,12 +58,11 @@ struct token_provider_options {
 */
 class token_provider {
 public:
-    template <transport Transport>
     /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
-          cache_({.refresh_margin = opt_.refresh_margin, .refusal_hold = opt_.refusal_hold})
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
     {
     }
 
@@ -76,19 +74,15 @@ public:
     {
         std::unique_lock lock(mutex_);
         while (true) {
-            auto const now = this->now();
-            if (auto const* granted = cache_.fresh(now))
-                return *granted;
-            if (auto const* refusal = cache_.held_refusal(now))
-                return *refusal;
-            if (!fetching_)
+            auto next = state_.look(now());
+            if (next.answer)
+                return std::move(*next.answer);
+            if (next.must_fetch)
                 break;
-            auto const awaited = fetches_;
-            done_.wait(lock, [&] { return !fetching_; });
-            if (fetches_ != awaited && last_failure_)
-                return *last_failure_; // the fetch we waited for failed: so do we
+            done_.wait(lock, [&] { return state_.ended(next.awaited); });
+            if (auto failed = state_.failure_of(next.awaited))
+                return std::move(*failed);
         }
-        fetching_ = true;
         lock.unlock();
 
         auto const started = now();
@@ -96,13 +90,7 @@ public:
         auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
         lock.lock();
-        fetching_ = false;
-        ++fetches_;
-        cache_.store(fetched, started);
-        if (fetched)
-            last_failure_.reset();
-        else
-            last_failure_ = fetched.error();
+        state_.finish(fetched, started);
         done_.notify_all();
         return fetched;
     }
@@ -111,14 +99,14 @@ public:
     void invalidate(access_token const& rejected)
     {
         std::lock_guard lock(mutex_);
-        cache_.invalidate(rejected);
+        state_.invalidate(rejected);
     }
 
     /// How many token requests have been sent.
     std::uint64_t token_requests() const
     {
         std::lock_guard lock(mutex_);
-        return fetches_;
+        return state_.requests();
     }
 
 private:
@@ -137,10 +125,7 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable done_;
-    token_cache cache_;
-    bool fetching_ = false;
-    std::uint64_t fetches_ = 0;
-    std::optional<failure> last_failure_;
+    detail::token_fetch state_;
 };
 
 } // namespace sfmc::sms
