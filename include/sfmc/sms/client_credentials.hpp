@@ -15,7 +15,7 @@ namespace sfmc::sms {
 
 /** An installed package's client id and secret, with the optional business unit and scope.
 
-    Any character may appear (the token request is JSON, escaped by Boost.JSON), but the id
+    Any character may appear (the token request escapes it as JSON, RFC 8259), but the id
     and secret must not be empty and every value must be UTF-8. Printing writes the secret
     as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
 
