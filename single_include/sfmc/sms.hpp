@@ -908,10 +908,14 @@ constexpr char const* to_string(json_kind k) noexcept
 // One field to read. `parent` is the index of the object field holding it, or -1 for the
 // top level; the parent must come before its children in the list.
 struct json_field {
-    json_field(std::string_view field_name, int parent_index = -1) : name(field_name), parent(parent_index) {}
+    json_field(std::string_view field_name, int parent_index = -1, bool match_any_case = false)
+        : name(field_name), parent(parent_index), any_case(match_any_case)
+    {
+    }
 
     std::string_view name;
     int parent = -1;
+    bool any_case = false;    // "info" also matches "Info" (ENS's documents use both)
     json_kind kind = json_kind::absent;
     std::string text;        // when kind == string
     std::int64_t integer = 0; // when kind == integer
@@ -1034,7 +1038,9 @@ private:
         for (std::size_t i = 0; i < fields_.size(); ++i) {
             auto const& f = fields_[i];
             // Length and first letter first: most keys differ there, without a memcmp call.
-            if (f.parent == parent && f.name.size() == key.size() && !key.empty() && f.name[0] == key[0] && f.name == key)
+            if (f.parent != parent || f.name.size() != key.size() || key.empty())
+                continue;
+            if (f.any_case ? ci_is_equal(f.name, key) : f.name[0] == key[0] && f.name == key)
                 return static_cast<int>(i);
         }
         return -1;
@@ -3108,7 +3114,7 @@ namespace sfmc::sms {
 
 /** An installed package's client id and secret, with the optional business unit and scope.
 
-    Any character may appear (the token request is JSON, escaped by Boost.JSON), but the id
+    Any character may appear (the token request escapes it as JSON, RFC 8259), but the id
     and secret must not be empty and every value must be UTF-8. Printing writes the secret
     as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
 

@@ -3,6 +3,7 @@
 #define SFMC_SMS_DETAIL_JSON_READER_HPP
 
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
 
@@ -41,10 +42,14 @@ constexpr char const* to_string(json_kind k) noexcept
 // One field to read. `parent` is the index of the object field holding it, or -1 for the
 // top level; the parent must come before its children in the list.
 struct json_field {
-    json_field(std::string_view field_name, int parent_index = -1) : name(field_name), parent(parent_index) {}
+    json_field(std::string_view field_name, int parent_index = -1, bool match_any_case = false)
+        : name(field_name), parent(parent_index), any_case(match_any_case)
+    {
+    }
 
     std::string_view name;
     int parent = -1;
+    bool any_case = false;    // "info" also matches "Info" (ENS's documents use both)
     json_kind kind = json_kind::absent;
     std::string text;        // when kind == string
     std::int64_t integer = 0; // when kind == integer
@@ -167,7 +172,9 @@ private:
         for (std::size_t i = 0; i < fields_.size(); ++i) {
             auto const& f = fields_[i];
             // Length and first letter first: most keys differ there, without a memcmp call.
-            if (f.parent == parent && f.name.size() == key.size() && !key.empty() && f.name[0] == key[0] && f.name == key)
+            if (f.parent != parent || f.name.size() != key.size() || key.empty())
+                continue;
+            if (f.any_case ? ci_is_equal(f.name, key) : f.name[0] == key[0] && f.name == key)
                 return static_cast<int>(i);
         }
         return -1;

@@ -1,0 +1,149 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ENS_EVENT_HPP
+#define SFMC_SMS_ENS_EVENT_HPP
+
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/text.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sfmc::sms::ens {
+
+/// Which transactional channel an event is about.
+enum class channel { sms, email, unknown };
+
+/// What an event says became of the message.
+enum class event_status {
+    sent,      ///< handed on: to the SMS aggregator, or to the mail servers
+    not_sent,  ///< refused before sending (`statusCode` says why)
+    transient, ///< an SMS receipt that is not the last word
+    delivered, ///< an SMS delivery receipt: the phone has it
+    bounced,   ///< the phone or the mailbox refused it
+    unknown,   ///< a type this version does not know; the text is kept
+};
+
+/// "sms", "email" or "unknown".
+constexpr std::string_view to_string(channel c) noexcept
+{
+    switch (c) {
+    case channel::sms: return "sms";
+    case channel::email: return "email";
+    case channel::unknown: break;
+    }
+    return "unknown";
+}
+
+/// "sent", "not_sent", "transient", "delivered", "bounced" or "unknown".
+constexpr std::string_view to_string(event_status s) noexcept
+{
+    switch (s) {
+    case event_status::sent: return "sent";
+    case event_status::not_sent: return "not_sent";
+    case event_status::transient: return "transient";
+    case event_status::delivered: return "delivered";
+    case event_status::bounced: return "bounced";
+    case event_status::unknown: break;
+    }
+    return "unknown";
+}
+
+/// The channel and status an `eventCategoryType` names.
+struct event_type {
+    channel on = channel::unknown;           ///< the channel
+    event_status status = event_status::unknown; ///< the status
+};
+
+/** Reads an `eventCategoryType` such as "TransactionalSendEvents.SmsDelivered", without
+    regard to case (ENS writes `SmsSent`, the lookup route `SMSSent`; both are read). An
+    unknown type still gives its channel when its name starts with "Sms" or "Email".
+*/
+inline event_type parse_event_type(std::string_view type) noexcept
+{
+    constexpr std::string_view prefix = "TransactionalSendEvents.";
+    if (type.size() > prefix.size() && sfmc::sms::detail::ci_is_equal(type.substr(0, prefix.size()), prefix))
+        type.remove_prefix(prefix.size());
+    event_type t;
+    auto const starts = [&](std::string_view p) {
+        return type.size() >= p.size() && sfmc::sms::detail::ci_is_equal(type.substr(0, p.size()), p);
+    };
+    if (starts("Sms"))
+        t.on = channel::sms;
+    else if (starts("Email"))
+        t.on = channel::email;
+    else
+        return t;
+    auto const rest = type.substr(t.on == channel::sms ? 3 : 5);
+    struct named {
+        std::string_view name;
+        event_status status;
+    };
+    constexpr named statuses[] = {{"Sent", event_status::sent},         {"NotSent", event_status::not_sent},
+                                  {"Transient", event_status::transient}, {"Delivered", event_status::delivered},
+                                  {"Bounced", event_status::bounced}};
+    for (auto const& s : statuses)
+        if (sfmc::sms::detail::ci_is_equal(rest, s.name))
+            t.status = s.status;
+    return t;
+}
+
+/// A point in time as ENS gives it: milliseconds since the Unix epoch, in UTC.
+using event_time = std::chrono::sys_time<std::chrono::milliseconds>;
+
+/** One event of a batch, as ENS sent it, read leniently.
+
+    Every field but the type is optional: ENS and its documentation disagree on many, so a
+    missing or odd field is never an error. Numbers that arrive as strings and strings that
+    arrive as numbers are read either way (`statusCode` "47" and 47 are both 47). `raw` is the
+    event's own bytes in the batch as received, for a journal that must keep it unchanged or
+    tell a redelivered event from a new one; it points into the body given to
+    `decode_batch`, which must outlive it.
+*/
+struct event {
+    std::string type;                          ///< `eventCategoryType`, as received
+    channel on = channel::unknown;             ///< from the type
+    event_status status = event_status::unknown; ///< from the type
+    std::optional<event_time> timestamp_utc;   ///< `timestampUTC`
+    std::optional<std::string> message_key;    ///< `info.messageKey`
+    std::optional<std::string> to;             ///< `info.to`: the phone number or address
+    std::optional<std::string> subscriber_key; ///< `info.subscriberKey`
+    std::optional<std::string> definition_key; ///< `definitionKey`
+    std::optional<std::string> composite_id;   ///< `compositeId`
+    std::optional<int> status_code;            ///< `info.statusCode`, a number or a numeric string
+    std::optional<std::string> status_message; ///< `info.statusMessage`, else `info.reason`
+    std::optional<std::int64_t> mid;           ///< `mid`: the business unit
+    std::optional<std::int64_t> eid;           ///< `eid`: the enterprise
+    std::string_view raw;                      ///< the event's bytes in the batch
+
+    /// True when no later event will change what became of the message: not sent,
+    /// delivered or bounced.
+    bool is_final() const noexcept
+    {
+        return status == event_status::not_sent || status == event_status::delivered ||
+               status == event_status::bounced;
+    }
+
+    /// "sms delivered k-1 (4000)", for logs: channel, status, message key and status code.
+    friend std::ostream& operator<<(std::ostream& out, event const& e)
+    {
+        out << to_string(e.on) << ' ' << to_string(e.status) << ' ' << e.message_key.value_or("-");
+        if (e.status_code)
+            out << " (" << *e.status_code << ')';
+        return out;
+    }
+};
+
+/// "3 events", for logs (and test frameworks that print a decoded batch).
+inline std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch)
+{
+    return out << batch.size() << (batch.size() == 1 ? " event" : " events");
+}
+
+} // namespace sfmc::sms::ens
+
+#endif

@@ -1,0 +1,53 @@
+#include <sfmc/sms/ens/event.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace sfmc::sms::ens;
+
+TEST_CASE("ens::event: every documented type, without regard to case, with or without its prefix")
+{
+    struct want {
+        std::string_view type;
+        channel on;
+        event_status status;
+    };
+    for (auto const& w : {want{"TransactionalSendEvents.SmsSent", channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SMSSent", channel::sms, event_status::sent},
+                          want{"transactionalsendevents.smssent", channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SmsNotSent", channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SMSNotSent", channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SmsTransient", channel::sms, event_status::transient},
+                          want{"TransactionalSendEvents.SmsDelivered", channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsBounced", channel::sms, event_status::bounced},
+                          want{"TransactionalSendEvents.EmailSent", channel::email, event_status::sent},
+                          want{"TransactionalSendEvents.EmailNotSent", channel::email, event_status::not_sent},
+                          want{"TransactionalSendEvents.EmailBounced", channel::email, event_status::bounced},
+                          want{"SmsDelivered", channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsQueued", channel::sms, event_status::unknown},
+                          want{"TransactionalSendEvents.EmailOpened", channel::email, event_status::unknown},
+                          want{"TransactionalSendEvents.PushSent", channel::unknown, event_status::unknown},
+                          want{"", channel::unknown, event_status::unknown},
+                          want{"TransactionalSendEvents.", channel::unknown, event_status::unknown}}) {
+        CAPTURE(w.type);
+        auto const t = parse_event_type(w.type);
+        CHECK(t.on == w.on);
+        CHECK(t.status == w.status);
+    }
+}
+
+TEST_CASE("ens::event: final statuses, and names")
+{
+    event e;
+    for (auto s : {event_status::not_sent, event_status::delivered, event_status::bounced}) {
+        e.status = s;
+        CHECK(e.is_final());
+    }
+    for (auto s : {event_status::sent, event_status::transient, event_status::unknown}) {
+        e.status = s;
+        CHECK_FALSE(e.is_final());
+    }
+    CHECK(to_string(event_status::not_sent) == "not_sent");
+    CHECK(to_string(event_status::delivered) == "delivered");
+    CHECK(to_string(channel::sms) == "sms");
+    CHECK(to_string(channel::unknown) == "unknown");
+}
