@@ -86,3 +86,14 @@ TEST_CASE("ens::signature: a key is a secret: refused when unusable, never print
     CHECK_FALSE(signature_key::make("ab=c").value().is_base64());
     CHECK_FALSE(signature_key::make("abc").value().is_base64());
 }
+
+TEST_CASE("ens::signature: only the canonical base64 of a digest is accepted")
+{
+    auto const key = signature_key::make("Jefe").value();
+    constexpr std::string_view body = "what do ya want for nothing?";
+    CHECK(verify(body, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=", {key}, key_reading::text));
+    // The same 32 bytes with the last character's unused bits set: not what was signed.
+    CHECK_FALSE(verify(body, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEO=", {key}, key_reading::text));
+    CHECK_FALSE(verify(body, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM", {key}, key_reading::text));
+    CHECK_FALSE(verify(body, " W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=", {key}, key_reading::text));
+}

@@ -38,8 +38,17 @@ enum class key_reading {
 
 namespace detail {
 
-// Strict RFC 4648 base64 (padding required, no whitespace) decoded by OpenSSL; nullopt for
-// anything else. EVP_DecodeBlock counts padding as zero bytes, which are dropped here.
+inline std::string base64_encode(unsigned char const* bytes, std::size_t size)
+{
+    std::string out(4 * ((size + 2) / 3) + 1, '\0');
+    int const n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, static_cast<int>(size));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+// Strict RFC 4648 base64 (padding required, no whitespace, canonical: the unused bits of the
+// last character zero) decoded by OpenSSL; nullopt for anything else, so one byte string has
+// exactly one accepted text. EVP_DecodeBlock counts padding as zero bytes, dropped here.
 inline std::optional<std::string> base64_decode(std::string_view text)
 {
     if (text.empty() || text.size() % 4 != 0 || text.size() > 4096)
@@ -54,14 +63,8 @@ inline std::optional<std::string> base64_decode(std::string_view text)
     if (n < 0)
         return std::nullopt;
     out.resize(static_cast<std::size_t>(n) - (text.size() - body.size()));
-    return out;
-}
-
-inline std::string base64_encode(unsigned char const* bytes, std::size_t size)
-{
-    std::string out(4 * ((size + 2) / 3) + 1, '\0');
-    int const n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, static_cast<int>(size));
-    out.resize(static_cast<std::size_t>(n));
+    if (base64_encode(reinterpret_cast<unsigned char const*>(out.data()), out.size()) != text)
+        return std::nullopt;
     return out;
 }
 
@@ -102,8 +105,9 @@ public:
         return k;
     }
 
-    /// The key's bytes as `reading` takes them (`either` is `base64_decoded` when the text is
-    /// base64, else `text`). Named so that every place the secret leaves the object is easy to find.
+    /// The key's bytes as `reading` takes them; a key whose text is not base64 has its text
+    /// only (`base64_decoded` and `either` then give the text). Named so that every place
+    /// the secret leaves the object is easy to find.
     std::string_view reveal(key_reading reading) const noexcept
     {
         if (reading != key_reading::text && decoded_)
@@ -161,9 +165,8 @@ inline bool verify(std::string_view body, std::string_view signature, std::span<
         match |= CRYPTO_memcmp(mac.data(), given->data(), mac.size()) == 0;
     };
     for (auto const& key : keys) {
-        if (reading == key_reading::text || reading == key_reading::either)
-            check(key.reveal(key_reading::text));
-        if ((reading == key_reading::base64_decoded || reading == key_reading::either) && key.is_base64())
+        check(key.reveal(reading == key_reading::either ? key_reading::text : reading));
+        if (reading == key_reading::either && key.is_base64())
             check(key.reveal(key_reading::base64_decoded));
     }
     return match;
