@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sfmc/sms/ens.hpp>
+
+#include <ostream>
+
 #include <sstream>
 #include <string>
 
@@ -96,4 +100,35 @@ TEST_CASE("ens::signature: only the canonical base64 of a digest is accepted")
     CHECK_FALSE(verify(body, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEO=", {key}, key_reading::text));
     CHECK_FALSE(verify(body, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM", {key}, key_reading::text));
     CHECK_FALSE(verify(body, " W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=", {key}, key_reading::text));
+}
+
+namespace readme {
+// [readme-receiver]
+int receive(std::string_view body, std::string_view signature, sfmc::sms::ens::signature_key const& key,
+            std::ostream& out)
+{
+    if (!sfmc::sms::ens::verify(body, signature, {key}))
+        return 401; // not from ENS: refuse it
+    auto const events = sfmc::sms::ens::decode_batch(body);
+    if (!events)
+        return 400; // events.error() says what is wrong, and where
+    for (auto const& e : *events)
+        out << e << (e.is_final() ? ", final" : "") << '\n';
+    return 200; // acknowledge within 3 s, or ENS sends the batch again
+}
+// [readme-receiver]
+} // namespace readme
+
+TEST_CASE("ens: the README's receiver verifies, decodes and prints each event")
+{
+    auto const key = signature_key::make(documented_key).value();
+    std::string const batch = R"([{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","info":{"messageKey":"k1","statusCode":"4000"}},)"
+                              R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"k2"}}])";
+    std::ostringstream out;
+    CHECK(readme::receive(batch, sign(batch, key), key, out) == 200);
+    CHECK(out.str() == "sms delivered k1 (4000), final\nsms sent k2\n");
+    std::ostringstream none;
+    CHECK(readme::receive(batch, sign(batch + " ", key), key, none) == 401);
+    CHECK(readme::receive("[1]", sign("[1]", key), key, none) == 400);
+    CHECK(none.str().empty());
 }

@@ -15,6 +15,7 @@ namespace test {
 struct seen_request {
     std::string method, url, target;
     std::vector<sfmc::sms::http_header> headers;
+    std::string body;
 };
 
 // Replays canned outcomes in order and records every request it was given.
@@ -24,7 +25,7 @@ struct fake_transport {
 
     sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const& req)
     {
-        seen_request s{std::string(req.method()), req.url(), std::string(req.target()), {}};
+        seen_request s{std::string(req.method()), req.url(), std::string(req.target()), {}, std::string(req.body())};
         for (auto h : req.headers())
             s.headers.push_back({std::string(h.name), std::string(h.value)});
         seen.push_back(std::move(s));
