@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     SFMC_FUZZ_CHECK(batch->size() <= 1000);
     for (auto const& e : *batch) {
         SFMC_FUZZ_CHECK(e.raw.data() >= body.data() && e.raw.data() + e.raw.size() <= body.data() + body.size());
-        auto const again = sfmc::sms::ens::decode_batch("[" + std::string(e.raw) + "]");
+        auto const again = sfmc::sms::ens::decode_batch(std::string(1, '[').append(e.raw).append(1, ']'));
         SFMC_FUZZ_CHECK(again.has_value() && again->size() == 1);
         auto const& a = again->front();
         SFMC_FUZZ_CHECK(a.type == e.type && a.on == e.on && a.status == e.status);

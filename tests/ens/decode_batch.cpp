@@ -88,7 +88,7 @@ TEST_CASE("ens::decode_batch: every SMS event type; strings and numbers read eit
         CHECK(e.raw.front() == '{');
         CHECK(e.raw.back() == '}');
         // Each event re-read from its own bytes decodes to the same values.
-        auto const again = decode_batch("[" + std::string(e.raw) + "]");
+        auto const again = decode_batch(std::string(1, '[').append(e.raw).append(1, ']'));
         REQUIRE(again);
         CHECK(again->front().message_key == e.message_key);
         CHECK(again->front().status_code == e.status_code);
