@@ -113,6 +113,24 @@ TEST_CASE("async_client: 429 then 200, waiting what Retry-After says through the
     CHECK(emu.requests().size() == 2);
 }
 
+TEST_CASE("async_client: with no waiter given, the wait is a timer on the coroutine's executor")
+{
+    test::emulator emu(test::script_for("busy", {test::reply(503, "busy", {{"Content-Type", "text/plain"}, {"Retry-After", "0"}}),
+                                                 test::reply(200, R"({"requestId":"r","eventCategoryType":"TransactionalSendEvents.SMSSent","timestamp":"2026-11-26T15:00:00"})")}));
+    std::string outcome;
+    asio::io_context io;
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+        auto const ex = co_await asio::this_coro::executor;
+        beast_async_transport http(ex);
+        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value());
+        auto r = co_await sms.async_get_status("busy");
+        outcome = r ? std::string(to_string(r->status)) : r.error().to_string();
+    }, asio::detached);
+    io.run();
+    CHECK(outcome == "sent"); // Retry-After: 0, so the timer waits nothing
+    CHECK(emu.requests().size() == 2);
+}
+
 TEST_CASE("async_client: a 401 drops the token, fetches a new one and tries once more")
 {
     test::emulator emu(test::script_for("k", {test::reply(401, R"({"message":"Not Authorized","errorcode":0})"),

@@ -2970,17 +2970,24 @@ struct request_writer {
         req.fields_[req.header_count_++] = {literal_name, append(value)};
     }
 
-    // Starts a header whose value is then written with text(); ended by end_header().
-    void begin_header() noexcept { begin_ = req.text_.size(); }
-    void end_header(std::string_view literal_name)
+    // The room `add_bearer` takes.
+    static std::size_t bearer_size(access_token const& token) noexcept { return bearer.size() + token.reveal().size(); }
+
+    // `Authorization: Bearer {token}`, the one place a request takes the token.
+    void add_bearer(access_token const& token)
     {
         assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
+        auto const at = req.text_.size();
+        req.text_ += bearer;
+        req.text_ += token.reveal();
+        req.fields_[req.header_count_++] = {"Authorization", since(at)};
     }
 
     void set_body(std::string_view body) { req.body_ = append(body); }
 
 private:
+    static constexpr std::string_view bearer = "Bearer ";
+
     http_request::span append(std::string_view s)
     {
         auto const at = req.text_.size();
@@ -3025,10 +3032,9 @@ inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
 inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token)
 {
     constexpr std::string_view json = "application/json";
-    constexpr std::string_view bearer = "Bearer ";
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity =
-        ep.base_path().size() + status_route.size() + key_size + bearer.size() + token.reveal().size() + 2 * json.size();
+    auto const capacity = ep.base_path().size() + status_route.size() + key_size +
+                          detail::request_writer::bearer_size(token) + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
@@ -3043,10 +3049,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     w.end_target();
 
     w.add_host_header();
-    w.begin_header();
-    text += bearer;
-    text += token.reveal();
-    w.end_header("Authorization");
+    w.add_bearer(token);
     w.add_header("Accept", json);
     w.add_header("Content-Type", json);
     return std::move(w.req);

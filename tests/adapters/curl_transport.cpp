@@ -46,16 +46,13 @@ TEST_CASE("curl_transport: CURLcodes are transport failures with curl's own mess
 
 namespace {
 // A GET of `target` exactly as written (the library never builds such targets itself).
-http_request raw_get(endpoint const& ep, std::string_view target, std::string_view token)
+http_request raw_get(endpoint const& ep, std::string_view target, access_token const& token)
 {
-    detail::request_writer w("GET", ep, target.size() + token.size() + 8);
+    detail::request_writer w("GET", ep, target.size() + detail::request_writer::bearer_size(token));
     w.text() += target;
     w.end_target();
     w.add_host_header();
-    w.begin_header();
-    w.text() += "Bearer ";
-    w.text() += token;
-    w.end_header("Authorization");
+    w.add_bearer(token);
     return std::move(w.req);
 }
 } // namespace
@@ -66,7 +63,8 @@ TEST_CASE("emulator: as strict as a real server about targets")
     test::emulator emu(test::script_for("k", {test::reply(200, R"({"requestId":"r","eventCategoryType":"x","timestamp":"t"})")}));
     curl_transport http;
     auto const ep = endpoint::from_url(emu.http).value();
-    auto const status_of = [&](std::string_view target) { return http.send(raw_get(ep, target, emu.token))->status; };
+    auto const token = access_token::make(emu.token).value();
+    auto const status_of = [&](std::string_view target) { return http.send(raw_get(ep, target, token))->status; };
     CHECK(status_of("/messaging/v1/sms/messages/k") == 200);
     CHECK(status_of("/messaging/v1/sms/messages/k?x=1") == 200); // the query is not part of the key
     CHECK(status_of("/messaging/v1/sms/messages/k/extra") == 404); // more than one segment

@@ -172,4 +172,10 @@ TEST_CASE("ens::decode_batch: size and depth limits, with no stack growth")
     CHECK(decode_batch(nested)); // 16 levels: the limit
     std::string deeper = R"([{"a":)" + std::string(15, '[') + std::string(15, ']') + "}]";
     CHECK(decode_batch(deeper).error().code == error::too_deep);
+    for (std::size_t depth : {0, 1}) { // no room for an event: refused, never a wrapped-around limit
+        batch_options none;
+        none.max_depth = depth;
+        CHECK(decode_batch("[{}]", none).error().code == error::too_deep);
+        CHECK(decode_batch("[1]", none).error().code == error::not_an_object);
+    }
 }

@@ -35,10 +35,9 @@ inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
 inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token)
 {
     constexpr std::string_view json = "application/json";
-    constexpr std::string_view bearer = "Bearer ";
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity =
-        ep.base_path().size() + status_route.size() + key_size + bearer.size() + token.reveal().size() + 2 * json.size();
+    auto const capacity = ep.base_path().size() + status_route.size() + key_size +
+                          detail::request_writer::bearer_size(token) + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
@@ -53,10 +52,7 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
     w.end_target();
 
     w.add_host_header();
-    w.begin_header();
-    text += bearer;
-    text += token.reveal();
-    w.end_header("Authorization");
+    w.add_bearer(token);
     w.add_header("Accept", json);
     w.add_header("Content-Type", json);
     return std::move(w.req);

@@ -2,6 +2,7 @@
 #ifndef SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
 #define SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
 
+#include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/http_request.hpp>
@@ -49,17 +50,24 @@ struct request_writer {
         req.fields_[req.header_count_++] = {literal_name, append(value)};
     }
 
-    // Starts a header whose value is then written with text(); ended by end_header().
-    void begin_header() noexcept { begin_ = req.text_.size(); }
-    void end_header(std::string_view literal_name)
+    // The room `add_bearer` takes.
+    static std::size_t bearer_size(access_token const& token) noexcept { return bearer.size() + token.reveal().size(); }
+
+    // `Authorization: Bearer {token}`, the one place a request takes the token.
+    void add_bearer(access_token const& token)
     {
         assert(req.header_count_ < http_request::max_headers);
-        req.fields_[req.header_count_++] = {literal_name, since(begin_)};
+        auto const at = req.text_.size();
+        req.text_ += bearer;
+        req.text_ += token.reveal();
+        req.fields_[req.header_count_++] = {"Authorization", since(at)};
     }
 
     void set_body(std::string_view body) { req.body_ = append(body); }
 
 private:
+    static constexpr std::string_view bearer = "Bearer ";
+
     http_request::span append(std::string_view s)
     {
         auto const at = req.text_.size();

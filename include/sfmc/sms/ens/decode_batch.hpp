@@ -9,6 +9,7 @@
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -115,7 +116,8 @@ inline api_result<std::vector<event>> decode_batch(std::string_view body, batch_
     failure why;
     auto const split = sfmc::sms::detail::split_json_array(
         body, opt.max_depth, opt.max_events, [&](std::string_view bytes, std::size_t index) -> std::optional<failure> {
-            auto e = detail::decode_event(bytes, index, opt.max_depth - 1, why);
+            // The array was one level: what is left for the event (the splitter has checked it).
+            auto e = detail::decode_event(bytes, index, std::max<std::size_t>(opt.max_depth, 1) - 1, why);
             if (!e)
                 return std::move(why);
             events.push_back(std::move(*e));

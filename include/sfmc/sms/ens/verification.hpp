@@ -89,18 +89,15 @@ struct verify_callback {
         sfmc::sms::detail::append_json_string(body, request.verification_key);
         body += '}';
         constexpr std::string_view json = "application/json";
-        constexpr std::string_view bearer = "Bearer ";
         sfmc::sms::detail::request_writer w("POST", rest,
-                                            rest.base_path().size() + route.size() + bearer.size() +
-                                                token.reveal().size() + 2 * json.size() + body.size());
+                                            rest.base_path().size() + route.size() +
+                                                sfmc::sms::detail::request_writer::bearer_size(token) +
+                                                2 * json.size() + body.size());
         w.text() += rest.base_path();
         w.text() += route;
         w.end_target();
         w.add_host_header();
-        w.begin_header();
-        w.text() += bearer;
-        w.text() += token.reveal();
-        w.end_header("Authorization");
+        w.add_bearer(token);
         w.add_header("Content-Type", json);
         w.add_header("Accept", json);
         w.set_body(body);
