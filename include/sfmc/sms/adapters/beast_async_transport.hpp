@@ -52,7 +52,8 @@ namespace sfmc::sms {
     @code
     boost::asio::awaitable<void> look_up(sfmc::sms::endpoint rest, sfmc::sms::access_token token)
     {
-        sfmc::sms::beast_async_transport http(co_await boost::asio::this_coro::executor);
+        auto const executor = co_await boost::asio::this_coro::executor; // a statement of its own for GCC 12
+        sfmc::sms::beast_async_transport http(executor);
         sfmc::sms::async_client sms(http, rest, token); // <sfmc/sms/async_client.hpp>
         auto status = co_await sms.async_get_status("bcX0qaEp0USGciEnUJTW0w");
     }
