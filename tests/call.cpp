@@ -292,3 +292,29 @@ TEST_CASE("call: the README's loop drives a lookup through a 503 to its status")
     CHECK(waits == std::vector<milliseconds>{milliseconds{2500}}); // 2 s and half of the half-second jitter span
     CHECK(http.seen.size() == 2);
 }
+
+namespace {
+// A route that checks its values: nothing may be sent when they will not do.
+struct checked_lookup : status_lookup {
+    bool valid = true;
+    std::optional<failure> validate() const
+    {
+        if (valid)
+            return std::nullopt;
+        return failure(error::bad_ens_request, "not valid");
+    }
+};
+} // namespace
+
+TEST_CASE("call: a route's validate() failing ends the call before a token or a send")
+{
+    call refused(checked_lookup{lookup(), false}, rest());
+    CHECK(refused.next() == call_action::done);
+    REQUIRE_FALSE(refused.result());
+    CHECK(refused.result().error().code == error::bad_ens_request);
+    CHECK(refused.result().error().request == "send-status lookup");
+    CHECK(refused.attempts() == 0);
+
+    call accepted(checked_lookup{lookup(), true}, rest());
+    CHECK(accepted.next() == call_action::fetch_token);
+}

@@ -163,6 +163,9 @@ enum class error {
     insecure_url,         ///< plain http:// to a host that is not loopback
     bad_token,            ///< the access token is empty or has bytes outside visible ASCII
     bad_credentials,      ///< the client id or secret is empty, or a value is not UTF-8
+    bad_callback_url,     ///< an ENS callback URL that is not `https://host[/path]` (no port, query or fragment)
+    bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
+    bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -172,6 +175,8 @@ enum class error {
     rate_limited,         ///< HTTP 429: retry after the given delay
     blocked,              ///< HTTP 429 with errorcode 50200: retrying does not help
     server_error,         ///< HTTP 5xx
+    not_modified,         ///< HTTP 304: for ENS, the callback or subscription already exists
+    conflict,             ///< HTTP 409: for ENS, the callback still has subscriptions
     unexpected_status,    ///< any other status outside 2xx (a redirect among them)
 
     // A body that could not be read. The raw body travels in @ref failure.
@@ -191,7 +196,7 @@ enum class error {
 
 /** The groups of `error`, and of the codes transports report. */
 enum class condition {
-    invalid_input = 1, ///< key, endpoint or token refused before anything was sent
+    invalid_input = 1, ///< key, endpoint, token or ENS request refused before anything was sent
     http_status,       ///< the API answered with a status outside 2xx
     bad_response,      ///< the body could not be decoded
     transport,         ///< no HTTP response (any failed code not of this library's category)
@@ -249,7 +254,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_credentials)
+    if (e <= error::bad_ens_request)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -270,6 +275,9 @@ constexpr char const* to_string(error e) noexcept
     case error::insecure_url: return "insecure_url";
     case error::bad_token: return "bad_token";
     case error::bad_credentials: return "bad_credentials";
+    case error::bad_callback_url: return "bad_callback_url";
+    case error::bad_batch_size: return "bad_batch_size";
+    case error::bad_ens_request: return "bad_ens_request";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -277,6 +285,8 @@ constexpr char const* to_string(error e) noexcept
     case error::rate_limited: return "rate_limited";
     case error::blocked: return "blocked";
     case error::server_error: return "server_error";
+    case error::not_modified: return "not_modified";
+    case error::conflict: return "conflict";
     case error::unexpected_status: return "unexpected_status";
     case error::unexpected_content_type: return "unexpected_content_type";
     case error::empty_body: return "empty_body";
@@ -310,6 +320,11 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
         return "the access token is empty or has characters other than visible ASCII";
     case error::bad_credentials:
         return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
+    case error::bad_callback_url:
+        return "the callback URL is not https://host[/path] (ENS takes no port, query or fragment)";
+    case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
+    case error::bad_ens_request:
+        return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -317,6 +332,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::rate_limited: return "the API answered 429: rate limit exceeded";
     case error::blocked: return "the API answered 429: requests are blocked (errorcode 50200)";
     case error::server_error: return "the API answered with a server error (5xx)";
+    case error::not_modified: return "the API answered 304 Not Modified: it exists already";
+    case error::conflict: return "the API answered 409 Conflict: it is still in use";
     case error::unexpected_status: return "the API answered with an unexpected HTTP status";
     case error::unexpected_content_type: return "the response's Content-Type is not JSON";
     case error::empty_body: return "the response body is empty";
@@ -802,10 +819,12 @@ namespace sfmc::sms {
 constexpr error error_for_status(int status) noexcept
 {
     switch (status) {
+    case 304: return error::not_modified;
     case 400: return error::bad_request;
     case 401: return error::unauthorized;
     case 403: return error::forbidden;
     case 404: return error::not_found;
+    case 409: return error::conflict;
     case 429: return error::rate_limited;
     default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
     }
@@ -1076,6 +1095,21 @@ private:
     std::string key_;    // a key that arrived in parts
 };
 
+// Why a parser stopped `used` bytes into a body of `size` bytes: truncated, too deep,
+// malformed, or followed by other data (no error, `used` short of `size`).
+inline failure json_syntax_failure(boost::system::error_code ec, std::size_t used, std::size_t size,
+                                   std::size_t max_depth)
+{
+    if (ec == boost::json::error::incomplete)
+        return failure(error::truncated_body,
+                       "the body ends before its JSON document does (" + std::to_string(size) + " bytes)");
+    if (ec == boost::json::error::too_deep)
+        return failure(error::too_deep, "nested deeper than " + std::to_string(max_depth) + " levels");
+    if (ec)
+        return failure(error::malformed_body, ec.message() + " at byte " + std::to_string(used));
+    return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
+}
+
 // Parses `body` as one JSON document (trailing commas allowed, as the API's own examples
 // have them) and fills `fields`. The error names what went wrong and where.
 inline boost::system::result<void, failure> read_json_fields(std::string_view body, std::span<json_field> fields,
@@ -1087,15 +1121,8 @@ inline boost::system::result<void, failure> read_json_fields(std::string_view bo
     boost::json::basic_parser<json_field_handler> parser(opt, fields);
     boost::system::error_code ec;
     auto const used = parser.write_some(false, body.data(), body.size(), ec);
-    if (ec == boost::json::error::incomplete)
-        return failure(error::truncated_body, "the body ends before its JSON document does (" +
-                                                  std::to_string(body.size()) + " bytes)");
-    if (ec == boost::json::error::too_deep)
-        return failure(error::too_deep, "nested deeper than " + std::to_string(max_depth) + " levels");
-    if (ec)
-        return failure(error::malformed_body, ec.message() + " at byte " + std::to_string(used));
-    if (used != body.size())
-        return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
+    if (ec || used != body.size())
+        return json_syntax_failure(ec, used, body.size(), max_depth);
     if (parser.handler().root() != json_kind::object)
         return failure(error::not_an_object,
                        std::string("the top level is ") + to_string(parser.handler().root()) + ", not an object");
@@ -1964,6 +1991,7 @@ namespace sfmc::sms {
     | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
     | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
+    | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
 
     Exactly one of the two `make_request` forms is present.
 
@@ -2006,6 +2034,7 @@ concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep
 #include <boost/assert.hpp>
 
 #include <chrono>
+#include <concepts>
 #include <optional>
 #include <utility>
 
@@ -2086,6 +2115,10 @@ public:
     {
         if constexpr (!needs_token)
             BOOST_ASSERT(base_);
+        if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
+            if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
+                finish(std::move(*invalid));
+        }
     }
 
     /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.

@@ -17,6 +17,7 @@
 #include <boost/assert.hpp>
 
 #include <chrono>
+#include <concepts>
 #include <optional>
 #include <utility>
 
@@ -97,6 +98,10 @@ public:
     {
         if constexpr (!needs_token)
             BOOST_ASSERT(base_);
+        if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
+            if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
+                finish(std::move(*invalid));
+        }
     }
 
     /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.

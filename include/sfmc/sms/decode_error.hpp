@@ -18,10 +18,12 @@ namespace sfmc::sms {
 constexpr error error_for_status(int status) noexcept
 {
     switch (status) {
+    case 304: return error::not_modified;
     case 400: return error::bad_request;
     case 401: return error::unauthorized;
     case 403: return error::forbidden;
     case 404: return error::not_found;
+    case 409: return error::conflict;
     case 429: return error::rate_limited;
     default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
     }

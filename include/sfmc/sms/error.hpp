@@ -30,6 +30,9 @@ enum class error {
     insecure_url,         ///< plain http:// to a host that is not loopback
     bad_token,            ///< the access token is empty or has bytes outside visible ASCII
     bad_credentials,      ///< the client id or secret is empty, or a value is not UTF-8
+    bad_callback_url,     ///< an ENS callback URL that is not `https://host[/path]` (no port, query or fragment)
+    bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
+    bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -39,6 +42,8 @@ enum class error {
     rate_limited,         ///< HTTP 429: retry after the given delay
     blocked,              ///< HTTP 429 with errorcode 50200: retrying does not help
     server_error,         ///< HTTP 5xx
+    not_modified,         ///< HTTP 304: for ENS, the callback or subscription already exists
+    conflict,             ///< HTTP 409: for ENS, the callback still has subscriptions
     unexpected_status,    ///< any other status outside 2xx (a redirect among them)
 
     // A body that could not be read. The raw body travels in @ref failure.
@@ -58,7 +63,7 @@ enum class error {
 
 /** The groups of `error`, and of the codes transports report. */
 enum class condition {
-    invalid_input = 1, ///< key, endpoint or token refused before anything was sent
+    invalid_input = 1, ///< key, endpoint, token or ENS request refused before anything was sent
     http_status,       ///< the API answered with a status outside 2xx
     bad_response,      ///< the body could not be decoded
     transport,         ///< no HTTP response (any failed code not of this library's category)
@@ -116,7 +121,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_credentials)
+    if (e <= error::bad_ens_request)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -137,6 +142,9 @@ constexpr char const* to_string(error e) noexcept
     case error::insecure_url: return "insecure_url";
     case error::bad_token: return "bad_token";
     case error::bad_credentials: return "bad_credentials";
+    case error::bad_callback_url: return "bad_callback_url";
+    case error::bad_batch_size: return "bad_batch_size";
+    case error::bad_ens_request: return "bad_ens_request";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -144,6 +152,8 @@ constexpr char const* to_string(error e) noexcept
     case error::rate_limited: return "rate_limited";
     case error::blocked: return "blocked";
     case error::server_error: return "server_error";
+    case error::not_modified: return "not_modified";
+    case error::conflict: return "conflict";
     case error::unexpected_status: return "unexpected_status";
     case error::unexpected_content_type: return "unexpected_content_type";
     case error::empty_body: return "empty_body";
@@ -177,6 +187,11 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
         return "the access token is empty or has characters other than visible ASCII";
     case error::bad_credentials:
         return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
+    case error::bad_callback_url:
+        return "the callback URL is not https://host[/path] (ENS takes no port, query or fragment)";
+    case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
+    case error::bad_ens_request:
+        return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -184,6 +199,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::rate_limited: return "the API answered 429: rate limit exceeded";
     case error::blocked: return "the API answered 429: requests are blocked (errorcode 50200)";
     case error::server_error: return "the API answered with a server error (5xx)";
+    case error::not_modified: return "the API answered 304 Not Modified: it exists already";
+    case error::conflict: return "the API answered 409 Conflict: it is still in use";
     case error::unexpected_status: return "the API answered with an unexpected HTTP status";
     case error::unexpected_content_type: return "the response's Content-Type is not JSON";
     case error::empty_body: return "the response body is empty";

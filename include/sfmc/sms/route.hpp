@@ -30,6 +30,7 @@ namespace sfmc::sms {
     | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
     | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
+    | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
 
     Exactly one of the two `make_request` forms is present.
 

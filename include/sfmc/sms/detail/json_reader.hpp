@@ -210,6 +210,21 @@ private:
     std::string key_;    // a key that arrived in parts
 };
 
+// Why a parser stopped `used` bytes into a body of `size` bytes: truncated, too deep,
+// malformed, or followed by other data (no error, `used` short of `size`).
+inline failure json_syntax_failure(boost::system::error_code ec, std::size_t used, std::size_t size,
+                                   std::size_t max_depth)
+{
+    if (ec == boost::json::error::incomplete)
+        return failure(error::truncated_body,
+                       "the body ends before its JSON document does (" + std::to_string(size) + " bytes)");
+    if (ec == boost::json::error::too_deep)
+        return failure(error::too_deep, "nested deeper than " + std::to_string(max_depth) + " levels");
+    if (ec)
+        return failure(error::malformed_body, ec.message() + " at byte " + std::to_string(used));
+    return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
+}
+
 // Parses `body` as one JSON document (trailing commas allowed, as the API's own examples
 // have them) and fills `fields`. The error names what went wrong and where.
 inline boost::system::result<void, failure> read_json_fields(std::string_view body, std::span<json_field> fields,
@@ -221,15 +236,8 @@ inline boost::system::result<void, failure> read_json_fields(std::string_view bo
     boost::json::basic_parser<json_field_handler> parser(opt, fields);
     boost::system::error_code ec;
     auto const used = parser.write_some(false, body.data(), body.size(), ec);
-    if (ec == boost::json::error::incomplete)
-        return failure(error::truncated_body, "the body ends before its JSON document does (" +
-                                                  std::to_string(body.size()) + " bytes)");
-    if (ec == boost::json::error::too_deep)
-        return failure(error::too_deep, "nested deeper than " + std::to_string(max_depth) + " levels");
-    if (ec)
-        return failure(error::malformed_body, ec.message() + " at byte " + std::to_string(used));
-    if (used != body.size())
-        return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
+    if (ec || used != body.size())
+        return json_syntax_failure(ec, used, body.size(), max_depth);
     if (parser.handler().root() != json_kind::object)
         return failure(error::not_an_object,
                        std::string("the top level is ") + to_string(parser.handler().root()) + ", not an object");

@@ -6,8 +6,8 @@
 #include <sfmc/sms/decode_error.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
+#include <sfmc/sms/detail/json_route.hpp>
 #include <sfmc/sms/detail/json_string.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/route.hpp>
 
@@ -88,20 +88,7 @@ struct verify_callback {
         body += R"(,"verificationKey":)";
         sfmc::sms::detail::append_json_string(body, request.verification_key);
         body += '}';
-        constexpr std::string_view json = "application/json";
-        sfmc::sms::detail::request_writer w("POST", rest,
-                                            rest.base_path().size() + route.size() +
-                                                sfmc::sms::detail::request_writer::bearer_size(token) +
-                                                2 * json.size() + body.size());
-        w.text() += rest.base_path();
-        w.text() += route;
-        w.end_target();
-        w.add_host_header();
-        w.add_bearer(token);
-        w.add_header("Content-Type", json);
-        w.add_header("Accept", json);
-        w.set_body(body);
-        return std::move(w.req);
+        return sfmc::sms::detail::make_json_request("POST", rest, route, {}, token, body);
     }
 
     /// Any 2xx is the verification; otherwise the API's error (404: wrong id or key).

@@ -1,0 +1,327 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ENS_SUBSCRIPTIONS_HPP
+#define SFMC_SMS_ENS_SUBSCRIPTIONS_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_route.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/ens/callbacks.hpp>
+#include <sfmc/sms/ens/deleted.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/route.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <array>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The ENS subscription calls as routes: create, get, list a callback's, update (pause,
+// resume), delete. A subscription sends a callback the events of the types it names that
+// pass all its filters.
+namespace sfmc::sms::ens {
+
+/// The route of the subscription calls, appended to the REST base.
+inline constexpr std::string_view subscriptions_route = "/platform/v1/ens-subscriptions";
+
+/// Every transactional SMS event type, as ENS names them: what a status subscription asks for.
+inline constexpr std::array<std::string_view, 5> sms_event_types{
+    "TransactionalSendEvents.SmsSent", "TransactionalSendEvents.SmsNotSent", "TransactionalSendEvents.SmsTransient",
+    "TransactionalSendEvents.SmsDelivered", "TransactionalSendEvents.SmsBounced"};
+
+/// Whether a subscription sends events. Events raised while it is paused are dropped by ENS.
+enum class subscription_state {
+    active, ///< "active"
+    paused, ///< "paused"
+};
+
+/// The API's text of a state: "active" or "paused".
+constexpr std::string_view to_string(subscription_state s) noexcept
+{
+    return s == subscription_state::paused ? "paused" : "active";
+}
+
+/// A subscription to create (`POST /platform/v1/ens-subscriptions`).
+struct new_subscription {
+    std::string callback_id{};              ///< `callbackId`: where the events go
+    std::string name{};                     ///< `subscriptionName`
+    std::vector<std::string> event_types{}; ///< `eventCategoryTypes`, e.g. @ref sms_event_types
+    std::vector<std::string> filters{};     ///< `filters`: `name=value` strings, all must hold
+};
+
+/// A change to a subscription (`PUT /platform/v1/ens-subscriptions`): the whole of it, and
+/// whether it is active or paused.
+struct subscription_change {
+    std::string id{};                       ///< `subscriptionId`
+    std::string callback_id{};              ///< `callbackId`
+    std::string name{};                     ///< `subscriptionName`
+    std::vector<std::string> event_types{}; ///< `eventCategoryTypes`
+    std::vector<std::string> filters{};     ///< `filters`
+    subscription_state state = subscription_state::active; ///< `status`
+    std::string status_reason{};            ///< `statusReason`: why, for people
+};
+
+/// A subscription as the API describes it.
+struct subscription {
+    std::string id{};                       ///< `subscriptionId`
+    std::string name{};                     ///< `subscriptionName`
+    std::string callback_id{};              ///< `callbackId`
+    std::vector<std::string> event_types{}; ///< `eventCategoryTypes`
+    std::vector<std::string> filters{};     ///< `filters`
+    std::string status{};                   ///< `status`: "active", "paused", or another the API adds
+    std::string status_reason{};            ///< `statusReason`
+
+    /// True when `status` is "paused" (in any case).
+    bool is_paused() const noexcept { return sfmc::sms::detail::ci_is_equal(status, "paused"); }
+
+    /// "subscription NAME (ID) STATUS".
+    friend std::ostream& operator<<(std::ostream& out, subscription const& s)
+    {
+        out << "subscription " << s.name << " (" << s.id << ')';
+        if (!s.status.empty())
+            out << ' ' << s.status;
+        return out;
+    }
+};
+
+namespace detail {
+
+inline std::optional<failure> check_subscription(std::string_view callback_id, std::string_view name,
+                                                 std::vector<std::string> const& event_types,
+                                                 std::vector<std::string> const& filters)
+{
+    if (auto why = first_failure({check_request_text("callbackId", callback_id),
+                                  check_request_text("subscriptionName", name)}))
+        return why;
+    if (event_types.empty())
+        return failure(error::bad_ens_request, "no event type to subscribe to");
+    for (auto const& t : event_types)
+        if (auto why = check_request_text("an event type", t))
+            return why;
+    for (auto const& f : filters)
+        if (auto why = check_request_text("a filter", f))
+            return why;
+    return std::nullopt;
+}
+
+inline boost::json::array json_strings(std::vector<std::string> const& texts)
+{
+    boost::json::array out;
+    for (auto const& t : texts)
+        out.emplace_back(t);
+    return out;
+}
+
+inline subscription read_subscription(sfmc::sms::detail::answer_object& o)
+{
+    subscription s;
+    s.id = o.required_text("subscriptionId");
+    s.name = o.text("subscriptionName").value_or("");
+    s.callback_id = o.text("callbackId").value_or("");
+    s.event_types = o.texts("eventCategoryTypes");
+    s.filters = o.texts("filters");
+    s.status = o.text("status").value_or("");
+    s.status_reason = o.text("statusReason").value_or("");
+    return s;
+}
+
+} // namespace detail
+
+/** `POST /platform/v1/ens-subscriptions`: subscribes callbacks to event types. The API
+    allows at most 200 subscriptions per callback (its answer says so when one is too many:
+    the failure's `message`), and a new one can take two minutes to become active.
+
+    @par Example
+    @code
+    sfmc::sms::ens::new_subscription s{.callback_id = id, .name = "sms status",
+                                       .event_types = {sfmc::sms::ens::sms_event_types.begin(),
+                                                       sfmc::sms::ens::sms_event_types.end()}};
+    auto made = client.run(sfmc::sms::ens::create_subscriptions{{s}});
+    @endcode
+*/
+struct create_subscriptions {
+    /// What a success holds: the subscriptions made, in order.
+    using value_type = std::vector<subscription>;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "ENS subscription creation";
+
+    /// The subscriptions to create.
+    std::vector<new_subscription> subscriptions{};
+
+    /// Nothing is sent without a callback, a name and at least one event type each.
+    std::optional<failure> validate() const
+    {
+        if (subscriptions.empty())
+            return failure(error::bad_ens_request, "no subscription to create");
+        for (auto const& s : subscriptions)
+            if (auto why = detail::check_subscription(s.callback_id, s.name, s.event_types, s.filters))
+                return why;
+        return std::nullopt;
+    }
+
+    /// The POST, its body a JSON array of `{callbackId, subscriptionName, eventCategoryTypes, filters}`.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        boost::json::array body;
+        for (auto const& s : subscriptions)
+            body.push_back(boost::json::object{{"callbackId", s.callback_id},
+                                               {"subscriptionName", s.name},
+                                               {"eventCategoryTypes", detail::json_strings(s.event_types)},
+                                               {"filters", detail::json_strings(s.filters)}});
+        return sfmc::sms::detail::make_json_request("POST", rest, subscriptions_route, {}, token,
+                                                    boost::json::serialize(body));
+    }
+
+    /// The subscriptions made; `error::not_modified` when they exist already.
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
+    {
+        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
+    }
+};
+
+/// `GET /platform/v1/ens-subscriptions/{subscriptionId}`: one subscription.
+struct get_subscription {
+    /// What a success holds.
+    using value_type = subscription;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "ENS subscription lookup";
+
+    /// The subscription's id, sent as one path segment.
+    std::string id{};
+
+    /// Nothing is sent without an id.
+    std::optional<failure> validate() const { return detail::check_request_text("subscriptionId", id); }
+
+    /// The GET.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        return sfmc::sms::detail::make_json_request("GET", rest, subscriptions_route, id, token);
+    }
+
+    /// The subscription; `error::not_found` for an unknown id.
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
+    {
+        return sfmc::sms::detail::decode_json_one<subscription>(res, opt, detail::read_subscription);
+    }
+};
+
+/// `GET /platform/v1/ens-subscriptions-by-cb/{callbackId}`: a callback's subscriptions.
+struct list_subscriptions {
+    /// What a success holds.
+    using value_type = std::vector<subscription>;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "ENS subscription list";
+    /// The route appended to the REST base.
+    static constexpr std::string_view route = "/platform/v1/ens-subscriptions-by-cb";
+
+    /// The callback whose subscriptions to list, sent as one path segment.
+    std::string callback_id{};
+
+    /// Nothing is sent without an id.
+    std::optional<failure> validate() const { return detail::check_request_text("callbackId", callback_id); }
+
+    /// The GET.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        return sfmc::sms::detail::make_json_request("GET", rest, route, callback_id, token);
+    }
+
+    /// The subscriptions (an empty list when there are none).
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
+    {
+        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
+    }
+};
+
+/** `PUT /platform/v1/ens-subscriptions`: changes subscriptions, pausing or resuming them
+    among others (`state`).
+*/
+struct update_subscriptions {
+    /// What a success holds: the subscriptions as changed.
+    using value_type = std::vector<subscription>;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "ENS subscription update";
+
+    /// The changes.
+    std::vector<subscription_change> changes{};
+
+    /// Nothing is sent without ids, a name and at least one event type each.
+    std::optional<failure> validate() const
+    {
+        if (changes.empty())
+            return failure(error::bad_ens_request, "no subscription to update");
+        for (auto const& c : changes)
+            if (auto why = detail::first_failure({detail::check_request_text("subscriptionId", c.id),
+                                                  detail::check_subscription(c.callback_id, c.name, c.event_types,
+                                                                             c.filters)}))
+                return why;
+        return std::nullopt;
+    }
+
+    /// The PUT, its body a JSON array of whole subscriptions with `status` and `statusReason`.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        boost::json::array body;
+        for (auto const& c : changes)
+            body.push_back(boost::json::object{{"subscriptionId", c.id},
+                                               {"callbackId", c.callback_id},
+                                               {"subscriptionName", c.name},
+                                               {"eventCategoryTypes", detail::json_strings(c.event_types)},
+                                               {"filters", detail::json_strings(c.filters)},
+                                               {"status", to_string(c.state)},
+                                               {"statusReason", c.status_reason}});
+        return sfmc::sms::detail::make_json_request("PUT", rest, subscriptions_route, {}, token,
+                                                    boost::json::serialize(body));
+    }
+
+    /// The subscriptions as changed.
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
+    {
+        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
+    }
+};
+
+/// `DELETE /platform/v1/ens-subscriptions/{subscriptionId}`.
+struct delete_subscription {
+    /// What a success holds.
+    using value_type = deleted;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "ENS subscription deletion";
+
+    /// The subscription's id, sent as one path segment.
+    std::string id{};
+
+    /// Nothing is sent without an id.
+    std::optional<failure> validate() const { return detail::check_request_text("subscriptionId", id); }
+
+    /// The DELETE.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        return sfmc::sms::detail::make_json_request("DELETE", rest, subscriptions_route, id, token);
+    }
+
+    /// Any 2xx is the deletion.
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
+    {
+        if (auto refused = sfmc::sms::detail::refuse_status(res, opt))
+            return std::move(*refused);
+        return deleted{id};
+    }
+};
+
+static_assert(route_behind_token<create_subscriptions> && route_behind_token<get_subscription> &&
+              route_behind_token<list_subscriptions> && route_behind_token<update_subscriptions> &&
+              route_behind_token<delete_subscription>);
+
+} // namespace sfmc::sms::ens
+
+#endif
