@@ -3,6 +3,9 @@
 
     POST /v2/token                              client credentials (JSON body)
     GET  /messaging/v1/sms/messages/{key}       send status, bearer token required
+    /platform/v1/ens-*                          the Event Notification Service (see ens.py):
+                                                callbacks, subscriptions, the handshake, and
+                                                signed delivery to a callback on request
 
 It listens on 127.0.0.1 only, on free ports (HTTP, and HTTPS with a throwaway CA made at
 start with the `openssl` command), prints one JSON line on stdout when ready:
@@ -17,10 +20,12 @@ Replies can be scripted per message key (--script FILE, JSON):
 
     {"messages": {"KEY": [REPLY, REPLY, ...]}, "token": [REPLY, ...]}
 
+and "receiver": [REPLY, ...] scripts the built-in callback (/__emulator/receiver),
 where a REPLY is {"status": 429, "headers": {"Retry-After": "5"}, "body": "text" or
 "json": {...}, "delay": 0.5}. Replies are used in order; the last one repeats. Every request
 is appended to --record FILE as one JSON line: method, target exactly as sent, headers, body,
-and the client's port (the same port means the same, reused, connection).
+and the client's port (the same port means the same, reused, connection). What the emulator
+itself posts to callbacks (ENS probes and deliveries, each try) goes to --deliveries FILE.
 """
 import argparse
 import http.server
@@ -36,6 +41,8 @@ import tempfile
 import threading
 import time
 import urllib.parse
+
+import ens
 
 DOCS = "https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/error-handling.htm"
 ROUTE = "/messaging/v1/sms/messages/"
@@ -74,27 +81,32 @@ SEED = {
 }
 
 MAX_BODY = 64 * 1024  # a request body larger than this is refused
+MAX_CONTROL_BODY = 16 * 1024 * 1024
 
 
 class State:
     def __init__(self, args):
         self.lock = threading.Lock()
-        self.script = {"messages": {}, "token": []}
+        self.script = {"messages": {}, "token": [], "receiver": []}
         if args.script:
             with open(args.script, encoding="utf-8") as f:
                 loaded = json.load(f)
             self.script["messages"] = loaded.get("messages", {})
             self.script["token"] = loaded.get("token", [])
+            self.script["receiver"] = loaded.get("receiver", [])
         self.used = {}  # how many scripted replies each key has used
         self.record = args.record
         self.client_id = args.client_id
         self.client_secret = args.client_secret
-        self.tokens = {args.token}
+        # Each token belongs to a tenant (its client id): ENS state is kept per tenant.
+        self.tokens = {args.token: args.client_id}
+        self.ens = ens.Ens(args.ens_answer_timeout, args.deliveries,
+                           dict(h.split("=", 1) for h in args.callback_host))
         self.issued = 0
         self.expires_in = args.expires_in
 
     def next_reply(self, kind, key):
-        replies = self.script["token"] if kind == "token" else self.script["messages"].get(key)
+        replies = self.script[kind] if kind in ("token", "receiver") else self.script["messages"].get(key)
         if not replies:
             return None
         with self.lock:
@@ -112,7 +124,7 @@ class State:
         with self.lock:
             self.issued += 1
             token = f"emulated-token-{self.issued}-{os.urandom(6).hex()}"
-            self.tokens.add(token)
+            self.tokens[token] = self.client_id
         return token
 
 
@@ -151,7 +163,8 @@ def make_handler(state, rest_base):
 
         def read_body(self):
             length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
+            # The control routes take batches of events to deliver: larger bodies.
+            if length > (MAX_CONTROL_BODY if self.path.startswith("/__emulator/") else MAX_BODY):
                 raise ValueError("request body too large")
             return self.rfile.read(length)
 
@@ -164,8 +177,58 @@ def make_handler(state, rest_base):
                 "body": body.decode("utf-8", "replace"),
             })
 
+        def tenant(self):
+            """The tenant of the request's bearer token, or None (answered 401)."""
+            auth = self.headers.get("Authorization", "")
+            tenant = state.tokens.get(auth[len("Bearer "):]) if auth.startswith("Bearer ") else None
+            if tenant is None:
+                self.reply(401, json.dumps({"message": "Not Authorized", "errorcode": 0, "documentation": DOCS}))
+            return tenant
+
+        def answer(self, outcome):
+            status, value = outcome
+            self.reply(status, "" if value is None else json.dumps(value))
+
+        def ens_route(self, body=b""):
+            """The ENS management routes and the emulator's own control routes; False for others."""
+            path = self.path.split("?", 1)[0]
+            if path.startswith("/platform/v1/"):
+                tenant = self.tenant()
+                if tenant is not None:
+                    self.answer(state.ens.handle(tenant, self.command, path, body))
+                return True
+            if self.command != "POST" or not path.startswith("/__emulator/"):
+                return False
+            if path.startswith("/__emulator/receiver"):
+                scripted = state.next_reply("receiver", "")
+                self.scripted(scripted or {"status": 200, "body": "", "headers": {"Content-Type": "text/plain"}})
+                return True
+            try:
+                doc = json.loads(body)
+            except ValueError:
+                doc = None
+            if path == "/__emulator/ens/hosts":
+                self.answer(state.ens.set_hosts(doc))
+            elif path == "/__emulator/ens/deliver":
+                # The control route acts for the first tenant unless told otherwise.
+                tenant = (doc or {}).get("tenant", state.client_id) if isinstance(doc, dict) else state.client_id
+                self.answer(state.ens.deliver(tenant, doc))
+            else:
+                self.reply(404, json.dumps({"message": "Not Found"}))
+            return True
+
+        def do_PUT(self):
+            self.do_POST()
+
+        def do_DELETE(self):
+            self.record()
+            if not self.ens_route():
+                self.reply(405, json.dumps({"message": "Method Not Allowed"}))
+
         def do_GET(self):
             self.record()
+            if self.ens_route():
+                return
             # As strict as a real server: the query is not part of the key, a '%' that is
             # not an escape is a bad request, and a key is exactly one segment.
             path = self.path.split("?", 1)[0]
@@ -175,9 +238,8 @@ def make_handler(state, rest_base):
             if segment is None or "/" in segment or segment == "":
                 return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
             key = urllib.parse.unquote_to_bytes(segment).decode("utf-8", "replace")
-            auth = self.headers.get("Authorization", "")
-            if not auth.startswith("Bearer ") or auth[len("Bearer "):] not in state.tokens:
-                return self.reply(401, json.dumps({"message": "Not Authorized", "errorcode": 0, "documentation": DOCS}))
+            if self.tenant() is None:
+                return
             scripted = state.next_reply("message", key)
             if scripted is not None:
                 return self.scripted(scripted)
@@ -193,7 +255,9 @@ def make_handler(state, rest_base):
                 self.close_connection = True
                 return self.reply(413, json.dumps({"message": "Payload Too Large"}))
             self.record(body)
-            if self.path != "/v2/token":
+            if self.ens_route(body):
+                return
+            if self.path != "/v2/token" or self.command != "POST":
                 return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
             scripted = state.next_reply("token", "")
             if scripted is not None:
@@ -263,6 +327,12 @@ def main():
     parser.add_argument("--client-secret", default="emulator-client-secret")
     parser.add_argument("--expires-in", type=int, default=1080)
     parser.add_argument("--no-https", action="store_true", help="serve plain HTTP only")
+    parser.add_argument("--deliveries", help="append each ENS probe and delivery try to this file, one JSON line each")
+    parser.add_argument("--ens-answer-timeout", type=float, default=3.0,
+                        help="seconds a callback has to answer a batch or a probe (default 3, as ENS)")
+    parser.add_argument("--callback-host", action="append", default=[], metavar="HOST=URL",
+                        help="post to callbacks on HOST at this loopback base URL instead "
+                             "('receiver': the emulator's own, /__emulator/receiver)")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="sfmc-emulator-")
@@ -284,6 +354,10 @@ def main():
         servers.append(https_server)
         ready.update({"https": https_base, "ca": ca})
 
+    # --callback-host HOST=receiver: the emulator's own callback stands for HOST.
+    for host, base in state.ens.hosts.items():
+        if base == "receiver":
+            state.ens.hosts[host] = http_base + "/__emulator/receiver"
     for server in servers:
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     print(json.dumps(ready), flush=True)
