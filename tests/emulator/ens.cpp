@@ -20,6 +20,8 @@
 #include <boost/asio/use_future.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -206,6 +208,48 @@ TEST_CASE("ens end to end: delivered batches are signed with the callback's key 
     auto const last = posted_to_callback(emu).back();
     CHECK(verify(last.body, last.header("x-sfmc-ens-signature"), {key}, key_reading::base64_decoded));
     CHECK_FALSE(verify(last.body, last.header("x-sfmc-ens-signature"), {key}, key_reading::text));
+}
+
+TEST_CASE("ens end to end: an answer slower than the limit counts as none, and the batch comes again")
+{
+    char dir[] = "/tmp/sfmc-sms-ens-XXXXXX";
+    REQUIRE(mkdtemp(dir));
+    std::string const deliveries = std::string(dir) + "/deliveries.jsonl";
+    test::emulator emu({{"receiver", boost::json::array{test::reply(200), test::reply(200, "", {}, 1.5), test::reply(200)}}},
+                       {"--no-https", "--callback-host", "hooks.example.com=receiver", "--ens-answer-timeout", "1",
+                        "--deliveries", deliveries});
+    beast_transport http;
+    client c(http, *endpoint::from_url(emu.http), *access_token::make(emu.token));
+    auto const made = c.run(create_callbacks{{{.name = "status", .url = "https://hooks.example.com/ens"}}});
+    REQUIRE(made.has_value());
+    REQUIRE(c.run(verify_callback{*parse_verification_request(posted_to_callback(emu).at(0).body)}));
+    REQUIRE(c.run(create_subscriptions{{sms_status(made->front().id)}}).has_value());
+    auto const outcome = c.run(emulator_control{"/__emulator/ens/deliver",
+                                                R"({"callbackId":")" + made->front().id + R"(","count":2})"});
+    REQUIRE(outcome);
+    auto const& attempts = outcome->at("batches").at(0).at("attempts").as_array();
+    REQUIRE(attempts.size() == 2);
+    CHECK(attempts[0].as_object().contains("error")); // too late: as good as no answer
+    CHECK(attempts[1].at("status") == 200);
+    auto const posts = posted_to_callback(emu);
+    REQUIRE(posts.size() == 3);
+    CHECK(posts[1].body == posts[2].body);
+
+    // The emulator's own record: the probe, then each try with what came of it.
+    std::ifstream in(deliveries);
+    std::vector<boost::json::value> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(boost::json::parse(line));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].at("probe") == made->front().id.c_str());
+    CHECK(lines[1].at("attempt") == 1);
+    CHECK(lines[2].at("attempt") == 2);
+    CHECK(lines[2].at("status") == 200);
+    CHECK(lines[2].at("events") == 2);
+    for (auto const& l : lines) // no key of the callback in the record
+        CHECK(boost::json::serialize(l).find(made->front().signature_key->reveal()) == std::string::npos);
+    std::remove(deliveries.c_str());
+    rmdir(dir);
 }
 
 // Routes made outside the coroutine: GCC 12 cannot keep an initializer list's array in a
