@@ -66,6 +66,17 @@ public:
 
     json_kind root() const noexcept { return root_; }
 
+    // Ready for another document, whose fields go to `fields`.
+    void reset(std::span<json_field> fields) noexcept
+    {
+        fields_ = fields;
+        depth_ = 0;
+        target_ = -1;
+        container_ = -1;
+        root_ = json_kind::absent;
+        key_.clear();
+    }
+
     using ec_t = boost::system::error_code;
     using sv_t = boost::json::string_view;
 
@@ -113,7 +124,7 @@ public:
         }
         target_ = find(key, depth_ == 1 ? -1 : container_);
         key_.clear();
-        if (target_ >= 0)
+        if (target_ >= 0 && fields_[target_].kind != json_kind::absent)
             forget(target_); // a repeated key: the last one wins, whole (an object's fields too)
         return true;
     }
@@ -174,7 +185,7 @@ private:
             // Length and first letter first: most keys differ there, without a memcmp call.
             if (f.parent != parent || f.name.size() != key.size() || key.empty())
                 continue;
-            if (f.any_case ? ci_is_equal(f.name, key) : f.name[0] == key[0] && f.name == key)
+            if ((f.name[0] == key[0] && f.name == key) || (f.any_case && ci_is_equal(f.name, key)))
                 return static_cast<int>(i);
         }
         return -1;
@@ -225,22 +236,52 @@ inline failure json_syntax_failure(boost::system::error_code ec, std::size_t use
     return failure(error::malformed_body, "data after the JSON document at byte " + std::to_string(used));
 }
 
-// Parses `body` as one JSON document (trailing commas allowed, as the API's own examples
-// have them) and fills `fields`. The error names what went wrong and where.
+// Reads fields from JSON documents, one after another, with one parser: reading the
+// objects of a batch allocates its state and stack once. Trailing commas are allowed, as
+// the API's own examples have them.
+class json_fields_reader {
+public:
+    explicit json_fields_reader(std::size_t max_depth) : parser_(options(max_depth), std::span<json_field>{}), max_depth_(max_depth) {}
+
+    // Reads the JSON document at the front of `text` into `fields` and says how many bytes
+    // it took; what follows is not read (Boost.JSON stops where a document is complete).
+    // The document must be an object. The error names what went wrong and where.
+    boost::system::result<std::size_t, failure> read_front(std::string_view text, std::span<json_field> fields)
+    {
+        parser_.reset();
+        parser_.handler().reset(fields);
+        boost::system::error_code ec;
+        auto const used = parser_.write_some(false, text.data(), text.size(), ec);
+        if (ec)
+            return json_syntax_failure(ec, used, text.size(), max_depth_);
+        if (auto const root = parser_.handler().root(); root != json_kind::object)
+            return failure(error::not_an_object, std::string("the top level is ") + to_string(root) + ", not an object");
+        return used;
+    }
+
+private:
+    static boost::json::parse_options options(std::size_t max_depth) noexcept
+    {
+        boost::json::parse_options opt;
+        opt.max_depth = max_depth;
+        opt.allow_trailing_commas = true;
+        return opt;
+    }
+
+    boost::json::basic_parser<json_field_handler> parser_;
+    std::size_t max_depth_;
+};
+
+// Parses `body` as one JSON object and fills `fields`. The error names what went wrong and where.
 inline boost::system::result<void, failure> read_json_fields(std::string_view body, std::span<json_field> fields,
                                                              std::size_t max_depth)
 {
-    boost::json::parse_options opt;
-    opt.max_depth = max_depth;
-    opt.allow_trailing_commas = true;
-    boost::json::basic_parser<json_field_handler> parser(opt, fields);
-    boost::system::error_code ec;
-    auto const used = parser.write_some(false, body.data(), body.size(), ec);
-    if (ec || used != body.size())
-        return json_syntax_failure(ec, used, body.size(), max_depth);
-    if (parser.handler().root() != json_kind::object)
-        return failure(error::not_an_object,
-                       std::string("the top level is ") + to_string(parser.handler().root()) + ", not an object");
+    json_fields_reader reader(max_depth);
+    auto const used = reader.read_front(body, fields);
+    if (!used)
+        return used.error();
+    if (*used != body.size())
+        return json_syntax_failure({}, *used, body.size(), max_depth);
     return {};
 }
 

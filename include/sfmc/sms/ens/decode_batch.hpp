@@ -44,45 +44,61 @@ inline std::optional<std::string> lenient_text(sfmc::sms::detail::json_field& f)
     return std::nullopt;
 }
 
-inline std::optional<event> decode_event(std::string_view bytes, std::size_t index, std::size_t max_depth,
-                                         failure& why)
-{
-    using sfmc::sms::detail::integer_of;
+// Reads events one after another with one parser and one set of fields, reused: per event,
+// only the strings it keeps are allocated.
+class event_reader {
+public:
+    explicit event_reader(std::size_t max_depth) : reader_(max_depth) {}
+
+    // Reads the event at the front of `rest` into `e`: its size in bytes, or why not.
+    boost::system::result<std::size_t, failure> read(std::string_view rest, std::size_t index, event& e)
+    {
+        using sfmc::sms::detail::integer_of;
+        for (auto& f : fields_) {
+            f.kind = sfmc::sms::detail::json_kind::absent;
+            f.text.clear();
+        }
+        auto used = reader_.read_front(rest, fields_);
+        if (!used) {
+            auto why = std::move(used).error();
+            why.detail = "event " + std::to_string(index) + ": " + why.detail;
+            return why;
+        }
+        auto& f = fields_;
+        e.type = lenient_text(f[type]).value_or("");
+        auto const t = parse_event_type(e.type);
+        e.on = t.on;
+        e.status = t.status;
+        if (auto const ms = integer_of(f[timestamp]))
+            e.timestamp_utc = event_time(std::chrono::milliseconds(*ms));
+        e.definition_key = lenient_text(f[definition_key]);
+        e.composite_id = lenient_text(f[composite_id]);
+        e.mid = integer_of(f[mid]);
+        e.eid = integer_of(f[eid]);
+        e.message_key = lenient_text(f[message_key]);
+        e.to = lenient_text(f[to]);
+        e.subscriber_key = lenient_text(f[subscriber_key]);
+        if (auto const code = integer_of(f[status_code]);
+            code && *code >= std::numeric_limits<int>::min() && *code <= std::numeric_limits<int>::max())
+            e.status_code = static_cast<int>(*code);
+        e.status_message = lenient_text(f[status_message]);
+        if (!e.status_message)
+            e.status_message = lenient_text(f[reason]);
+        auto const bytes = rest.substr(0, *used);
+        e.raw = bytes.substr(0, bytes.find_last_not_of(" \t\r\n") + 1);
+        return used;
+    }
+
+private:
     enum { type, timestamp, definition_key, composite_id, mid, eid, info,
            message_key, to, subscriber_key, status_code, status_message, reason, count };
-    std::array<sfmc::sms::detail::json_field, count> fields{{
+    sfmc::sms::detail::json_fields_reader reader_;
+    std::array<sfmc::sms::detail::json_field, count> fields_{{
         {"eventCategoryType"}, {"timestampUTC"}, {"definitionKey"}, {"compositeId"}, {"mid"}, {"eid"},
         {"info", -1, /*any_case=*/true}, {"messageKey", info}, {"to", info}, {"subscriberKey", info},
         {"statusCode", info}, {"statusMessage", info}, {"reason", info},
     }};
-    if (auto read = sfmc::sms::detail::read_json_fields(bytes, fields, max_depth); !read) {
-        why = std::move(read).error();
-        why.detail = "event " + std::to_string(index) + ": " + why.detail;
-        return std::nullopt;
-    }
-    event e;
-    e.type = lenient_text(fields[type]).value_or("");
-    auto const t = parse_event_type(e.type);
-    e.on = t.on;
-    e.status = t.status;
-    if (auto const ms = integer_of(fields[timestamp]))
-        e.timestamp_utc = event_time(std::chrono::milliseconds(*ms));
-    e.definition_key = lenient_text(fields[definition_key]);
-    e.composite_id = lenient_text(fields[composite_id]);
-    e.mid = integer_of(fields[mid]);
-    e.eid = integer_of(fields[eid]);
-    e.message_key = lenient_text(fields[message_key]);
-    e.to = lenient_text(fields[to]);
-    e.subscriber_key = lenient_text(fields[subscriber_key]);
-    if (auto const code = integer_of(fields[status_code]);
-        code && *code >= std::numeric_limits<int>::min() && *code <= std::numeric_limits<int>::max())
-        e.status_code = static_cast<int>(*code);
-    e.status_message = lenient_text(fields[status_message]);
-    if (!e.status_message)
-        e.status_message = lenient_text(fields[reason]);
-    e.raw = bytes;
-    return e;
-}
+};
 
 } // namespace detail
 
@@ -112,19 +128,21 @@ inline api_result<std::vector<event>> decode_batch(std::string_view body, batch_
     if (body.size() > opt.max_body_size)
         return failure(error::body_too_large, std::to_string(body.size()) + " bytes, the limit is " +
                                                   std::to_string(opt.max_body_size));
+    if (opt.max_depth < 2)
+        return failure(error::too_deep, "a batch takes 2 levels (the array, its objects); the limit is " +
+                                            std::to_string(opt.max_depth));
     std::vector<event> events;
-    failure why;
-    auto const split = sfmc::sms::detail::split_json_array(
-        body, opt.max_depth, opt.max_events, [&](std::string_view bytes, std::size_t index) -> std::optional<failure> {
-            // The array was one level: what is left for the event (the splitter has checked it).
-            auto e = detail::decode_event(bytes, index, std::max<std::size_t>(opt.max_depth, 1) - 1, why);
-            if (!e)
-                return std::move(why);
-            events.push_back(std::move(*e));
-            return std::nullopt;
+    events.reserve(std::min(opt.max_events, body.size() / 128 + 1)); // ENS's events are larger than that
+    detail::event_reader reader(opt.max_depth - 1);                  // the array was one level
+    auto const walked = sfmc::sms::detail::for_each_json_element(
+        body, opt.max_events, [&](std::string_view rest, std::size_t index) -> boost::system::result<std::size_t, failure> {
+            auto used = reader.read(rest, index, events.emplace_back());
+            if (!used)
+                events.pop_back();
+            return used;
         });
-    if (!split)
-        return std::move(split).error();
+    if (!walked)
+        return std::move(walked).error();
     return events;
 }
 
