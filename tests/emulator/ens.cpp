@@ -71,6 +71,43 @@ new_subscription sms_status(std::string callback_id)
 
 } // namespace
 
+// [readme-manage]
+// A callback at `url` that gets every transactional SMS event. Its signatureKey, shown only
+// now, is for the receiver; ENS has already posted its verification request to the URL,
+// which the receiver sends back with `verify_callback`.
+template <class Client>
+sfmc::sms::api_result<sfmc::sms::ens::callback> subscribe_to_sms_status(Client& client, std::string const& url)
+{
+    namespace ens = sfmc::sms::ens;
+    auto made = client.run(ens::create_callbacks{{{.name = "sms status", .url = url, .max_batch_size = 1000}}});
+    if (!made)
+        return made.error(); // not_modified: it exists; bad_callback_url: not https://host[/path]
+    ens::new_subscription const sms{.callback_id = made->front().id,
+                                    .name = "sms status",
+                                    .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
+                                    .filters = {}};
+    if (auto subscribed = client.run(ens::create_subscriptions{{sms}}); !subscribed)
+        return subscribed.error();
+    return made->front();
+}
+// [readme-manage]
+
+TEST_CASE("ens end to end: the README's set-up makes a callback and its subscription")
+{
+    auto emu = start();
+    beast_transport http;
+    client c(http, *endpoint::from_url(emu.http), *access_token::make(emu.token));
+    auto const cb = subscribe_to_sms_status(c, "https://hooks.example.com/status");
+    REQUIRE(cb);
+    CHECK(cb->signature_key);
+    auto const subs = c.run(list_subscriptions{cb->id});
+    REQUIRE(subs.has_value());
+    REQUIRE(subs->size() == 1);
+    CHECK(subs->front().event_types.size() == 5);
+    CHECK(subscribe_to_sms_status(c, "https://hooks.example.com/status").error().code == error::not_modified);
+    CHECK(subscribe_to_sms_status(c, "https://hooks.example.com:8443/").error().code == error::bad_callback_url);
+}
+
 TEST_CASE("ens end to end (blocking client): create, handshake, subscribe, pause, 304, 409, regenerate, delete")
 {
     auto emu = start();
