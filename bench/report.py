@@ -78,11 +78,11 @@ print()
 print("| includes | seconds | ratio to `<sfmc/sms.hpp>` single header |")
 print("|---|---:|---:|")
 base = compile_times["single_header"]
-for name, label in [("single_header", "single_include/sfmc/sms.hpp"),
-                    ("separate", "<sfmc/sms.hpp>` with `SFMC_SMS_SEPARATE_COMPILATION"),
-                    ("nlohmann_json", "<nlohmann/json.hpp>"), ("boost_json", "<boost/json.hpp>"),
-                    ("api_floor", "<boost/system/result.hpp>` and the drivers' standard headers only")]:
-    print(f"| `{label}` | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |")
+for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
+                    ("separate", "`<sfmc/sms.hpp>` with `SFMC_SMS_SEPARATE_COMPILATION`"),
+                    ("nlohmann_json", "`<nlohmann/json.hpp>`"), ("boost_json", "`<boost/json.hpp>`"),
+                    ("api_floor", "`<boost/system/result.hpp>` and the drivers' standard headers only")]:
+    print(f"| {label} | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |")
 nlohmann = compile_times["nlohmann_json"]
 target(base <= nlohmann, f"single header compiles no slower than <nlohmann/json.hpp> ({base:.2f} s vs {nlohmann:.2f} s)")
 separate = compile_times["separate"]

@@ -106,6 +106,16 @@ TEST_CASE("ens end to end: the README's set-up makes a callback and its subscrip
     CHECK(subs->front().event_types.size() == 5);
     CHECK(subscribe_to_sms_status(c, "https://hooks.example.com/status").error().code == error::not_modified);
     CHECK(subscribe_to_sms_status(c, "https://hooks.example.com:8443/").error().code == error::bad_callback_url);
+
+    // At most 200 subscriptions per callback: the server's rule, told in its own words.
+    create_subscriptions many;
+    for (int i = 0; i < 200; ++i) {
+        many.subscriptions.push_back(sms_status(cb->id));
+        many.subscriptions.back().name = "subscription " + std::to_string(i);
+    }
+    auto const too_many = c.run(std::move(many));
+    CHECK(too_many.error().code == error::bad_request);
+    CHECK(too_many.error().message == "A callback may have at most 200 subscriptions");
 }
 
 TEST_CASE("ens end to end (blocking client): create, handshake, subscribe, pause, 304, 409, regenerate, delete")

@@ -207,7 +207,8 @@ TEST_CASE("ens::callbacks: regenerating the key; an unreadable answer keeps none
     test::fake_transport http;
     http.replies = {json(200, R"([{"callbackId":"a","signatureKey":"bmV3IGtleQ=="}])"),
                     json(200, R"([{"callbackId":"a","signatureKey":"bmV3IGtleQ==","maxBatchSize":true}])"),
-                    json(200, R"([{"callbackId":"a"}])")};
+                    json(200, R"([{"callbackId":"a"}])"),
+                    http_response{200, {{"Content-Type", "text/plain"}}, "signatureKey=bmV3IGtleQ=="}};
     auto c = make_client(http);
     auto const fresh = c.run(regenerate_signature_key{"a"});
     REQUIRE(fresh);
@@ -221,6 +222,9 @@ TEST_CASE("ens::callbacks: regenerating the key; an unreadable answer keeps none
     CHECK(unreadable.error().to_string().find("bmV3IGtleQ") == std::string::npos);
     CHECK(unreadable.error().raw_body.empty());
     CHECK(c.run(regenerate_signature_key{"a"}).error().code == error::missing_field);
+    auto const not_json = c.run(regenerate_signature_key{"a"});
+    CHECK(not_json.error().code == error::unexpected_content_type);
+    CHECK(not_json.error().raw_body.empty()); // the answer may be the key in another shape
 }
 
 TEST_CASE("ens::callbacks: the call machinery applies: a 429 is retried, a 401 refreshes the token")

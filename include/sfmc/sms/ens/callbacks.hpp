@@ -140,9 +140,11 @@ inline callback read_callback(sfmc::sms::detail::answer_object& o)
 template <class T>
 api_result<T> without_key_text(api_result<T> r)
 {
-    if (!r && r.error().http_status >= 200 && r.error().http_status <= 299)
-        r.error().raw_body.clear();
-    return r;
+    if (r || r.error().http_status < 200 || r.error().http_status > 299)
+        return r;
+    auto f = std::move(r).error(); // error() gives a copy: change the failure itself
+    f.raw_body.clear();
+    return f;
 }
 
 } // namespace detail
