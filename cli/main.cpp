@@ -4,6 +4,7 @@
 #include <sfmc/sms/adapters/curl_transport.hpp>
 
 #include "options.hpp"
+#include "plan.hpp"
 #include "report.hpp"
 
 #include <chrono>
@@ -62,69 +63,6 @@ void for_each_stdin_key(Visit&& visit)
     }
 }
 
-// What the options resolve to, checked before anything is sent.
-struct plan {
-    std::optional<sfmc::sms::client_credentials> credentials; // when given, wins over token
-    std::optional<sfmc::sms::access_token> token;
-    std::optional<sfmc::sms::endpoint> rest; // none: the token's rest_instance_url
-    std::optional<sfmc::sms::endpoint> auth;
-};
-
-// An endpoint from its URL option, else from the subdomain, else none.
-std::variant<std::optional<sfmc::sms::endpoint>, cli::usage_error> endpoint_option(
-    cli::options const& opt, std::optional<std::string> const& url, char const* option, sfmc::sms::endpoint::api which)
-{
-    if (url) {
-        auto e = sfmc::sms::endpoint::from_url(*url);
-        if (!e)
-            return cli::usage_error{std::string(option) + ": " + e.error().message()};
-        return std::optional(std::move(*e));
-    }
-    if (opt.subdomain) {
-        auto e = sfmc::sms::endpoint::from_subdomain(*opt.subdomain, which);
-        if (!e)
-            return cli::usage_error{"--subdomain: " + e.error().message()};
-        return std::optional(std::move(*e));
-    }
-    return std::optional<sfmc::sms::endpoint>();
-}
-
-std::variant<plan, cli::usage_error> make_plan(cli::options const& opt)
-{
-    plan p;
-    if (opt.keys.empty())
-        return cli::usage_error{"no message key given"};
-    if (opt.client_id || opt.client_secret) {
-        if (!opt.client_id || !opt.client_secret)
-            return cli::usage_error{"--client-id and --client-secret go together"};
-        auto c = sfmc::sms::client_credentials::make(*opt.client_id, *opt.client_secret, opt.account_id.value_or(""));
-        if (!c)
-            return cli::usage_error{c.error().message()};
-        p.credentials = std::move(*c);
-    } else if (opt.token) {
-        auto t = sfmc::sms::access_token::make(*opt.token);
-        if (!t)
-            return cli::usage_error{"the access token is not usable: " + t.error().message()};
-        p.token = std::move(*t);
-    } else {
-        return cli::usage_error{"no credentials: give --token (SFMC_ACCESS_TOKEN) or --client-id and --client-secret"};
-    }
-
-    auto rest = endpoint_option(opt, opt.rest_url, "--rest-url", sfmc::sms::endpoint::api::rest);
-    if (auto* e = std::get_if<cli::usage_error>(&rest))
-        return *e;
-    auto auth = endpoint_option(opt, opt.auth_url, "--auth-url", sfmc::sms::endpoint::api::auth);
-    if (auto* e = std::get_if<cli::usage_error>(&auth))
-        return *e;
-    p.rest = std::move(std::get<0>(rest));
-    p.auth = std::move(std::get<0>(auth));
-    if (p.credentials && !p.auth)
-        return cli::usage_error{"no auth endpoint: give --subdomain or --auth-url (or SFMC_SUBDOMAIN, SFMC_AUTH_URL)"};
-    if (p.token && !p.rest)
-        return cli::usage_error{"no REST endpoint: give --subdomain or --rest-url (or SFMC_SUBDOMAIN, SFMC_REST_URL)"};
-    return p;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -142,10 +80,12 @@ int main(int argc, char** argv)
         std::cout << "sfmc-sms-status " SFMC_SMS_VERSION_STRING "\n";
         return exit_ok;
     }
-    auto planned = make_plan(opt);
+    if (opt.keys.empty())
+        return usage("no message key given");
+    auto planned = cli::make_plan(opt);
     if (auto const* e = std::get_if<cli::usage_error>(&planned))
         return usage(e->message);
-    auto& p = std::get<plan>(planned);
+    auto& p = std::get<cli::plan>(planned);
 
     auto const limit = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000));
     sfmc::sms::curl_transport http({.connect_timeout = limit, .timeout = limit, .ca_file = opt.cacert.value_or("")});

@@ -13,9 +13,38 @@
 
 namespace cli {
 
-struct options {
+/// Where requests go and with which credentials: the options both commands take.
+struct connection_options {
     std::optional<std::string> subdomain, rest_url, auth_url, cacert, token;
     std::optional<std::string> client_id, client_secret, account_id;
+
+    struct valued {
+        std::string_view name;
+        std::optional<std::string> connection_options::*member;
+        char const* variable;
+    };
+    static constexpr valued table[] = {
+        {"--subdomain", &connection_options::subdomain, "SFMC_SUBDOMAIN"},
+        {"--rest-url", &connection_options::rest_url, "SFMC_REST_URL"},
+        {"--auth-url", &connection_options::auth_url, "SFMC_AUTH_URL"},
+        {"--cacert", &connection_options::cacert, "SFMC_CACERT"},
+        {"--token", &connection_options::token, "SFMC_ACCESS_TOKEN"},
+        {"--client-id", &connection_options::client_id, "SFMC_CLIENT_ID"},
+        {"--client-secret", &connection_options::client_secret, "SFMC_CLIENT_SECRET"},
+        {"--account-id", &connection_options::account_id, "SFMC_ACCOUNT_ID"},
+    };
+
+    /// The member an option `name` sets, or null when it is not one of these.
+    std::optional<std::string>* find(std::string_view name)
+    {
+        for (auto const& v : table)
+            if (v.name == name)
+                return &(this->*v.member);
+        return nullptr;
+    }
+};
+
+struct options : connection_options {
     double timeout_seconds = 30;
     int retries = 2;
     double max_wait_seconds = 60;
@@ -39,6 +68,14 @@ inline std::optional<std::string> from_process_environment(char const* name)
     return std::nullopt;
 }
 
+/// Each connection option not given takes its environment variable, if set.
+inline void fill_from_environment(connection_options& o, environment const& env)
+{
+    for (auto const& v : connection_options::table)
+        if (!(o.*v.member))
+            o.*v.member = env(v.variable);
+}
+
 // Reads all of `text` as a number within [low, high].
 inline bool parse_number(std::string const& text, double& out, double low, double high)
 {
@@ -54,21 +91,6 @@ inline bool parse_number(std::string const& text, double& out, double low, doubl
 inline std::variant<options, usage_error> parse(std::vector<std::string_view> const& args, environment const& env)
 {
     options o;
-    struct valued {
-        std::string_view name;
-        std::optional<std::string> options::*member;
-        char const* variable;
-    };
-    valued const table[] = {
-        {"--subdomain", &options::subdomain, "SFMC_SUBDOMAIN"},
-        {"--rest-url", &options::rest_url, "SFMC_REST_URL"},
-        {"--auth-url", &options::auth_url, "SFMC_AUTH_URL"},
-        {"--cacert", &options::cacert, "SFMC_CACERT"},
-        {"--token", &options::token, "SFMC_ACCESS_TOKEN"},
-        {"--client-id", &options::client_id, "SFMC_CLIENT_ID"},
-        {"--client-secret", &options::client_secret, "SFMC_CLIENT_SECRET"},
-        {"--account-id", &options::account_id, "SFMC_ACCOUNT_ID"},
-    };
     std::optional<std::string> timeout, retries, max_wait;
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -100,9 +122,8 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
                                              : name == "--retries" ? &retries
                                              : name == "--max-wait" ? &max_wait
                                                                     : nullptr;
-        for (auto const& v : table)
-            if (v.name == name)
-                target = &(o.*v.member);
+        if (!target)
+            target = o.find(name);
         if (!target)
             return usage_error{"unknown option " + std::string(name)};
         if (eq != std::string_view::npos)
@@ -112,9 +133,7 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         else
             return usage_error{"option " + std::string(name) + " needs a value"};
     }
-    for (auto const& v : table)
-        if (v.variable && !(o.*v.member))
-            o.*v.member = env(v.variable);
+    fill_from_environment(o, env);
 
     if (timeout && !parse_number(*timeout, o.timeout_seconds, 0.001, 3600))
         return usage_error{"--timeout takes a number of seconds, more than 0 and at most 3600"};
