@@ -1,0 +1,287 @@
+// The receiver's journal: whole lines, appended in batches, on disk before a batch is
+// acknowledged, each event once within a window that survives restarts.
+#ifndef SFMC_ENS_RECEIVER_JOURNAL_HPP
+#define SFMC_ENS_RECEIVER_JOURNAL_HPP
+
+#include "dedup_window.hpp"
+#include "journal_line.hpp"
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <variant>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace receiver {
+
+/// An event ready for the journal: its line (newline included) and its digest.
+struct journal_entry {
+    std::string line;
+    digest id;
+};
+
+/// What became of a batch given to the journal.
+struct commit_result {
+    bool ok = false;            ///< every new line written (and, to a file, on disk)
+    std::size_t written = 0;    ///< lines written
+    std::size_t duplicates = 0; ///< events already in the journal (or earlier in the batch)
+    std::string error;          ///< why not, when !ok
+};
+
+/// What the start-up scan found.
+struct journal_scan {
+    std::size_t torn_bytes = 0; ///< bytes of a torn last line, removed
+    std::size_t lines = 0;      ///< lines read back into the window
+    std::size_t unreadable = 0; ///< lines whose event could not be read (not ours, or damaged)
+};
+
+/** One writer thread appends the batches handed to `submit`, in the order they come,
+    several at a time (one write and one `fdatasync` for all the batches waiting: group
+    commit), then calls each batch's completion. A batch's lines are contiguous and whole. A
+    digest enters the window only once its line is on disk, so a failed write never makes a
+    redelivery look like a duplicate.
+*/
+class journal {
+public:
+    using completion = std::function<void(commit_result)>;
+
+    /// Standard output: no file to sync, no earlier lines to read.
+    explicit journal(std::size_t window) : window_(window), fd_(STDOUT_FILENO), is_file_(false) { start(); }
+
+    /// Opens `path` for appending (creating it), removes a torn last line, and reads the
+    /// last `window` lines back into the window. An error says what went wrong (never a secret).
+    static std::variant<std::unique_ptr<journal>, std::string> open(std::string const& path, std::size_t window)
+    {
+        int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return "cannot open the journal " + path + ": " + std::strerror(errno);
+        std::unique_ptr<journal> j(new journal(window, fd));
+        if (auto why = j->recover(); !why.empty())
+            return "cannot read the journal " + path + ": " + why;
+        j->start();
+        return j;
+    }
+
+    journal(journal const&) = delete;
+    journal& operator=(journal const&) = delete;
+
+    ~journal()
+    {
+        stop();
+        if (is_file_)
+            ::close(fd_);
+    }
+
+    /// Queues a batch; `done` is called on the writer thread once it is written or has failed.
+    void submit(std::vector<journal_entry> batch, completion done)
+    {
+        {
+            std::lock_guard lock(m_);
+            pending_.push_back({std::move(batch), std::move(done)});
+        }
+        cv_.notify_one();
+    }
+
+    /// Writes what is queued, then ends the writer. Idempotent.
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_);
+            stopping_ = true;
+        }
+        cv_.notify_one();
+        if (writer_.joinable())
+            writer_.join();
+    }
+
+    journal_scan const& scan() const noexcept { return scan_; }
+    std::size_t window_bytes() const noexcept { return window_.bytes(); }
+
+private:
+    struct queued {
+        std::vector<journal_entry> entries;
+        completion done;
+    };
+    struct digest_hash {
+        std::size_t operator()(digest const& d) const noexcept
+        {
+            std::size_t h;
+            std::memcpy(&h, d.data(), sizeof h);
+            return h;
+        }
+    };
+
+    journal(std::size_t window, int fd) : window_(window), fd_(fd), is_file_(true) {}
+
+    void start()
+    {
+        writer_ = std::thread([this] { run(); });
+    }
+
+    void run()
+    {
+        std::vector<queued> group;
+        std::unordered_set<digest, digest_hash> in_group;
+        std::string buffer;
+        while (true) {
+            {
+                std::unique_lock lock(m_);
+                cv_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+                if (pending_.empty())
+                    return;
+                group.swap(pending_);
+            }
+            buffer.clear();
+            in_group.clear();
+            std::vector<commit_result> results(group.size());
+            std::vector<digest> fresh;
+            for (std::size_t b = 0; b < group.size(); ++b) {
+                for (auto& e : group[b].entries) {
+                    if (window_.contains(e.id) || !in_group.insert(e.id).second) {
+                        ++results[b].duplicates;
+                        continue;
+                    }
+                    fresh.push_back(e.id);
+                    buffer += e.line;
+                    ++results[b].written;
+                }
+            }
+            auto const error = append(buffer);
+            if (error.empty())
+                for (auto const& d : fresh)
+                    window_.insert(d);
+            for (std::size_t b = 0; b < group.size(); ++b) {
+                results[b].ok = error.empty();
+                results[b].error = error;
+                if (!error.empty())
+                    results[b].written = 0;
+                group[b].done(std::move(results[b]));
+            }
+            group.clear();
+        }
+    }
+
+    // Writes `text` whole, then syncs a file. On failure a file is cut back to where it was,
+    // so that no partial line stays between whole ones.
+    std::string append(std::string const& text)
+    {
+        if (text.empty())
+            return {};
+        off_t const before = is_file_ ? ::lseek(fd_, 0, SEEK_END) : 0;
+        std::size_t done = 0;
+        while (done < text.size()) {
+            auto const n = ::write(fd_, text.data() + done, text.size() - done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                std::string why = std::string("write failed: ") + std::strerror(errno);
+                if (is_file_ && ::ftruncate(fd_, before) != 0)
+                    why += " (and the file could not be cut back)";
+                return why;
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        if (is_file_ && ::fdatasync(fd_) != 0)
+            return std::string("fdatasync failed: ") + std::strerror(errno);
+        return {};
+    }
+
+    // Start-up: a torn last line is removed; the window is rebuilt from the last lines.
+    std::string recover()
+    {
+        struct stat st {};
+        if (::fstat(fd_, &st) != 0)
+            return std::strerror(errno);
+        off_t size = st.st_size;
+        constexpr std::size_t chunk = 1 << 20;
+        std::string buffer;
+        // Backwards, one chunk at a time: where the last whole line ends, and where the
+        // last `window` lines begin.
+        off_t end_of_lines = -1, start = 0;
+        std::size_t newlines = 0;
+        for (off_t at = size; at > 0 && start == 0;) {
+            auto const n = static_cast<std::size_t>(std::min<off_t>(at, chunk));
+            at -= static_cast<off_t>(n);
+            buffer.resize(n);
+            if (::pread(fd_, buffer.data(), n, at) != static_cast<ssize_t>(n))
+                return "short read";
+            for (std::size_t i = n; i-- > 0;) {
+                if (buffer[i] != '\n')
+                    continue;
+                if (end_of_lines < 0)
+                    end_of_lines = at + static_cast<off_t>(i) + 1;
+                if (++newlines > window_.capacity()) {
+                    start = at + static_cast<off_t>(i) + 1;
+                    break;
+                }
+            }
+        }
+        if (end_of_lines < 0)
+            end_of_lines = 0;
+        if (end_of_lines < size) {
+            if (::ftruncate(fd_, end_of_lines) != 0 || ::fsync(fd_) != 0)
+                return std::string("cannot remove a torn last line: ") + std::strerror(errno);
+            scan_.torn_bytes = static_cast<std::size_t>(size - end_of_lines);
+            size = end_of_lines;
+        }
+        // Forwards from there: each line's event, as it was received, into the window.
+        std::string line;
+        for (off_t at = start; at < size;) {
+            auto const n = static_cast<std::size_t>(std::min<off_t>(size - at, chunk));
+            buffer.resize(n);
+            if (::pread(fd_, buffer.data(), n, at) != static_cast<ssize_t>(n))
+                return "short read";
+            at += static_cast<off_t>(n);
+            std::size_t from = 0;
+            for (auto nl = buffer.find('\n'); nl != std::string::npos; nl = buffer.find('\n', from)) {
+                line.append(buffer, from, nl - from);
+                remember(line);
+                line.clear();
+                from = nl + 1;
+            }
+            line.append(buffer, from);
+        }
+        return {};
+    }
+
+    // A journal line ends with `"event":` and the event as received: the first `,"event":`
+    // outside a string is that one, since every string before it was written escaped.
+    void remember(std::string_view line)
+    {
+        constexpr std::string_view marker = R"(,"event":)";
+        auto const at = line.find(marker);
+        std::optional<digest> d;
+        if (at != std::string_view::npos && line.ends_with('}'))
+            d = event_digest(line.substr(at + marker.size(), line.size() - at - marker.size() - 1));
+        if (!d) {
+            ++scan_.unreadable;
+            return;
+        }
+        window_.insert(*d);
+        ++scan_.lines;
+    }
+
+    dedup_window window_;
+    int fd_;
+    bool is_file_;
+    journal_scan scan_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    std::vector<queued> pending_;
+    bool stopping_ = false;
+    std::thread writer_;
+};
+
+} // namespace receiver
+
+#endif

@@ -1,0 +1,172 @@
+// The command line of sfmc-ens-receiver, as its manual (docs/sfmc-ens-receiver.md) describes it.
+#ifndef SFMC_ENS_RECEIVER_OPTIONS_HPP
+#define SFMC_ENS_RECEIVER_OPTIONS_HPP
+
+#include <sfmc/sms/ens/signature.hpp>
+
+#include "../cli/options.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace receiver {
+
+/// Where to listen: a host (an IPv6 one without its brackets) and a port.
+struct listen_address {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+};
+
+struct options : cli::connection_options {
+    listen_address listen;
+    std::string path = "/";
+    std::vector<sfmc::sms::ens::signature_key> keys;
+    sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
+    std::optional<std::string> out;
+    std::size_t max_body = 16 * 1024 * 1024;
+    std::optional<std::string> tls_cert, tls_key;
+    bool auto_verify = false;
+    bool help = false;
+    bool version = false;
+};
+
+/// "HOST:PORT" or "[V6]:PORT", port 0 to 65535; nullopt when it is neither.
+inline std::optional<listen_address> parse_listen(std::string_view text)
+{
+    listen_address a;
+    auto const colon = text.rfind(':');
+    if (colon == std::string_view::npos || colon == 0)
+        return std::nullopt;
+    auto host = text.substr(0, colon);
+    if (host.starts_with('[')) {
+        if (!host.ends_with(']') || host.size() < 3)
+            return std::nullopt;
+        host = host.substr(1, host.size() - 2);
+    } else if (host.find(':') != std::string_view::npos) {
+        return std::nullopt; // an IPv6 address takes brackets
+    }
+    auto const port = text.substr(colon + 1);
+    unsigned value = 0;
+    auto const [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || value > 65535)
+        return std::nullopt;
+    a.host = std::string(host);
+    a.port = static_cast<std::uint16_t>(value);
+    return a;
+}
+
+/// Reads the command line; a usage error never repeats an option's value (it may be a key).
+inline std::variant<options, cli::usage_error> parse(std::vector<std::string_view> const& args, cli::environment const& env)
+{
+    options o;
+    std::vector<std::string> key_texts;
+    std::optional<std::string> listen, key_file, key_bytes, max_body, path;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view const arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            o.help = true;
+            continue;
+        }
+        if (arg == "--version") {
+            o.version = true;
+            continue;
+        }
+        if (arg == "--auto-verify") {
+            o.auto_verify = true;
+            continue;
+        }
+        auto const eq = arg.find('=');
+        auto const name = arg.substr(0, eq);
+        std::optional<std::string> key_text;
+        std::optional<std::string>* target = name == "--listen"               ? &listen
+                                             : name == "--path"               ? &path
+                                             : name == "--signature-key"      ? &key_text
+                                             : name == "--signature-key-file" ? &key_file
+                                             : name == "--key-bytes"          ? &key_bytes
+                                             : name == "--out"                ? &o.out
+                                             : name == "--max-body"           ? &max_body
+                                             : name == "--tls-cert"           ? &o.tls_cert
+                                             : name == "--tls-key"            ? &o.tls_key
+                                                                              : o.find(name);
+        if (!target || !arg.starts_with("--"))
+            return cli::usage_error{"unknown option " + std::string(name)};
+        if (eq != std::string_view::npos)
+            *target = std::string(arg.substr(eq + 1));
+        else if (i + 1 < args.size())
+            *target = std::string(args[++i]);
+        else
+            return cli::usage_error{"option " + std::string(name) + " needs a value"};
+        if (key_text)
+            key_texts.push_back(std::move(*key_text));
+    }
+    if (o.help || o.version)
+        return o;
+    cli::fill_from_environment(o, env);
+    if (!listen)
+        listen = env("SFMC_ENS_LISTEN");
+    if (key_texts.empty() && !key_file)
+        if (auto k = env("SFMC_ENS_SIGNATURE_KEY"))
+            key_texts.push_back(std::move(*k));
+
+    if (listen) {
+        auto a = parse_listen(*listen);
+        if (!a)
+            return cli::usage_error{"--listen takes HOST:PORT or [IPV6]:PORT, the port from 0 to 65535"};
+        o.listen = std::move(*a);
+    }
+    if (path) {
+        if (!path->starts_with('/') || path->find_first_of("?# \t\r\n") != std::string::npos)
+            return cli::usage_error{"--path takes an absolute path without query or fragment, like /ens"};
+        o.path = std::move(*path);
+    }
+    if (key_file) {
+        std::ifstream in(*key_file);
+        if (!in)
+            return cli::usage_error{"--signature-key-file: cannot read " + *key_file};
+        for (std::string line; std::getline(in, line);) {
+            if (line.ends_with('\r'))
+                line.pop_back();
+            if (!line.empty())
+                key_texts.push_back(std::move(line));
+        }
+    }
+    for (auto const& text : key_texts) {
+        auto key = sfmc::sms::ens::signature_key::make(text);
+        if (!key)
+            return cli::usage_error{"a signature key is empty or has characters other than visible ASCII"};
+        o.keys.push_back(std::move(*key));
+    }
+    if (o.keys.empty())
+        return cli::usage_error{"no signature key: give --signature-key (SFMC_ENS_SIGNATURE_KEY) or "
+                                "--signature-key-file; a receiver never accepts unsigned batches"};
+    if (key_bytes) {
+        using sfmc::sms::ens::key_reading;
+        if (*key_bytes == "base64")
+            o.reading = key_reading::base64_decoded;
+        else if (*key_bytes == "text")
+            o.reading = key_reading::text;
+        else if (*key_bytes == "auto")
+            o.reading = key_reading::either;
+        else
+            return cli::usage_error{"--key-bytes takes base64, text or auto"};
+    }
+    if (max_body) {
+        double bytes = 0;
+        if (!cli::parse_number(*max_body, bytes, 1, 1024.0 * 1024 * 1024) || bytes != static_cast<double>(static_cast<std::size_t>(bytes)))
+            return cli::usage_error{"--max-body takes a whole number of bytes from 1 to 1073741824"};
+        o.max_body = static_cast<std::size_t>(bytes);
+    }
+    if (o.tls_cert.has_value() != o.tls_key.has_value())
+        return cli::usage_error{"--tls-cert and --tls-key go together"};
+    return o;
+}
+
+} // namespace receiver
+
+#endif

@@ -1,0 +1,277 @@
+// The receiver's HTTP side, over Boost.Beast: connections, limits, timeouts, and the answers
+// of the manual's table. What a batch means is the library's (signature, decoding); where it
+// goes is the journal's.
+#ifndef SFMC_ENS_RECEIVER_SERVER_HPP
+#define SFMC_ENS_RECEIVER_SERVER_HPP
+
+#include <sfmc/sms/detail/body.hpp>
+#include <sfmc/sms/ens.hpp>
+#include <sfmc/sms/ens/signature.hpp>
+
+#include "journal.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace receiver {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+
+/// The counters `GET /metrics` shows.
+struct metrics {
+    std::atomic<std::uint64_t> accepted{0}, unsigned_batches{0}, bad_signature{0}, malformed{0}, too_large{0};
+    std::atomic<std::uint64_t> events{0}, duplicates{0};
+
+    /// Prometheus text format.
+    std::string text() const
+    {
+        std::string out = "# HELP sfmc_ens_batches_total Batches received, by outcome.\n"
+                          "# TYPE sfmc_ens_batches_total counter\n";
+        auto const line = [&](char const* outcome, std::atomic<std::uint64_t> const& n) {
+            out += "sfmc_ens_batches_total{outcome=\"";
+            out += outcome;
+            out += "\"} " + std::to_string(n.load()) + '\n';
+        };
+        line("accepted", accepted);
+        line("unsigned", unsigned_batches);
+        line("bad_signature", bad_signature);
+        line("malformed", malformed);
+        line("too_large", too_large);
+        out += "# HELP sfmc_ens_events_total Events written to the journal.\n# TYPE sfmc_ens_events_total counter\n";
+        out += "sfmc_ens_events_total " + std::to_string(events.load()) + '\n';
+        out += "# HELP sfmc_ens_duplicates_total Events received again and not written.\n"
+               "# TYPE sfmc_ens_duplicates_total counter\n";
+        out += "sfmc_ens_duplicates_total " + std::to_string(duplicates.load()) + '\n';
+        return out;
+    }
+};
+
+/// What the server is told at start.
+struct server_config {
+    std::string path;
+    std::vector<sfmc::sms::ens::signature_key> keys;
+    sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
+    std::size_t max_body = 16 * 1024 * 1024;
+    std::chrono::seconds header_timeout{10}; // an idle or slow client: the connection is closed
+    std::chrono::seconds body_timeout{30};
+    std::function<void(sfmc::sms::ens::verification_request)> on_verification;
+    std::function<void(std::string const&)> report; // one line to standard error
+};
+
+/// Connections waiting for a request, which a clean stop closes (those with a request in
+/// progress finish it).
+class idle_connections {
+public:
+    // Registers a way to cancel a connection's wait; nullopt when the server is stopping.
+    std::optional<std::uint64_t> enter(std::function<void()> cancel)
+    {
+        std::lock_guard lock(m_);
+        if (stopping_)
+            return std::nullopt;
+        waiting_.emplace(++last_, std::move(cancel));
+        return last_;
+    }
+    void leave(std::uint64_t id)
+    {
+        std::lock_guard lock(m_);
+        waiting_.erase(id);
+    }
+    void stop()
+    {
+        std::unordered_map<std::uint64_t, std::function<void()>> waiting;
+        {
+            std::lock_guard lock(m_);
+            stopping_ = true;
+            waiting.swap(waiting_);
+        }
+        for (auto& [id, cancel] : waiting)
+            cancel();
+    }
+    bool stopping() const
+    {
+        std::lock_guard lock(m_);
+        return stopping_;
+    }
+
+private:
+    mutable std::mutex m_;
+    bool stopping_ = false;
+    std::uint64_t last_ = 0;
+    std::unordered_map<std::uint64_t, std::function<void()>> waiting_;
+};
+
+/// Hands a batch to the journal and resumes the caller on its own executor when it is written.
+template <class CompletionToken>
+auto async_commit(journal& j, std::vector<journal_entry> entries, CompletionToken&& token)
+{
+    return asio::async_initiate<CompletionToken, void(commit_result)>(
+        [&j](auto handler, std::vector<journal_entry> batch) {
+            auto const ex = asio::get_associated_executor(handler);
+            auto work = asio::make_work_guard(ex);
+            // std::function wants a copyable callable: the handler is shared.
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            j.submit(std::move(batch), [shared, work = std::move(work), ex](commit_result r) mutable {
+                asio::post(ex, [shared, r = std::move(r)]() mutable { std::move (*shared)(std::move(r)); });
+                work.reset();
+            });
+        },
+        token, std::move(entries));
+}
+
+class server {
+public:
+    server(server_config config, journal& j, metrics& m) : config_(std::move(config)), journal_(j), metrics_(m) {}
+
+    idle_connections& idle() noexcept { return idle_; }
+
+    /// Serves one connection to its end: keep-alive, limits, timeouts.
+    template <class Stream>
+    asio::awaitable<void> serve(std::shared_ptr<Stream> stream)
+    {
+        auto const ex = co_await asio::this_coro::executor;
+        beast::flat_buffer buffer;
+        while (true) {
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(16 * 1024);
+            parser.body_limit(config_.max_body);
+            // Waiting for a request: a clean stop may close the connection now.
+            auto const waiting = idle_.enter([ex, weak = std::weak_ptr<Stream>(stream)] {
+                asio::post(ex, [weak] {
+                    if (auto s = weak.lock())
+                        beast::get_lowest_layer(*s).cancel();
+                });
+            });
+            if (!waiting)
+                break;
+            beast::get_lowest_layer(*stream).expires_after(config_.header_timeout);
+            auto [header_error, header_bytes] =
+                co_await http::async_read_header(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            idle_.leave(*waiting);
+            if (header_error)
+                break; // closed, timed out, stopped, or not HTTP: nothing to answer
+            // From here the request is in progress: it is read and answered, even while stopping.
+            http::response<http::string_body> res;
+            bool close = false;
+            beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
+            auto [body_error, body_bytes] =
+                co_await http::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto& req = parser.get();
+            if (body_error == http::error::body_limit) {
+                ++metrics_.too_large;
+                res = answer(req, http::status::payload_too_large, "the body is larger than --max-body\n");
+                close = true;
+            } else if (body_error) {
+                break;
+            } else {
+                res = co_await handle(req);
+            }
+            res.keep_alive(!close && req.keep_alive() && !idle_.stopping());
+            res.prepare_payload();
+            beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
+            auto [write_error, written] = co_await http::async_write(*stream, res, asio::as_tuple(asio::use_awaitable));
+            if (write_error || !res.keep_alive())
+                break;
+        }
+        beast::error_code ignored;
+        beast::get_lowest_layer(*stream).socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    }
+
+private:
+    static http::response<http::string_body> answer(http::request<http::string_body> const& req, http::status status,
+                                                    std::string body, char const* type = "text/plain; charset=utf-8")
+    {
+        http::response<http::string_body> res(status, req.version());
+        res.set(http::field::server, "sfmc-ens-receiver");
+        if (!body.empty())
+            res.set(http::field::content_type, type);
+        res.body() = std::move(body);
+        return res;
+    }
+
+    asio::awaitable<http::response<http::string_body>> handle(http::request<http::string_body>& req)
+    {
+        std::string_view target = req.target();
+        auto const path = target.substr(0, target.find('?'));
+        if (path != config_.path) {
+            if (req.method() == http::verb::get && path == "/healthz")
+                co_return answer(req, http::status::ok, "ok\n");
+            if (req.method() == http::verb::get && path == "/metrics")
+                co_return answer(req, http::status::ok, metrics_.text(), "text/plain; version=0.0.4; charset=utf-8");
+            co_return answer(req, http::status::not_found, "not found\n");
+        }
+        if (req.method() != http::verb::post) {
+            auto res = answer(req, http::status::method_not_allowed, "POST only\n");
+            res.set(http::field::allow, "POST");
+            co_return res;
+        }
+        if (auto const type = req.find(http::field::content_type);
+            type != req.end() && !sfmc::sms::detail::is_json_media_type(type->value()))
+            co_return answer(req, http::status::unsupported_media_type, "the body must be JSON\n");
+        auto const& body = req.body();
+        auto const signature = req.find(sfmc::sms::ens::signature_header);
+        if (signature == req.end()) {
+            // Unsigned: only ENS's verification request is answered.
+            if (auto v = sfmc::sms::ens::parse_verification_request(body)) {
+                config_.on_verification(std::move(*v));
+                co_return answer(req, http::status::ok, "");
+            }
+            ++metrics_.unsigned_batches;
+            co_return answer(req, http::status::unauthorized, "no x-sfmc-ens-signature\n");
+        }
+        // The signature first, over the bytes as received; only then is the body parsed.
+        if (!sfmc::sms::ens::verify(body, signature->value(), config_.keys, config_.reading)) {
+            ++metrics_.bad_signature;
+            co_return answer(req, http::status::unauthorized, "the signature matches no key\n");
+        }
+        auto events = sfmc::sms::ens::decode_batch(body, {.max_body_size = config_.max_body});
+        if (!events) {
+            ++metrics_.malformed;
+            co_return answer(req, http::status::bad_request, events.error().to_string() + '\n');
+        }
+        std::vector<journal_entry> entries;
+        entries.reserve(events->size());
+        for (auto const& e : *events) {
+            // decode_batch has parsed each event: its bytes are JSON, so a digest exists.
+            entries.push_back({journal_line(e), event_digest(e.raw).value_or(digest{})});
+        }
+        auto const committed = co_await async_commit(journal_, std::move(entries), asio::use_awaitable);
+        if (!committed.ok) {
+            config_.report("journal: " + committed.error + "; the batch is not acknowledged");
+            co_return answer(req, http::status::internal_server_error, "the journal could not be written\n");
+        }
+        ++metrics_.accepted;
+        metrics_.events += committed.written;
+        metrics_.duplicates += committed.duplicates;
+        co_return answer(req, http::status::ok, "");
+    }
+
+    server_config config_;
+    journal& journal_;
+    metrics& metrics_;
+    idle_connections idle_;
+};
+
+} // namespace receiver
+
+#endif
