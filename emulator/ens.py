@@ -174,14 +174,17 @@ class Ens:
             cb = {"callbackId": str(uuid.uuid4()), "callbackName": spec["callbackName"], "url": spec["url"],
                   "maxBatchSize": spec.get("maxBatchSize", 1000), "status": "unverified",
                   "statusReason": "awaiting verification", "signatureKey": new_key(), "verificationKey": new_key()}
-            # ENS probes the URL while the create call runs: a callback that does not answer 200 is not made.
-            probe = {"callbackId": cb["callbackId"], "verificationKey": cb["verificationKey"]}
-            outcome = self.post(cb["url"], json.dumps(probe).encode("utf-8"), {})
-            self.note({"probe": cb["callbackId"], "url": cb["url"], **outcome})
-            if outcome.get("status") != 200:
-                return error(400, "Callback URL did not answer the verification request: probeCallbackLiveness failed")
+            # ENS probes the URL while the create call runs (the callback known already, so
+            # that a receiver may verify at once): one that does not answer 200 is not made.
             with self.lock:
                 t["callbacks"][cb["callbackId"]] = cb
+            probe = {"callbackId": cb["callbackId"], "verificationKey": cb["verificationKey"]}
+            outcome = self.post(cb["url"], json.dumps(probe).encode("utf-8"), {}, self.answer_timeout)
+            self.note({"probe": cb["callbackId"], "url": cb["url"], **outcome})
+            if outcome.get("status") != 200:
+                with self.lock:
+                    t["callbacks"].pop(cb["callbackId"], None)
+                return error(400, "Callback URL did not answer the verification request: probeCallbackLiveness failed")
             made.append({k: cb[k] for k in ("callbackName", "callbackId", "url", "signatureKey", "maxBatchSize")})
         return 201, made
 
@@ -316,6 +319,9 @@ class Ens:
         if cb["status"] != "verified":
             return error(409, "Callback is not verified: ENS delivers nothing to it", 30008)
         key_bytes = doc.get("keyBytes", "base64")
+        # How long an answer may take, for this delivery: 0 makes every answer late, so each
+        # batch is delivered three times.
+        answer_timeout = float(doc.get("answerTimeout", self.answer_timeout))
         if key_bytes not in ("base64", "text"):
             return error(400, "keyBytes must be base64 or text")
         events = doc.get("events")
@@ -334,7 +340,7 @@ class Ens:
             signature = sign(body, cb["signatureKey"], key_bytes)
             attempts = []
             for attempt in range(1, TRIES + 1):
-                outcome = self.post(cb["url"], body, {"x-sfmc-ens-signature": signature})
+                outcome = self.post(cb["url"], body, {"x-sfmc-ens-signature": signature}, answer_timeout)
                 attempts.append(outcome)
                 self.note({"delivery": cb["callbackId"], "attempt": attempt, "events": len(taken[start:start + size]),
                            **outcome})
@@ -354,8 +360,8 @@ class Ens:
             self.hosts.update(doc)
         return 200, {"hosts": self.hosts}
 
-    def post(self, url, body, headers):
-        """POSTs to a callback through the hosts map, within the answer timeout: what came back."""
+    def post(self, url, body, headers, answer_timeout):
+        """POSTs to a callback through the hosts map, within `answer_timeout`: what came back."""
         parts = urllib.parse.urlsplit(url)
         base = self.hosts.get(parts.hostname or "")
         if not base:
@@ -364,17 +370,17 @@ class Ens:
         path = real.path.rstrip("/") + (parts.path or "/")
         if real.scheme == "https":
             # Loopback only, to a test's own receiver: its certificate is not checked.
-            conn = http.client.HTTPSConnection(real.hostname, real.port, timeout=self.answer_timeout,
+            conn = http.client.HTTPSConnection(real.hostname, real.port, timeout=answer_timeout + 1,
                                                context=ssl._create_unverified_context())
         else:
-            conn = http.client.HTTPConnection(real.hostname, real.port, timeout=self.answer_timeout)
+            conn = http.client.HTTPConnection(real.hostname, real.port, timeout=answer_timeout + 1)
         started = time.monotonic()
         try:
             conn.request("POST", path, body=body, headers={"Content-Type": "application/json", **headers})
             response = conn.getresponse()
             response.read()
             elapsed = time.monotonic() - started
-            if elapsed > self.answer_timeout:  # as good as no answer
+            if elapsed > answer_timeout:  # as good as no answer
                 return {"error": "answered too late", "answered": response.status, "seconds": round(elapsed, 3)}
             return {"status": response.status, "seconds": round(elapsed, 3)}
         except (OSError, http.client.HTTPException) as e:

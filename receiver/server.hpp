@@ -168,14 +168,20 @@ public:
             auto [header_error, header_bytes] =
                 co_await http::async_read_header(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
             idle_.leave(*waiting);
-            if (header_error)
+            // A Content-Length over the limit is known from the head alone.
+            bool const too_large = header_error == http::error::body_limit;
+            if (header_error && !too_large)
                 break; // closed, timed out, stopped, or not HTTP: nothing to answer
             // From here the request is in progress: it is read and answered, even while stopping.
             http::response<http::string_body> res;
             bool close = false;
-            beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
-            auto [body_error, body_bytes] =
-                co_await http::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            beast::error_code body_error = header_error;
+            if (!too_large) {
+                beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
+                auto [read_error, body_bytes] =
+                    co_await http::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+                body_error = read_error;
+            }
             auto& req = parser.get();
             if (body_error == http::error::body_limit) {
                 ++metrics_.too_large;

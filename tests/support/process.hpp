@@ -86,19 +86,31 @@ public:
     }
 
     // Reads one line of standard output, waiting at most `limit`.
-    std::string read_line(std::chrono::milliseconds limit)
+    std::string read_line(std::chrono::milliseconds limit) { return read_line_from(stdout_, limit); }
+
+    // Reads one line of standard error, waiting at most `limit`.
+    std::string read_error_line(std::chrono::milliseconds limit) { return read_line_from(stderr_, limit); }
+
+    // Sends `signal` to the child.
+    void send(int signal) const { kill(pid_, signal); }
+
+    pid_t pid() const noexcept { return pid_; }
+
+private:
+    std::string read_line_from(int fd, std::chrono::milliseconds limit)
     {
         std::string line;
         char c = 0;
         while (line.empty() || line.back() != '\n') {
-            pollfd p{stdout_, POLLIN, 0};
-            if (poll(&p, 1, static_cast<int>(limit.count())) != 1 || read(stdout_, &c, 1) != 1)
+            pollfd p{fd, POLLIN, 0};
+            if (poll(&p, 1, static_cast<int>(limit.count())) != 1 || read(fd, &c, 1) != 1)
                 return {};
             line += c;
         }
         return line;
     }
 
+public:
     struct outcome {
         int exit_code = -1;
         std::string out, err;

@@ -1,0 +1,324 @@
+// sfmc-ens-receiver, end to end: what its manual (docs/sfmc-ens-receiver.md) says it does.
+#include <doctest/doctest.h>
+
+#include "support/emulator.hpp"
+#include "support/raw_http.hpp"
+
+#include <sfmc/sms/adapters/beast_transport.hpp>
+#include <sfmc/sms/client.hpp>
+#include <sfmc/sms/detail/json_route.hpp>
+#include <sfmc/sms/ens.hpp>
+#include <sfmc/sms/ens/signature.hpp>
+
+#include <boost/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <signal.h>
+
+namespace {
+
+using outcome = test::child::outcome;
+constexpr char const* key_text = "V27FXfqI3DnhfQW1bhFDeJixpt8eDAY5R24UJI3cK6M=";
+
+// A folder of its own for a test's journal, removed with it.
+struct scratch {
+    std::string dir;
+    scratch()
+    {
+        char t[] = "/tmp/sfmc-ens-receiver-test-XXXXXX";
+        if (!mkdtemp(t))
+            std::abort();
+        dir = t;
+    }
+    ~scratch() { std::system(("rm -rf " + dir).c_str()); }
+    std::string file(std::string const& name) const { return dir + "/" + name; }
+};
+
+std::vector<std::string> lines_of(std::string const& path)
+{
+    std::vector<std::string> out;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+
+std::string read_file(std::string const& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The receiver, started for one test; its ready line gives the port.
+class receiver {
+public:
+    explicit receiver(std::vector<std::string> args, std::vector<std::string> env = {})
+    {
+        args.insert(args.begin(), SFMC_ENS_RECEIVER_COMMAND);
+        process_.emplace(args, test::clean_environment(env));
+        ready = process_->read_error_line(std::chrono::seconds{10});
+        // "... journal FILE: N events remembered ..." comes first with --out
+        if (ready.find("listening on") == std::string::npos) {
+            startup = ready;
+            ready = process_->read_error_line(std::chrono::seconds{10});
+        }
+        auto const colon = ready.rfind(':');
+        if (ready.find("listening on") != std::string::npos && colon != std::string::npos)
+            port = std::atoi(ready.c_str() + colon + 1);
+    }
+
+    // The next line on standard error that holds `text` (empty after `limit`).
+    std::string wait_for(std::string_view text, std::chrono::milliseconds limit = std::chrono::seconds{20})
+    {
+        auto const deadline = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < deadline) {
+            auto line = process_->read_error_line(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+            if (line.empty())
+                return {};
+            seen += line;
+            if (line.find(text) != std::string::npos)
+                return line;
+        }
+        return {};
+    }
+
+    void send(int signal) { process_->send(signal); }
+
+    // SIGTERM, then what it wrote and how it exited.
+    outcome stop(int signal = SIGTERM)
+    {
+        process_->send(signal);
+        auto o = process_->finish({}, std::chrono::seconds{20});
+        o.err = seen + o.err;
+        return o;
+    }
+
+    std::string ready, startup, seen;
+    int port = 0;
+
+private:
+    std::optional<test::child> process_;
+};
+
+outcome run(std::vector<std::string> args, std::vector<std::string> env = {})
+{
+    args.insert(args.begin(), SFMC_ENS_RECEIVER_COMMAND);
+    test::child c(args, test::clean_environment(env));
+    return c.finish({}, std::chrono::seconds{20});
+}
+
+sfmc::sms::ens::signature_key the_key() { return *sfmc::sms::ens::signature_key::make(key_text); }
+
+std::string signed_post(std::string_view body, std::string_view path = "/")
+{
+    return test::post(path, body,
+                      "Content-Type: application/json\r\nx-sfmc-ens-signature: " + sfmc::sms::ens::sign(body, the_key()) + "\r\n");
+}
+
+std::string const two_events =
+    R"([{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","timestampUTC":1600698608530,)"
+    R"("info":{"messageKey":"9a-zUvWf3UKxLpwwIrqTmQ","to":"15555551234","subscriberKey":"Astro25","statusCode":"4000","statusMessage":"Delivered"}},)"
+    R"({"eventCategoryType":"TransactionalSendEvents.SmsNotSent","Info":{"messageKey":"k2","statusCode":47,"reason":"Opted out"}}])";
+
+} // namespace
+
+TEST_CASE("receiver: usage errors exit 2 and never repeat a key")
+{
+    CHECK(run({}).exit_code == 2); // no key: it would accept unsigned batches
+    CHECK(run({}).err.find("no signature key") != std::string::npos);
+    for (auto const& args : std::vector<std::vector<std::string>>{
+             {"--signature-key", key_text, "--listen", "localhost"},
+             {"--signature-key", key_text, "--listen", "127.0.0.1:70000"},
+             {"--signature-key", key_text, "--listen", "::1:80"},
+             {"--signature-key", key_text, "--key-bytes", "hex"},
+             {"--signature-key", key_text, "--max-body", "0"},
+             {"--signature-key", key_text, "--path", "no-slash"},
+             {"--signature-key", key_text, "--tls-cert", "cert.pem"},
+             {"--signature-key", key_text, "--bogus"},
+             {"--signature-key", key_text, "--auto-verify"}, // no credentials for the handshake
+             {"--signature-key", "secret with spaces"},
+             {"--signature-key-file", "/nonexistent/keys"},
+         }) {
+        auto const r = run(args);
+        CAPTURE(r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("secret with spaces") == std::string::npos);
+        CHECK(r.err.find(key_text) == std::string::npos);
+    }
+    auto const help = run({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("--signature-key") != std::string::npos);
+}
+
+TEST_CASE("receiver: could not start exits 1: address in use, journal not writable, TLS files unreadable")
+{
+    receiver first({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
+    REQUIRE(first.port > 0);
+    auto const in_use = run({"--signature-key", key_text, "--listen", "127.0.0.1:" + std::to_string(first.port)});
+    CHECK(in_use.exit_code == 1);
+    CHECK(in_use.err.find("cannot listen") != std::string::npos);
+    auto const journal = run({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", "/nonexistent/dir/events.jsonl"});
+    CHECK(journal.exit_code == 1);
+    CHECK(journal.err.find("cannot open the journal") != std::string::npos);
+    auto const tls = run({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent/cert.pem",
+                          "--tls-key", "/nonexistent/key.pem"});
+    CHECK(tls.exit_code == 1);
+    CHECK(tls.err.find("--tls-cert") != std::string::npos);
+}
+
+TEST_CASE("receiver: every answer of the manual's table; nothing written for a bad request")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--path", "/ens", "--out", journal,
+                "--max-body", "4096"});
+    REQUIRE(r.port > 0);
+    CHECK(r.ready.find("sfmc-ens-receiver: listening on http://127.0.0.1:") == 0);
+    CHECK(r.ready.find("/ens\n") != std::string::npos);
+
+    auto const get = [&](std::string_view target) {
+        return test::exchange(r.port, "GET " + std::string(target) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    };
+    CHECK(get("/healthz").status == 200);
+    CHECK(get("/healthz").body == "ok\n");
+    CHECK(get("/elsewhere").status == 404);
+    auto const wrong_method = get("/ens");
+    CHECK(wrong_method.status == 405);
+    CHECK(wrong_method.head.find("Allow: POST") != std::string::npos);
+
+    CHECK(test::exchange(r.port, test::post("/ens", two_events)).status == 401); // unsigned
+    CHECK(test::exchange(r.port, test::post("/ens", two_events, "Content-Type: application/json\r\n"
+                                                                "x-sfmc-ens-signature: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n"))
+              .status == 401);
+    auto changed = two_events;
+    changed[changed.find("4000") + 3] = '1';
+    auto const tampered = signed_post(two_events, "/ens");
+    CHECK(test::exchange(r.port, tampered.substr(0, tampered.size() - two_events.size()) + changed).status == 401);
+    CHECK(test::exchange(r.port, test::post("/ens", two_events, "Content-Type: text/plain\r\n")).status == 415);
+    CHECK(test::exchange(r.port, signed_post(std::string(5000, ' ') + "[]", "/ens")).status == 413);
+    for (std::string const& bad : std::vector<std::string>{"not json", R"({"an":"object"})", "[1,2]", "[{\"a\":\"\xC3\x28\"}]",
+                                                           std::string(1000, '[') + std::string(1000, ']')}) {
+        CAPTURE(bad);
+        CHECK(test::exchange(r.port, signed_post(bad, "/ens")).status == 400);
+    }
+    CHECK(read_file(journal).empty());
+
+    auto const accepted = test::exchange(r.port, signed_post(two_events, "/ens"));
+    CHECK(accepted.status == 200);
+    CHECK(accepted.body.empty());
+    auto const lines = lines_of(journal);
+    REQUIRE(lines.size() == 2);
+    auto const first = boost::json::parse(lines[0]).as_object();
+    CHECK(first.at("status") == "delivered");
+    CHECK(first.at("channel") == "sms");
+    CHECK(first.at("eventCategoryType") == "TransactionalSendEvents.SmsDelivered");
+    CHECK(first.at("messageKey") == "9a-zUvWf3UKxLpwwIrqTmQ");
+    CHECK(first.at("timestampUtc") == "2020-09-21T14:30:08.530Z");
+    CHECK(first.at("to") == "15555551234");
+    CHECK(first.at("subscriberKey") == "Astro25");
+    CHECK(first.at("statusCode") == "4000");
+    CHECK(first.at("statusName") == "Delivered");
+    CHECK(first.at("statusMessage") == "Delivered");
+    CHECK(first.at("final") == true);
+    CHECK(first.at("event") == boost::json::parse(two_events).as_array()[0]);
+    auto const second = boost::json::parse(lines[1]).as_object();
+    CHECK(second.at("status") == "not_sent");
+    CHECK(second.at("statusCode") == "47"); // a number in, a string out
+    CHECK_FALSE(second.contains("statusName")); // 47 is in no documented table
+    CHECK(second.at("statusMessage") == "Opted out");
+    CHECK_FALSE(second.contains("timestampUtc"));
+
+    // The same batch again: acknowledged, nothing written twice.
+    CHECK(test::exchange(r.port, signed_post(two_events, "/ens")).status == 200);
+    CHECK(lines_of(journal).size() == 2);
+
+    auto const metrics = get("/metrics").body;
+    for (std::string_view line : {"sfmc_ens_batches_total{outcome=\"accepted\"} 2", "sfmc_ens_batches_total{outcome=\"unsigned\"} 1",
+                                  "sfmc_ens_batches_total{outcome=\"bad_signature\"} 2",
+                                  "sfmc_ens_batches_total{outcome=\"malformed\"} 5",
+                                  "sfmc_ens_batches_total{outcome=\"too_large\"} 1", "sfmc_ens_events_total 2",
+                                  "sfmc_ens_duplicates_total 2"}) {
+        CAPTURE(line);
+        CHECK(metrics.find(line) != std::string::npos);
+    }
+    auto const stopped = r.stop();
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find(key_text) == std::string::npos);
+}
+
+TEST_CASE("receiver: the verification request is answered and its values shown for a person to use")
+{
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
+    auto const probe = test::exchange(
+        r.port, test::post("/", R"({"callbackId":"65b885ab-c2b4-46fe-85d0-d6cb8be8057d","verificationKey":"CZwJw4XATH6LK1fPWFeMDkIyVbro6T3ijXK8CrzQe2s="})"));
+    CHECK(probe.status == 200);
+    auto const said = r.wait_for("verification request");
+    CHECK(said.find("65b885ab-c2b4-46fe-85d0-d6cb8be8057d") != std::string::npos);
+    CHECK(said.find("CZwJw4XATH6LK1fPWFeMDkIyVbro6T3ijXK8CrzQe2s=") != std::string::npos);
+    CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: a restart removes a torn last line and remembers what it journaled")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    {
+        receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+        REQUIRE(test::exchange(r.port, signed_post(two_events)).status == 200);
+        CHECK(r.stop().exit_code == 0);
+    }
+    auto const whole = read_file(journal);
+    { // a crash in the middle of a line
+        std::ofstream out(journal, std::ios::app | std::ios::binary);
+        out << R"({"status":"sent","channel":"sms","eventCat)";
+    }
+    receiver again({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    CHECK(again.startup.find("2 events remembered") != std::string::npos);
+    CHECK(again.startup.find("torn last line") != std::string::npos);
+    CHECK(read_file(journal) == whole);
+    CHECK(test::exchange(again.port, signed_post(two_events)).status == 200); // redelivered: not written
+    CHECK(read_file(journal) == whole);
+    CHECK(again.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: slow and hostile clients do not stop it serving others")
+{
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
+    test::raw_connection slow(r.port);
+    REQUIRE(slow.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Le")); // and then nothing
+    test::raw_connection flood(r.port);
+    std::string headers = "GET /healthz HTTP/1.1\r\n";
+    for (int i = 0; i < 2000; ++i)
+        headers += "X-Flood-" + std::to_string(i) + ": " + std::string(20, 'x') + "\r\n";
+    flood.send(headers + "\r\n");
+    CHECK(flood.receive(std::chrono::seconds{5}).status != 200); // refused, never served
+    CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200);
+    CHECK(test::exchange(r.port, signed_post("[" + std::string(100'000, '[') + std::string(100'000, ']') + "]")).status == 400);
+    CHECK(test::exchange(r.port, signed_post(two_events)).status == 200);
+    // A connection that sends nothing is closed in the end (10 s for a request's head).
+    test::raw_connection idle(r.port);
+    CHECK(idle.closed_by_peer(std::chrono::seconds{15}));
+    CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: keep-alive serves several batches on one connection; SIGINT stops it cleanly")
+{
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
+    test::raw_connection c(r.port);
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(c.send(signed_post(two_events)));
+        CHECK(c.receive().status == 200);
+    }
+    auto const stopped = r.stop(SIGINT);
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find("stopped") != std::string::npos);
+    // Without --out the journal is standard output: the first batch's two lines, then nothing twice.
+    CHECK(std::count(stopped.out.begin(), stopped.out.end(), '\n') == 2);
+}
