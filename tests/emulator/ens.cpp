@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
+#include "support/emulator_control.hpp"
 
 #include <sfmc/sms/adapters/beast_async_transport.hpp>
 #include <sfmc/sms/adapters/beast_transport.hpp>
@@ -27,24 +28,9 @@
 
 using namespace sfmc::sms;
 using namespace sfmc::sms::ens;
+using test::emulator_control;
 
 namespace {
-
-// The emulator's own control routes, as one more route: a request builder and a decoder
-// are all a route is.
-struct emulator_control {
-    using value_type = boost::json::value;
-    std::string path;
-    std::string body;
-    http_request make_request(endpoint const& ep, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("POST", ep, path, {}, token, body);
-    }
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::parse_json_answer(res, opt);
-    }
-};
 
 // The emulator's callback host stands for hooks.example.com; `receiver` scripts its answers.
 test::emulator start(boost::json::array receiver = {})

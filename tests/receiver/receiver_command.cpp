@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
+#include "support/emulator_control.hpp"
 #include "support/raw_http.hpp"
 
 #include <sfmc/sms/adapters/beast_transport.hpp>
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -321,4 +323,77 @@ TEST_CASE("receiver: keep-alive serves several batches on one connection; SIGINT
     CHECK(stopped.err.find("stopped") != std::string::npos);
     // Without --out the journal is standard output: the first batch's two lines, then nothing twice.
     CHECK(std::count(stopped.out.begin(), stopped.out.end(), '\n') == 2);
+}
+
+TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto-verify, delivery, redelivery, a new key")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    test::emulator emu({}, {"--no-https"});
+    sfmc::sms::beast_transport http;
+    sfmc::sms::client c(http, *sfmc::sms::endpoint::from_url(emu.http), *sfmc::sms::access_token::make(emu.token));
+    namespace ens = sfmc::sms::ens;
+
+    // Before the callback exists there is no key yet: the receiver starts with a stand-in one.
+    std::optional<receiver> first;
+    first.emplace(std::vector<std::string>{"--signature-key", "stand-in", "--listen", "127.0.0.1:0", "--out", journal,
+                                           "--auto-verify", "--rest-url", emu.http, "--token", emu.token});
+    auto const port = first->port;
+    REQUIRE(port > 0);
+    REQUIRE(c.run(test::emulator_control{"/__emulator/ens/hosts",
+                                         R"({"hooks.example.com":"http://127.0.0.1:)" + std::to_string(port) + R"("})"}));
+    auto const made = c.run(ens::create_callbacks{{{.name = "status", .url = "https://hooks.example.com/", .max_batch_size = 100}}});
+    REQUIRE(made.has_value());
+    auto const cb = made->front();
+    CHECK(first->wait_for("callback " + cb.id + " verified").size() > 0);
+    CHECK(c.run(ens::get_callback{cb.id})->status == "verified");
+    auto const stopped = first->stop();
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find(emu.token) == std::string::npos);
+    first.reset();
+
+    // With the key the creation gave, on the same address.
+    receiver r({"--signature-key", std::string(cb.signature_key->reveal()), "--listen", "127.0.0.1:" + std::to_string(port),
+                "--out", journal});
+    REQUIRE(r.port == port);
+    ens::new_subscription sms{.callback_id = cb.id,
+                              .name = "sms status",
+                              .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
+                              .filters = {}};
+    REQUIRE(c.run(ens::create_subscriptions{{sms}}).has_value());
+    auto const deliver = [&](std::string const& extra) {
+        return c.run(test::emulator_control{"/__emulator/ens/deliver", R"({"callbackId":")" + cb.id + '"' + extra + "}"});
+    };
+    auto const all = deliver(R"(,"count":250)");
+    REQUIRE(all);
+    for (auto const& b : all->at("batches").as_array())
+        CHECK(b.at("acknowledged") == true);
+    CHECK(lines_of(journal).size() == 250);
+
+    // Every answer too late for ENS: each batch comes three times, and is written once.
+    auto const late = deliver(R"(,"count":100,"answerTimeout":0)");
+    REQUIRE(late);
+    CHECK(late->at("batches").at(0).at("attempts").as_array().size() == 3);
+    CHECK(lines_of(journal).size() == 350);
+    auto const metrics = test::exchange(port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_duplicates_total 200") != std::string::npos);
+
+    // A new key: until the receiver has it, batches are refused (401), tried three times, never written.
+    REQUIRE(c.run(ens::regenerate_signature_key{cb.id}));
+    auto const refused = deliver(R"(,"count":5)");
+    REQUIRE(refused);
+    auto const& tries = refused->at("batches").at(0).at("attempts").as_array();
+    CHECK(tries.size() == 3);
+    CHECK(tries[0].at("status") == 401);
+    CHECK(refused->at("batches").at(0).at("acknowledged") == false);
+    CHECK(lines_of(journal).size() == 350);
+
+    // Each line once: every event different from every other.
+    std::set<std::string> events;
+    for (auto const& line : lines_of(journal))
+        events.insert(boost::json::serialize(boost::json::parse(line).at("event")));
+    CHECK(events.size() == 350);
+    auto const done = r.stop();
+    CHECK(done.exit_code == 0);
+    CHECK(done.err.find(cb.signature_key->reveal()) == std::string::npos);
 }
