@@ -3,12 +3,12 @@
 #ifndef SFMC_ENS_RECEIVER_JOURNAL_LINE_HPP
 #define SFMC_ENS_RECEIVER_JOURNAL_LINE_HPP
 
+#include <sfmc/sms/detail/json_string.hpp>
 #include <sfmc/sms/ens.hpp>
 #include <sfmc/sms/status_code.hpp>
 #include <sfmc/sms/timestamp.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
-#include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -31,35 +31,46 @@ using digest = std::array<std::uint8_t, 16>;
 
 namespace detail {
 
-// The canonical text of a JSON value: members sorted by key, no whitespace, strings and
-// numbers as Boost.JSON writes them (so 1 and 1.0 stay apart, "\u0041" and "A" do not).
+// The canonical text of a JSON value: members sorted by key, no whitespace, strings escaped
+// one way, integers in decimal, other numbers as Boost.JSON writes them (so 1 and 1.0 stay
+// apart, "\u0041" and "A" do not). Written into one buffer: no allocation per value.
 inline void write_canonical(boost::json::value const& v, std::string& out)
 {
-    if (auto const* o = v.if_object()) {
+    using sfmc::sms::detail::append_json_string;
+    switch (v.kind()) {
+    case boost::json::kind::object: {
+        auto const& o = v.get_object();
         std::vector<boost::json::key_value_pair const*> members;
-        members.reserve(o->size());
-        for (auto const& m : *o)
+        members.reserve(o.size());
+        for (auto const& m : o)
             members.push_back(&m);
         std::sort(members.begin(), members.end(), [](auto const* a, auto const* b) { return a->key() < b->key(); });
         out += '{';
         for (std::size_t i = 0; i < members.size(); ++i) {
             if (i)
                 out += ',';
-            out += boost::json::serialize(members[i]->key());
+            append_json_string(out, members[i]->key());
             out += ':';
             write_canonical(members[i]->value(), out);
         }
         out += '}';
-    } else if (auto const* a = v.if_array()) {
+        return;
+    }
+    case boost::json::kind::array: {
+        auto const& a = v.get_array();
         out += '[';
-        for (std::size_t i = 0; i < a->size(); ++i) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
             if (i)
                 out += ',';
-            write_canonical((*a)[i], out);
+            write_canonical(a[i], out);
         }
         out += ']';
-    } else {
-        out += boost::json::serialize(v);
+        return;
+    }
+    case boost::json::kind::string: append_json_string(out, v.get_string()); return;
+    case boost::json::kind::int64: out += std::to_string(v.get_int64()); return;
+    case boost::json::kind::uint64: out += std::to_string(v.get_uint64()); return;
+    default: out += boost::json::serialize(v); return; // null, true, false, a double
     }
 }
 
@@ -126,37 +137,48 @@ inline std::optional<std::string_view> status_name(sfmc::sms::ens::event const& 
 /// The journal line of `e`, with its newline: the normalised fields, then the event as received.
 inline std::string journal_line(sfmc::sms::ens::event const& e)
 {
+    using sfmc::sms::detail::append_json_string;
     using sfmc::sms::ens::event_status;
-    boost::json::object line;
-    line["status"] = to_string(e.status);
-    line["channel"] = e.status == event_status::unknown ? "unknown" : to_string(e.on);
-    line["eventCategoryType"] = e.type;
-    auto const put = [&](char const* name, std::optional<std::string> const& v) {
-        if (v)
-            line[name] = *v;
+    std::string line;
+    line.reserve(e.raw.size() + 256);
+    auto const field = [&](std::string_view name) {
+        line += line.empty() ? "{\"" : ",\"";
+        line += name;
+        line += "\":";
     };
-    put("messageKey", e.message_key);
+    auto const text = [&](std::string_view name, std::string_view value) {
+        field(name);
+        append_json_string(line, value);
+    };
+    auto const optional_text = [&](std::string_view name, std::optional<std::string> const& value) {
+        if (value)
+            text(name, *value);
+    };
+    text("status", to_string(e.status));
+    text("channel", e.status == event_status::unknown ? "unknown" : to_string(e.on));
+    text("eventCategoryType", e.type);
+    optional_text("messageKey", e.message_key);
     // Usable: from 1970 to the end of 9999, which RFC 3339 can write.
     if (e.timestamp_utc && e.timestamp_utc->time_since_epoch().count() >= 0 &&
         e.timestamp_utc->time_since_epoch().count() <= 253402300799999)
-        line["timestampUtc"] = rfc3339_millis(*e.timestamp_utc);
-    put("to", e.to);
-    put("subscriberKey", e.subscriber_key);
-    put("definitionKey", e.definition_key);
-    put("compositeId", e.composite_id);
+        text("timestampUtc", rfc3339_millis(*e.timestamp_utc));
+    optional_text("to", e.to);
+    optional_text("subscriberKey", e.subscriber_key);
+    optional_text("definitionKey", e.definition_key);
+    optional_text("compositeId", e.composite_id);
     if (e.status_code)
-        line["statusCode"] = std::to_string(*e.status_code);
+        text("statusCode", std::to_string(*e.status_code));
     if (auto const name = status_name(e))
-        line["statusName"] = *name;
-    put("statusMessage", e.status_message);
-    if (e.status != event_status::unknown)
-        line["final"] = e.is_final();
-    std::string text = boost::json::serialize(line);
-    text.pop_back(); // the closing brace: the event comes last, as received
-    text += R"(,"event":)";
-    text += e.raw;
-    text += "}\n";
-    return text;
+        text("statusName", *name);
+    optional_text("statusMessage", e.status_message);
+    if (e.status != event_status::unknown) {
+        field("final");
+        line += e.is_final() ? "true" : "false";
+    }
+    field("event"); // last, as received
+    line += e.raw;
+    line += "}\n";
+    return line;
 }
 
 } // namespace receiver

@@ -1,0 +1,72 @@
+// The receiver's own pieces, alone: the event digest (JSON-value equality) and the window
+// that remembers a million of them.
+#include <doctest/doctest.h>
+
+#include "../../receiver/dedup_window.hpp"
+#include "../../receiver/journal_line.hpp"
+
+#include <deque>
+#include <random>
+#include <set>
+
+using receiver::digest;
+
+TEST_CASE("receiver digest: equal JSON values agree; member order and whitespace do not matter, 1 and 1.0 do")
+{
+    auto const d = [](std::string_view json) { return *receiver::event_digest(json); };
+    CHECK(d(R"({"a":1,"b":{"c":[1,"x"],"d":null}})") == d("{ \"b\" : { \"d\":null, \"c\":[ 1 , \"x\" ] }, \"a\" : 1 }"));
+    CHECK(d(R"({"s":"A\u00e9\n"})") == d("{\"s\":\"A\xC3\xA9\\n\"}")); // escapes are values
+    CHECK(d(R"({"n":1})") != d(R"({"n":1.0})"));
+    CHECK(d(R"({"n":1})") != d(R"({"n":"1"})"));
+    CHECK(d(R"({"a":[1,2]})") != d(R"({"a":[2,1]})")); // arrays keep their order
+    CHECK(d(R"({"a":{}})") != d(R"({"a":[]})"));
+    CHECK_FALSE(receiver::event_digest("{\"torn"));
+}
+
+TEST_CASE("receiver journal line: RFC 3339 with three fractional digits, and the event last as received")
+{
+    using namespace std::chrono;
+    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(1600698608530))) == "2020-09-21T14:30:08.530Z");
+    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(0))) == "1970-01-01T00:00:00.000Z");
+    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(253402300799999))) == "9999-12-31T23:59:59.999Z");
+    std::string const body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsBrandNew","timestampUTC":-5,"x":"\"q\""}])";
+    auto const events = sfmc::sms::ens::decode_batch(body);
+    REQUIRE(events.has_value());
+    auto const line = receiver::journal_line(events->front());
+    CHECK(line == R"({"status":"unknown","channel":"unknown","eventCategoryType":"TransactionalSendEvents.SmsBrandNew",)"
+                  R"("event":{"eventCategoryType":"TransactionalSendEvents.SmsBrandNew","timestampUTC":-5,"x":"\"q\""}})" "\n");
+}
+
+TEST_CASE("receiver dedup window: remembers exactly the last N digests, whatever the collisions of their slots")
+{
+    std::mt19937_64 random(7);
+    for (std::size_t capacity : {1u, 7u, 1000u}) {
+        receiver::dedup_window window(capacity);
+        std::deque<digest> recent;
+        std::vector<digest> all;
+        for (int i = 0; i < 20000; ++i) {
+            digest d{};
+            // Few distinct first bytes: many digests share a home slot, long runs form.
+            auto const r = random();
+            d[0] = static_cast<std::uint8_t>(r % 4);
+            for (std::size_t b = 1; b < d.size(); ++b)
+                d[b] = static_cast<std::uint8_t>(random());
+            if (window.contains(d))
+                continue;
+            window.insert(d);
+            all.push_back(d);
+            recent.push_back(d);
+            if (recent.size() > capacity)
+                recent.pop_front();
+            if (i % 997 == 0) {
+                std::set<digest> const kept(recent.begin(), recent.end());
+                std::size_t wrong = 0;
+                for (auto const& x : all)
+                    wrong += window.contains(x) != (kept.count(x) == 1) ? 1 : 0;
+                REQUIRE(wrong == 0);
+            }
+        }
+        CHECK(window.size() == std::min<std::size_t>(capacity, all.size()));
+    }
+    CHECK(receiver::dedup_window(1'000'000).bytes() == 1'000'000 * 16 + 2'097'152 * 4); // 24 MB
+}
