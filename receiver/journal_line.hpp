@@ -106,7 +106,7 @@ inline std::string rfc3339_millis(sfmc::sms::ens::event_time t)
     auto const day = floor<days>(t);
     year_month_day const ymd(day);
     hh_mm_ss const time(t - day);
-    char text[32];
+    char text[48]; // room for any int the compiler cannot rule out
     std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
                   static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
