@@ -16,11 +16,12 @@ batches=${2:-40}
 if [[ -z ${RECEIVER:-} || -z ${LOADER:-} ]]; then
     bash scripts/install-deps.sh
     mkdir -p build/logs
-    cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release > build/logs/receiver_load.configure.log 2>&1 &&
-        cmake --build build/bench --target sfmc-ens-receiver receiver_load > build/logs/receiver_load.build.log 2>&1 ||
+    cmake -S . -B build/receiver-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFMC_SMS_BUILD_COMMAND=ON \
+        > build/logs/receiver_load.configure.log 2>&1 &&
+        cmake --build build/receiver-bench --target sfmc-ens-receiver receiver_load > build/logs/receiver_load.build.log 2>&1 ||
         { tail -n 40 build/logs/receiver_load.*.log; exit 1; }
-    RECEIVER=build/bench/receiver/sfmc-ens-receiver
-    LOADER=build/bench/bench/receiver_load
+    RECEIVER=build/receiver-bench/receiver/sfmc-ens-receiver
+    LOADER=build/receiver-bench/bench/receiver_load
 fi
 key=V27FXfqI3DnhfQW1bhFDeJixpt8eDAY5R24UJI3cK6M=
 work=$(mktemp -d /tmp/sfmc-ens-load-XXXXXX)

@@ -8,8 +8,7 @@
 #include <sfmc/sms/status_code.hpp>
 #include <sfmc/sms/timestamp.hpp>
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parse.hpp>
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <openssl/evp.h>
@@ -17,9 +16,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,48 +30,164 @@ using digest = std::array<std::uint8_t, 16>;
 
 namespace detail {
 
-// The canonical text of a JSON value: members sorted by key, no whitespace, strings escaped
-// one way, integers in decimal, other numbers as Boost.JSON writes them (so 1 and 1.0 stay
-// apart, "\u0041" and "A" do not). Written into one buffer: no allocation per value.
-inline void write_canonical(boost::json::value const& v, std::string& out)
-{
-    using sfmc::sms::detail::append_json_string;
-    switch (v.kind()) {
-    case boost::json::kind::object: {
-        auto const& o = v.get_object();
-        std::vector<boost::json::key_value_pair const*> members;
-        members.reserve(o.size());
-        for (auto const& m : o)
-            members.push_back(&m);
-        std::sort(members.begin(), members.end(), [](auto const* a, auto const* b) { return a->key() < b->key(); });
-        out += '{';
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            if (i)
-                out += ',';
-            append_json_string(out, members[i]->key());
-            out += ':';
-            write_canonical(members[i]->value(), out);
+// Writes the canonical text of one JSON document from Boost.JSON's parser events, without
+// a DOM: members sorted by key, no whitespace, strings escaped one way, integers in decimal,
+// other numbers as Boost.JSON writes them (so 1 and 1.0 stay apart, "\u0041" and "A" do
+// not). Members are written as they come, then an object's are put in order when it ends.
+class canonical_writer {
+public:
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+    using ec_t = boost::system::error_code;
+    using sv_t = boost::json::string_view;
+
+    explicit canonical_writer(std::string& out) : out_(out) {}
+
+    // Ready for another document.
+    void reset()
+    {
+        out_.clear();
+        frames_.clear();
+        members_.clear();
+        text_.clear();
+    }
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&)
+    {
+        value();
+        out_ += '{';
+        frames_.push_back({true, members_.size(), 0});
+        return true;
+    }
+    bool on_object_end(std::size_t, ec_t&)
+    {
+        auto const f = frames_.back();
+        frames_.pop_back();
+        // This object's members are the last ones listed; each runs from its key to the
+        // next member's key (or the end).
+        auto const mine = std::span(members_).subspan(f.first_member);
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            mine[i].end = i + 1 < mine.size() ? mine[i + 1].begin : out_.size();
+        if (!mine.empty()) {
+            auto const region = mine.front().begin; // the members as they came, to the end
+            auto const key = [this](member const& m) { return std::string_view(out_).substr(m.begin, m.key_size); };
+            std::sort(mine.begin(), mine.end(), [&](member const& a, member const& b) { return key(a) < key(b); });
+            sorted_.clear();
+            for (std::size_t i = 0; i < mine.size(); ++i) {
+                if (i)
+                    sorted_ += ',';
+                sorted_.append(out_, mine[i].begin, mine[i].end - mine[i].begin);
+            }
+            out_.replace(region, std::string::npos, sorted_);
         }
-        out += '}';
-        return;
+        members_.resize(f.first_member);
+        out_ += '}';
+        return true;
     }
-    case boost::json::kind::array: {
-        auto const& a = v.get_array();
-        out += '[';
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (i)
-                out += ',';
-            write_canonical(a[i], out);
-        }
-        out += ']';
-        return;
+    bool on_array_begin(ec_t&)
+    {
+        value();
+        out_ += '[';
+        frames_.push_back({false, 0, 0});
+        return true;
     }
-    case boost::json::kind::string: append_json_string(out, v.get_string()); return;
-    case boost::json::kind::int64: out += std::to_string(v.get_int64()); return;
-    case boost::json::kind::uint64: out += std::to_string(v.get_uint64()); return;
-    default: out += boost::json::serialize(v); return; // null, true, false, a double
+    bool on_array_end(std::size_t, ec_t&)
+    {
+        frames_.pop_back();
+        out_ += ']';
+        return true;
     }
-}
+    bool on_key_part(sv_t s, std::size_t, ec_t&)
+    {
+        text_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(sv_t s, std::size_t, ec_t&)
+    {
+        text_.append(s.data(), s.size());
+        member m;
+        m.begin = out_.size();
+        sfmc::sms::detail::append_json_string(out_, text_);
+        m.key_size = out_.size() - m.begin;
+        out_ += ':';
+        members_.push_back(m);
+        text_.clear();
+        return true;
+    }
+    bool on_string_part(sv_t s, std::size_t, ec_t&)
+    {
+        text_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_string(sv_t s, std::size_t, ec_t&)
+    {
+        text_.append(s.data(), s.size());
+        value();
+        sfmc::sms::detail::append_json_string(out_, text_);
+        text_.clear();
+        return true;
+    }
+    bool on_number_part(sv_t, ec_t&) { return true; }
+    bool on_int64(std::int64_t i, sv_t, ec_t&)
+    {
+        value();
+        out_ += std::to_string(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, sv_t, ec_t&)
+    {
+        value();
+        out_ += std::to_string(u);
+        return true;
+    }
+    bool on_double(double d, sv_t, ec_t&)
+    {
+        value();
+        out_ += boost::json::serialize(boost::json::value(d));
+        return true;
+    }
+    bool on_bool(bool b, ec_t&)
+    {
+        value();
+        out_ += b ? "true" : "false";
+        return true;
+    }
+    bool on_null(ec_t&)
+    {
+        value();
+        out_ += "null";
+        return true;
+    }
+    bool on_comment_part(sv_t, ec_t&) { return true; }
+    bool on_comment(sv_t, ec_t&) { return true; }
+
+private:
+    struct frame {
+        bool is_object;
+        std::size_t first_member; // objects: where their members start in members_
+        std::size_t count;        // arrays: elements so far
+    };
+    struct member {
+        std::size_t begin = 0, key_size = 0, end = 0;
+    };
+
+    // A value begins: in an array, after a comma when it is not the first.
+    void value()
+    {
+        if (!frames_.empty() && !frames_.back().is_object && frames_.back().count++ > 0)
+            out_ += ',';
+    }
+
+    std::string& out_;
+    std::vector<frame> frames_;
+    std::vector<member> members_;
+    std::string text_;   // a key or string that arrived in parts
+    std::string sorted_; // an object's members, in order
+};
 
 } // namespace detail
 
@@ -81,16 +196,20 @@ inline void write_canonical(boost::json::value const& v, std::string& out)
 inline std::optional<digest> event_digest(std::string_view raw)
 {
     thread_local std::string canonical;
-    unsigned char buffer[4096];
-    boost::json::monotonic_resource memory(buffer, sizeof buffer);
-    boost::json::parse_options opt;
-    opt.allow_trailing_commas = true;
+    thread_local boost::json::basic_parser<detail::canonical_writer> parser(
+        [] {
+            boost::json::parse_options opt;
+            opt.allow_trailing_commas = true;
+            opt.max_depth = 64;
+            return opt;
+        }(),
+        canonical);
+    parser.reset();
+    parser.handler().reset();
     boost::system::error_code ec;
-    auto const v = boost::json::parse(raw, ec, &memory, opt);
-    if (ec)
+    auto const used = parser.write_some(false, raw.data(), raw.size(), ec);
+    if (ec || used != raw.size())
         return std::nullopt;
-    canonical.clear();
-    detail::write_canonical(v, canonical);
     unsigned char full[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
     EVP_Digest(canonical.data(), canonical.size(), full, &size, EVP_sha256(), nullptr);
@@ -100,17 +219,25 @@ inline std::optional<digest> event_digest(std::string_view raw)
 }
 
 /// `t` as RFC 3339 UTC with exactly three fractional digits: "2020-09-21T14:30:08.530Z".
+/// `t` is from 1970 to the end of 9999, so every field has its fixed width.
 inline std::string rfc3339_millis(sfmc::sms::ens::event_time t)
 {
     using namespace std::chrono;
     auto const day = floor<days>(t);
     year_month_day const ymd(day);
     hh_mm_ss const time(t - day);
-    char text[48]; // room for any int the compiler cannot rule out
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
-                  static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
-                  static_cast<int>(time.subseconds().count()));
+    std::string text = "0000-00-00T00:00:00.000Z";
+    auto const put = [&](std::size_t end, long long value) { // digits right-aligned, ending before `end`
+        for (auto i = end; value > 0; value /= 10)
+            text[--i] = static_cast<char>('0' + value % 10);
+    };
+    put(4, static_cast<int>(ymd.year()));
+    put(7, static_cast<unsigned>(ymd.month()));
+    put(10, static_cast<unsigned>(ymd.day()));
+    put(13, time.hours().count());
+    put(16, time.minutes().count());
+    put(19, time.seconds().count());
+    put(23, time.subseconds().count());
     return text;
 }
 

@@ -3446,6 +3446,8 @@ private:
 #define SFMC_SMS_DETAIL_JSON_STRING_HPP
 
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -3459,20 +3461,37 @@ inline void append_json_string(std::string& out, std::string_view s)
 {
     constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (char c : s) {
+    std::size_t plain = 0; // where the run of characters that need no escape began
+    std::size_t i = 0;
+    // Eight bytes at a time while none needs an escape (most text): a byte below 0x20, a
+    // quote or a backslash shows as a high bit in `flags` (the usual bit tricks for "has a
+    // byte less than n" and "has a zero byte" after XOR).
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        auto const quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        auto const flags =
+            (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs;
+        if (flags)
+            break;
+    }
+    for (; i < s.size(); ++i) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.data() + plain, i - plain); // runs go in whole, not a character at a time
+        plain = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out.append("\\u00").append(1, hex[(c >> 4) & 0xF]).append(1, hex[c & 0xF]);
-            else
-                out += c;
+        default: out.append("\\u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
         }
     }
+    out.append(s.data() + plain, s.size() - plain);
     out += '"';
 }
 
