@@ -40,6 +40,8 @@ its lines are written (and, with --out, on disk).
   --max-body BYTES         largest batch accepted (default 16777216)
   --tls-cert FILE, --tls-key FILE
                            serve HTTPS with this PEM certificate chain and key
+  --reuse-port             share the port with other receivers started so (SO_REUSEPORT):
+                           the kernel spreads the connections; give each its own --out
   --auto-verify            complete ENS's verification handshake through the API; takes
                            sfmc-sms-status's --subdomain, --rest-url, --auth-url, --client-id,
                            --client-secret, --account-id, --token, --cacert (and variables)
@@ -229,6 +231,8 @@ int main(int argc, char** argv)
     asio::ip::tcp::acceptor acceptor(io);
     if (acceptor.open(where.protocol(), ec); !ec)
         acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+    if (!ec && opt.reuse_port)
+        acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true), ec);
     if (!ec)
         acceptor.bind(where, ec);
     if (!ec)

@@ -32,6 +32,7 @@ struct options : cli::connection_options {
     std::size_t max_body = 16 * 1024 * 1024;
     std::optional<std::string> tls_cert, tls_key;
     bool auto_verify = false;
+    bool reuse_port = false; // several receivers on one port (SO_REUSEPORT): the kernel spreads connections
     bool help = false;
     bool version = false;
 };
@@ -79,6 +80,10 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
         }
         if (arg == "--auto-verify") {
             o.auto_verify = true;
+            continue;
+        }
+        if (arg == "--reuse-port") {
+            o.reuse_port = true;
             continue;
         }
         auto const eq = arg.find('=');

@@ -397,3 +397,22 @@ TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto
     CHECK(done.exit_code == 0);
     CHECK(done.err.find(cb.signature_key->reveal()) == std::string::npos);
 }
+
+TEST_CASE("receiver: with --reuse-port, several receivers share one port, each with its own journal")
+{
+    scratch dir;
+    receiver first({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--reuse-port", "--out", dir.file("a.jsonl")});
+    REQUIRE(first.port > 0);
+    receiver second({"--signature-key", key_text, "--listen", "127.0.0.1:" + std::to_string(first.port), "--reuse-port",
+                     "--out", dir.file("b.jsonl")});
+    CHECK(second.port == first.port);
+    for (int i = 0; i < 20; ++i) // each on a new connection, wherever the kernel sends it
+        CHECK(test::exchange(first.port, signed_post(two_events)).status == 200);
+    // Each receiver deduplicates what it saw: the batch is in one journal or in both, once in each.
+    auto const a = lines_of(dir.file("a.jsonl")).size(), b = lines_of(dir.file("b.jsonl")).size();
+    CHECK((a == 0 || a == 2));
+    CHECK((b == 0 || b == 2));
+    CHECK(a + b >= 2);
+    CHECK(first.stop().exit_code == 0);
+    CHECK(second.stop().exit_code == 0);
+}
