@@ -21,7 +21,10 @@
 #include <string>
 #include <vector>
 
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -415,4 +418,68 @@ TEST_CASE("receiver: with --reuse-port, several receivers share one port, each w
     CHECK(a + b >= 2);
     CHECK(first.stop().exit_code == 0);
     CHECK(second.stop().exit_code == 0);
+}
+
+namespace {
+// True when this machine has ::1 to listen on.
+bool ipv6_loopback()
+{
+    int const s = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (s < 0)
+        return false;
+    sockaddr_in6 a{};
+    a.sin6_family = AF_INET6;
+    a.sin6_addr = in6addr_loopback;
+    bool const ok = bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    close(s);
+    return ok;
+}
+
+// POSTs `body` with its signature to `url` (http or https, IPv4 or IPv6) through Python's
+// standard library, trusting `ca` for https; prints the status.
+int post_with_python(std::string const& url, std::string const& body, std::string const& ca = {})
+{
+    std::string const script = R"(
+import http.client, ssl, sys, urllib.parse
+url, body, signature, ca = sys.argv[1:5]
+u = urllib.parse.urlsplit(url)
+if u.scheme == "https":
+    c = http.client.HTTPSConnection(u.hostname, u.port, timeout=10, context=ssl.create_default_context(cafile=ca))
+else:
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+c.request("POST", u.path, body=body.encode(), headers={"Content-Type": "application/json", "x-sfmc-ens-signature": signature})
+print(c.getresponse().status)
+)";
+    test::child c({"python3", "-c", script, url, body, sfmc::sms::ens::sign(body, the_key()), ca}, test::clean_environment());
+    auto const o = c.finish({}, std::chrono::seconds{20});
+    return std::atoi(o.out.c_str());
+}
+} // namespace
+
+TEST_CASE("receiver: HTTPS with --tls-cert and --tls-key, and IPv6")
+{
+    scratch dir;
+    auto const cert = dir.file("cert.pem"), key = dir.file("key.pem");
+    auto const made = std::system(("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
+                                   "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null").c_str());
+    REQUIRE(made == 0);
+    receiver tls({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key,
+                  "--out", dir.file("tls.jsonl")});
+    REQUIRE(tls.port > 0);
+    CHECK(tls.ready.find("listening on https://127.0.0.1:") != std::string::npos);
+    CHECK(post_with_python("https://127.0.0.1:" + std::to_string(tls.port) + "/", two_events, cert) == 200);
+    CHECK(lines_of(dir.file("tls.jsonl")).size() == 2);
+    // Plain HTTP to the TLS port is not served.
+    CHECK(test::exchange(tls.port, signed_post(two_events)).status == 0);
+    CHECK(tls.stop().exit_code == 0);
+
+    if (!ipv6_loopback()) {
+        MESSAGE("no IPv6 loopback on this machine: the IPv6 half is skipped");
+        return;
+    }
+    receiver v6({"--signature-key", key_text, "--listen", "[::1]:0"});
+    REQUIRE(v6.port > 0);
+    CHECK(v6.ready.find("listening on http://[::1]:") != std::string::npos);
+    CHECK(post_with_python("http://[::1]:" + std::to_string(v6.port) + "/", two_events) == 200);
+    CHECK(v6.stop().exit_code == 0);
 }
