@@ -76,6 +76,20 @@ inline void fill_from_environment(connection_options& o, environment const& env)
             o.*v.member = env(v.variable);
 }
 
+/// Stores the value of option `args[i]`: after its '=' (`--name=VALUE`), else the next
+/// argument (`--name VALUE`, moving `i` past it). False when there is none.
+inline bool take_value(std::vector<std::string_view> const& args, std::size_t& i, std::optional<std::string>& value)
+{
+    auto const eq = args[i].find('=');
+    if (eq != std::string_view::npos)
+        value = std::string(args[i].substr(eq + 1));
+    else if (i + 1 < args.size())
+        value = std::string(args[++i]);
+    else
+        return false;
+    return true;
+}
+
 // Reads all of `text` as a number within [low, high].
 inline bool parse_number(std::string const& text, double& out, double low, double high)
 {
@@ -126,11 +140,7 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
             target = o.find(name);
         if (!target)
             return usage_error{"unknown option " + std::string(name)};
-        if (eq != std::string_view::npos)
-            *target = std::string(arg.substr(eq + 1));
-        else if (i + 1 < args.size())
-            *target = std::string(args[++i]);
-        else
+        if (!take_value(args, i, *target))
             return usage_error{"option " + std::string(name) + " needs a value"};
     }
     fill_from_environment(o, env);

@@ -101,11 +101,7 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
                                                                               : o.find(name);
         if (!target || !arg.starts_with("--"))
             return cli::usage_error{"unknown option " + std::string(name)};
-        if (eq != std::string_view::npos)
-            *target = std::string(arg.substr(eq + 1));
-        else if (i + 1 < args.size())
-            *target = std::string(args[++i]);
-        else
+        if (!cli::take_value(args, i, *target))
             return cli::usage_error{"option " + std::string(name) + " needs a value"};
         if (key_text)
             key_texts.push_back(std::move(*key_text));
