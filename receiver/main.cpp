@@ -148,11 +148,16 @@ asio::awaitable<void> accept(asio::ip::tcp::acceptor& acceptor, receiver::server
         if (error)
             continue; // the client gave up already, or a descriptor limit: keep serving the others
         boost::system::error_code ignored;
+        auto slot = server.admit();
+        if (!slot) { // as many connections as memory was planned for: this one waits for a later try
+            socket.close(ignored);
+            continue;
+        }
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         if (tls) {
             auto stream = std::make_shared<asio::ssl::stream<boost::beast::tcp_stream>>(
                 boost::beast::tcp_stream(std::move(socket)), *tls);
-            asio::co_spawn(strand, [stream, &server]() -> asio::awaitable<void> {
+            asio::co_spawn(strand, [stream, slot, &server]() -> asio::awaitable<void> {
                 boost::beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(10));
                 auto [handshake_error] = co_await stream->async_handshake(asio::ssl::stream_base::server,
                                                                            asio::as_tuple(asio::use_awaitable));
@@ -161,7 +166,8 @@ asio::awaitable<void> accept(asio::ip::tcp::acceptor& acceptor, receiver::server
             }, asio::detached);
         } else {
             auto stream = std::make_shared<boost::beast::tcp_stream>(std::move(socket));
-            asio::co_spawn(strand, server.serve(stream), asio::detached);
+            asio::co_spawn(strand, [stream, slot, &server]() -> asio::awaitable<void> { co_await server.serve(stream); },
+                           asio::detached);
         }
     }
 }

@@ -141,9 +141,24 @@ auto async_commit(journal& j, std::vector<journal_entry> entries, CompletionToke
 
 class server {
 public:
+    /// Connections served at once; more are closed as soon as accepted. With `--max-body`,
+    /// this bounds the memory requests can take: at most this many bodies at a time.
+    static constexpr int max_connections = 128;
+
     server(server_config config, journal& j, metrics& m) : config_(std::move(config)), journal_(j), metrics_(m) {}
 
     idle_connections& idle() noexcept { return idle_; }
+
+    /// A place for one more connection, held until the returned token is gone; null when
+    /// `max_connections` are open already.
+    std::shared_ptr<void> admit()
+    {
+        if (open_.fetch_add(1) >= max_connections) {
+            --open_;
+            return nullptr;
+        }
+        return std::shared_ptr<void>(this, [this](void*) { --open_; }); // deletes nothing: gives the place back
+    }
 
     /// Serves one connection to its end: keep-alive, limits, timeouts.
     template <class Stream>
@@ -276,6 +291,7 @@ private:
     journal& journal_;
     metrics& metrics_;
     idle_connections idle_;
+    std::atomic<int> open_{0};
 };
 
 } // namespace receiver

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -482,4 +483,26 @@ TEST_CASE("receiver: HTTPS with --tls-cert and --tls-key, and IPv6")
     CHECK(v6.ready.find("listening on http://[::1]:") != std::string::npos);
     CHECK(post_with_python("http://[::1]:" + std::to_string(v6.port) + "/", two_events) == 200);
     CHECK(v6.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: at most 128 connections at once; the next are closed until one ends")
+{
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
+    std::vector<std::unique_ptr<test::raw_connection>> held;
+    for (int i = 0; i < 128; ++i) {
+        held.push_back(std::make_unique<test::raw_connection>(r.port));
+        // One request each, so that every connection is surely being served.
+        REQUIRE(held.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+        REQUIRE(held.back()->receive().status == 200);
+    }
+    test::raw_connection over(r.port);
+    CHECK(over.closed_by_peer(std::chrono::seconds{5}));
+    held.pop_back();
+    // The freed place is taken by the next connection (the close is seen asynchronously).
+    int status = 0;
+    for (int tries = 0; tries < 50 && status != 200; ++tries)
+        status = test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status;
+    CHECK(status == 200);
+    held.clear();
+    CHECK(r.stop().exit_code == 0);
 }
