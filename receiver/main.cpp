@@ -14,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -176,6 +177,8 @@ asio::awaitable<void> accept(asio::ip::tcp::acceptor& acceptor, receiver::server
 
 int main(int argc, char** argv)
 {
+    // A journal on a closed pipe is a write error to report, not a signal that kills.
+    std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string_view> args(argv + 1, argv + argc);
     auto parsed = receiver::parse(args, cli::from_process_environment);
     if (auto const* e = std::get_if<cli::usage_error>(&parsed))

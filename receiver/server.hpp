@@ -211,14 +211,36 @@ public:
             res.prepare_payload();
             beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
             auto [write_error, written] = co_await http::async_write(*stream, res, asio::as_tuple(asio::use_awaitable));
-            if (write_error || !res.keep_alive())
+            if (write_error || !res.keep_alive()) {
+                if (!write_error && close)
+                    co_await drain(*stream);
                 break;
+            }
         }
         beast::error_code ignored;
         beast::get_lowest_layer(*stream).socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     }
 
 private:
+    // After answering a body it did not read (413), the connection is closed: first the
+    // sending side, then what the client is still sending is read and dropped for a moment
+    // (at most 1 s and 4 MiB), so that the close does not reset the connection before the
+    // client has read the answer.
+    template <class Stream>
+    static asio::awaitable<void> drain(Stream& stream)
+    {
+        beast::error_code ignored;
+        beast::get_lowest_layer(stream).socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+        beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(1));
+        char sink[16384];
+        for (int i = 0; i < 256; ++i) {
+            auto [error, n] = co_await beast::get_lowest_layer(stream).async_read_some(asio::buffer(sink),
+                                                                                       asio::as_tuple(asio::use_awaitable));
+            if (error)
+                break;
+        }
+    }
+
     static http::response<http::string_body> answer(http::request<http::string_body> const& req, http::status status,
                                                     std::string body, char const* type = "text/plain; charset=utf-8")
     {

@@ -506,3 +506,15 @@ TEST_CASE("receiver: at most 128 connections at once; the next are closed until 
     held.clear();
     CHECK(r.stop().exit_code == 0);
 }
+
+TEST_CASE("receiver: a journal that cannot be written gets no batch acknowledged (500), and says why")
+{
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", "/dev/full"});
+    REQUIRE(r.port > 0);
+    CHECK(test::exchange(r.port, signed_post(two_events)).status == 500);
+    CHECK(r.wait_for("journal: write failed").find("not acknowledged") != std::string::npos);
+    auto const metrics = test::exchange(r.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_batches_total{outcome=\"accepted\"} 0") != std::string::npos);
+    CHECK(metrics.find("sfmc_ens_events_total 0") != std::string::npos);
+    CHECK(r.stop().exit_code == 0);
+}
