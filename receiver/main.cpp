@@ -139,10 +139,11 @@ private:
 };
 
 // Accepts connections until the acceptor is closed; each is served on a strand of its own.
-asio::awaitable<void> accept(asio::ip::tcp::acceptor& acceptor, receiver::server& server, asio::ssl::context* tls)
+asio::awaitable<void> accept(asio::io_context& io, asio::ip::tcp::acceptor& acceptor, receiver::server& server,
+                             asio::ssl::context* tls)
 {
     while (true) {
-        auto const strand = asio::make_strand(acceptor.get_executor());
+        auto const strand = asio::make_strand(io);
         auto [error, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
         if (error == asio::error::operation_aborted || !acceptor.is_open())
             co_return;
@@ -237,7 +238,10 @@ int main(int argc, char** argv)
     if (ec)
         return usage("--listen takes a numeric IPv4 or IPv6 address");
     asio::ip::tcp::endpoint const where(address, opt.listen.port);
-    asio::ip::tcp::acceptor acceptor(io);
+    // The acceptor lives on a strand of its own: the accept loop and the stop (from the signal
+    // handler, on any io thread) never touch it at the same time.
+    auto const acceptor_strand = asio::make_strand(io);
+    asio::ip::tcp::acceptor acceptor(acceptor_strand);
     if (acceptor.open(where.protocol(), ec); !ec)
         acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
     if (!ec && opt.reuse_port)
@@ -255,7 +259,8 @@ int main(int argc, char** argv)
         auto_verifier.emplace(io, std::move(*plan), opt.cacert.value_or(""));
     receiver::metrics counters;
     receiver::server server(
-        {.path = opt.path,
+        {.io = io.get_executor(),
+         .path = opt.path,
          .keys = opt.keys,
          .reading = opt.reading,
          .max_body = opt.max_body,
@@ -275,13 +280,16 @@ int main(int argc, char** argv)
          .report = report},
         *journal, counters);
 
-    asio::co_spawn(io, accept(acceptor, server, tls), asio::detached);
+    asio::co_spawn(acceptor_strand, accept(io, acceptor, server, tls), asio::detached);
     asio::signal_set signals(io, SIGTERM, SIGINT);
     signals.async_wait([&](boost::system::error_code const& error, int) {
         if (error)
             return;
         report("stopping: finishing the batches in progress");
-        acceptor.close();
+        asio::post(acceptor_strand, [&acceptor] {
+            boost::system::error_code ignored;
+            acceptor.close(ignored);
+        });
         server.idle().stop();
     });
 

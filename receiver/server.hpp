@@ -15,6 +15,8 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
@@ -69,6 +71,7 @@ struct metrics {
 
 /// What the server is told at start.
 struct server_config {
+    asio::io_context::executor_type io; // where the journal's completions are posted
     std::string path;
     std::vector<sfmc::sms::ens::signature_key> keys;
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
@@ -122,17 +125,23 @@ private:
 };
 
 /// Hands a batch to the journal and resumes the caller on its own executor when it is written.
+/// The writer thread touches only `io`, the io_context's own executor (a plain pointer): the
+/// caller's strand is copied, kept and released on the io threads alone (ThreadSanitizer does
+/// not follow the fences of Asio's shared executors across other threads).
 template <class CompletionToken>
-auto async_commit(journal& j, std::vector<journal_entry> entries, CompletionToken&& token)
+auto async_commit(journal& j, asio::io_context::executor_type io, std::vector<journal_entry> entries,
+                  CompletionToken&& token)
 {
     return asio::async_initiate<CompletionToken, void(commit_result)>(
-        [&j](auto handler, std::vector<journal_entry> batch) {
-            auto const ex = asio::get_associated_executor(handler);
-            auto work = asio::make_work_guard(ex);
-            // std::function wants a copyable callable: the handler is shared.
+        [&j, io](auto handler, std::vector<journal_entry> batch) {
+            // std::function wants a copyable callable: the handler is shared, and moved out once.
             auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            j.submit(std::move(batch), [shared, work = std::move(work), ex](commit_result r) mutable {
-                asio::post(ex, [shared, r = std::move(r)]() mutable { std::move (*shared)(std::move(r)); });
+            auto work = asio::make_work_guard(io);
+            j.submit(std::move(batch), [shared, work = std::move(work), io](commit_result r) mutable {
+                asio::post(io, [h = std::move(*shared), r = std::move(r)]() mutable {
+                    auto const ex = asio::get_associated_executor(h);
+                    asio::dispatch(ex, [h = std::move(h), r = std::move(r)]() mutable { std::move(h)(std::move(r)); });
+                });
                 work.reset();
             });
         },
@@ -298,7 +307,7 @@ private:
             // decode_batch has parsed each event: its bytes are JSON, so a digest exists.
             entries.push_back({journal_line(e), event_digest(e.raw).value_or(digest{})});
         }
-        auto const committed = co_await async_commit(journal_, std::move(entries), asio::use_awaitable);
+        auto const committed = co_await async_commit(journal_, config_.io, std::move(entries), asio::use_awaitable);
         if (!committed.ok) {
             config_.report("journal: " + committed.error + "; the batch is not acknowledged");
             co_return answer(req, http::status::internal_server_error, "the journal could not be written\n");
