@@ -105,7 +105,6 @@ public:
     }
 
     journal_scan const& scan() const noexcept { return scan_; }
-    std::size_t window_bytes() const noexcept { return window_.bytes(); }
 
 private:
     struct queued {
