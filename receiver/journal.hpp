@@ -24,10 +24,36 @@
 
 namespace receiver {
 
-/// An event ready for the journal: its line (newline included) and its digest.
-struct journal_entry {
-    std::string line;
-    digest id;
+/// A batch ready for the journal: its events' lines one after another, each with its
+/// newline, in one string (one allocation for the batch, not one per event), and where each
+/// line ends with the digest of its event.
+class journal_batch {
+public:
+    /// Room for `events` lines of about `bytes` in all.
+    void reserve(std::size_t events, std::size_t bytes)
+    {
+        text_.reserve(bytes);
+        lines_.reserve(events);
+    }
+
+    /// Appends `e`'s line and digest.
+    void add(sfmc::sms::ens::event const& e)
+    {
+        append_journal_line(text_, e);
+        // decode_batch has parsed each event: its bytes are JSON, so a digest exists.
+        lines_.push_back({text_.size(), event_digest(e.raw).value_or(digest{})});
+    }
+
+    struct line {
+        std::size_t end; ///< one past its newline, in text()
+        digest id;
+    };
+    std::string const& text() const noexcept { return text_; }
+    std::vector<line> const& lines() const noexcept { return lines_; }
+
+private:
+    std::string text_;
+    std::vector<line> lines_;
 };
 
 /// What became of a batch given to the journal.
@@ -83,7 +109,7 @@ public:
     }
 
     /// Queues a batch; `done` is called on the writer thread once it is written or has failed.
-    void submit(std::vector<journal_entry> batch, completion done)
+    void submit(journal_batch batch, completion done)
     {
         {
             std::lock_guard lock(m_);
@@ -108,7 +134,7 @@ public:
 
 private:
     struct queued {
-        std::vector<journal_entry> entries;
+        journal_batch batch;
         completion done;
     };
     struct digest_hash {
@@ -145,15 +171,20 @@ private:
             std::vector<commit_result> results(group.size());
             std::vector<digest> fresh;
             for (std::size_t b = 0; b < group.size(); ++b) {
-                for (auto& e : group[b].entries) {
-                    if (window_.contains(e.id) || !in_group.insert(e.id).second) {
+                auto const& text = group[b].batch.text();
+                std::size_t begin = 0, run = 0; // the run of new lines not yet copied: [run, begin)
+                for (auto const& line : group[b].batch.lines()) {
+                    if (window_.contains(line.id) || !in_group.insert(line.id).second) {
+                        buffer.append(text, run, begin - run);
+                        run = line.end;
                         ++results[b].duplicates;
-                        continue;
+                    } else {
+                        fresh.push_back(line.id);
+                        ++results[b].written;
                     }
-                    fresh.push_back(e.id);
-                    buffer += e.line;
-                    ++results[b].written;
+                    begin = line.end;
                 }
+                buffer.append(text, run, begin - run);
             }
             auto const error = append(buffer);
             if (error.empty())

@@ -15,8 +15,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -72,17 +74,19 @@ public:
         auto const mine = std::span(members_).subspan(f.first_member);
         for (std::size_t i = 0; i < mine.size(); ++i)
             mine[i].end = i + 1 < mine.size() ? mine[i + 1].begin : out_.size();
-        if (!mine.empty()) {
+        auto const key = [this](member const& m) { return std::string_view(out_).substr(m.begin, m.key_size); };
+        auto const by_key = [&](member const& a, member const& b) { return key(a) < key(b); };
+        if (!std::is_sorted(mine.begin(), mine.end(), by_key)) {
             auto const region = mine.front().begin; // the members as they came, to the end
-            auto const key = [this](member const& m) { return std::string_view(out_).substr(m.begin, m.key_size); };
-            std::sort(mine.begin(), mine.end(), [&](member const& a, member const& b) { return key(a) < key(b); });
+            std::sort(mine.begin(), mine.end(), by_key);
             sorted_.clear();
             for (std::size_t i = 0; i < mine.size(); ++i) {
                 if (i)
                     sorted_ += ',';
                 sorted_.append(out_, mine[i].begin, mine[i].end - mine[i].begin);
             }
-            out_.replace(region, std::string::npos, sorted_);
+            out_.resize(region);
+            out_ += sorted_;
         }
         members_.resize(f.first_member);
         out_ += '}';
@@ -108,14 +112,12 @@ public:
     }
     bool on_key(sv_t s, std::size_t, ec_t&)
     {
-        text_.append(s.data(), s.size());
         member m;
         m.begin = out_.size();
-        sfmc::sms::detail::append_json_string(out_, text_);
+        sfmc::sms::detail::append_json_string(out_, whole(s));
         m.key_size = out_.size() - m.begin;
         out_ += ':';
         members_.push_back(m);
-        text_.clear();
         return true;
     }
     bool on_string_part(sv_t s, std::size_t, ec_t&)
@@ -125,23 +127,21 @@ public:
     }
     bool on_string(sv_t s, std::size_t, ec_t&)
     {
-        text_.append(s.data(), s.size());
         value();
-        sfmc::sms::detail::append_json_string(out_, text_);
-        text_.clear();
+        sfmc::sms::detail::append_json_string(out_, whole(s));
         return true;
     }
     bool on_number_part(sv_t, ec_t&) { return true; }
     bool on_int64(std::int64_t i, sv_t, ec_t&)
     {
         value();
-        out_ += std::to_string(i);
+        append_integer(i);
         return true;
     }
     bool on_uint64(std::uint64_t u, sv_t, ec_t&)
     {
         value();
-        out_ += std::to_string(u);
+        append_integer(u);
         return true;
     }
     bool on_double(double d, sv_t, ec_t&)
@@ -175,6 +175,25 @@ private:
         std::size_t begin = 0, key_size = 0, end = 0;
     };
 
+    // A key or string's last part: the whole of it, joined with earlier parts if any.
+    std::string_view whole(sv_t last)
+    {
+        if (text_.empty())
+            return {last.data(), last.size()};
+        text_.append(last.data(), last.size());
+        joined_.swap(text_);
+        text_.clear();
+        return joined_;
+    }
+
+    template <class Integer>
+    void append_integer(Integer i)
+    {
+        char digits[24];
+        auto const end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+        out_.append(digits, end);
+    }
+
     // A value begins: in an array, after a comma when it is not the first.
     void value()
     {
@@ -185,7 +204,8 @@ private:
     std::string& out_;
     std::vector<frame> frames_;
     std::vector<member> members_;
-    std::string text_;   // a key or string that arrived in parts
+    std::string text_;   // a key or string that arrived in parts, so far
+    std::string joined_; // ... and whole
     std::string sorted_; // an object's members, in order
 };
 
@@ -210,9 +230,12 @@ inline std::optional<digest> event_digest(std::string_view raw)
     auto const used = parser.write_some(false, raw.data(), raw.size(), ec);
     if (ec || used != raw.size())
         return std::nullopt;
+    // Fetched once: EVP_sha256() on each call would look the algorithm up under a lock.
+    static std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> const sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                                        &EVP_MD_free);
     unsigned char full[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
-    EVP_Digest(canonical.data(), canonical.size(), full, &size, EVP_sha256(), nullptr);
+    EVP_Digest(canonical.data(), canonical.size(), full, &size, sha256.get(), nullptr);
     digest d;
     std::copy_n(full, d.size(), d.begin());
     return d;
@@ -220,13 +243,15 @@ inline std::optional<digest> event_digest(std::string_view raw)
 
 /// `t` as RFC 3339 UTC with exactly three fractional digits: "2020-09-21T14:30:08.530Z".
 /// `t` is from 1970 to the end of 9999, so every field has its fixed width.
-inline std::string rfc3339_millis(sfmc::sms::ens::event_time t)
+inline std::array<char, 24> rfc3339_millis(sfmc::sms::ens::event_time t)
 {
     using namespace std::chrono;
     auto const day = floor<days>(t);
     year_month_day const ymd(day);
     hh_mm_ss const time(t - day);
-    std::string text = "0000-00-00T00:00:00.000Z";
+    std::array<char, 24> text;
+    std::string_view const pattern = "0000-00-00T00:00:00.000Z";
+    std::copy(pattern.begin(), pattern.end(), text.begin());
     auto const put = [&](std::size_t end, long long value) { // digits right-aligned, ending before `end`
         for (auto i = end; value > 0; value /= 10)
             text[--i] = static_cast<char>('0' + value % 10);
@@ -261,15 +286,16 @@ inline std::optional<std::string_view> status_name(sfmc::sms::ens::event const& 
     }
 }
 
-/// The journal line of `e`, with its newline: the normalised fields, then the event as received.
-inline std::string journal_line(sfmc::sms::ens::event const& e)
+/// Appends the journal line of `e`, with its newline: the normalised fields, then the event
+/// as received. Appended to a batch's text, so that a batch's lines take one allocation.
+inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& e)
 {
     using sfmc::sms::detail::append_json_string;
     using sfmc::sms::ens::event_status;
-    std::string line;
-    line.reserve(e.raw.size() + 256);
+    bool first = true;
     auto const field = [&](std::string_view name) {
-        line += line.empty() ? "{\"" : ",\"";
+        line += first ? "{\"" : ",\"";
+        first = false;
         line += name;
         line += "\":";
     };
@@ -287,14 +313,19 @@ inline std::string journal_line(sfmc::sms::ens::event const& e)
     optional_text("messageKey", e.message_key);
     // Usable: from 1970 to the end of 9999, which RFC 3339 can write.
     if (e.timestamp_utc && e.timestamp_utc->time_since_epoch().count() >= 0 &&
-        e.timestamp_utc->time_since_epoch().count() <= 253402300799999)
-        text("timestampUtc", rfc3339_millis(*e.timestamp_utc));
+        e.timestamp_utc->time_since_epoch().count() <= 253402300799999) {
+        auto const when = rfc3339_millis(*e.timestamp_utc);
+        text("timestampUtc", std::string_view(when.data(), when.size()));
+    }
     optional_text("to", e.to);
     optional_text("subscriberKey", e.subscriber_key);
     optional_text("definitionKey", e.definition_key);
     optional_text("compositeId", e.composite_id);
-    if (e.status_code)
-        text("statusCode", std::to_string(*e.status_code));
+    if (e.status_code) {
+        char digits[24];
+        auto const end = std::to_chars(digits, digits + sizeof digits, *e.status_code).ptr;
+        text("statusCode", std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
     if (auto const name = status_name(e))
         text("statusName", *name);
     optional_text("statusMessage", e.status_message);
@@ -305,6 +336,14 @@ inline std::string journal_line(sfmc::sms::ens::event const& e)
     field("event"); // last, as received
     line += e.raw;
     line += "}\n";
+}
+
+/// The journal line of `e`, with its newline.
+inline std::string journal_line(sfmc::sms::ens::event const& e)
+{
+    std::string line;
+    line.reserve(e.raw.size() + 256);
+    append_journal_line(line, e);
     return line;
 }
 

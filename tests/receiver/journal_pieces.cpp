@@ -25,10 +25,13 @@ TEST_CASE("receiver digest: equal JSON values agree; member order and whitespace
 
 TEST_CASE("receiver journal line: RFC 3339 with three fractional digits, and the event last as received")
 {
-    using namespace std::chrono;
-    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(1600698608530))) == "2020-09-21T14:30:08.530Z");
-    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(0))) == "1970-01-01T00:00:00.000Z");
-    CHECK(receiver::rfc3339_millis(sfmc::sms::ens::event_time(milliseconds(253402300799999))) == "9999-12-31T23:59:59.999Z");
+    auto const rfc3339 = [](long long ms) {
+        auto const text = receiver::rfc3339_millis(sfmc::sms::ens::event_time(std::chrono::milliseconds(ms)));
+        return std::string(text.data(), text.size());
+    };
+    CHECK(rfc3339(1600698608530) == "2020-09-21T14:30:08.530Z");
+    CHECK(rfc3339(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(rfc3339(253402300799999) == "9999-12-31T23:59:59.999Z");
     std::string const body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsBrandNew","timestampUTC":-5,"x":"\"q\""}])";
     auto const events = sfmc::sms::ens::decode_batch(body);
     REQUIRE(events.has_value());
