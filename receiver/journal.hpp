@@ -7,6 +7,7 @@
 #include "journal_line.hpp"
 
 #include <cerrno>
+#include <climits>
 #include <condition_variable>
 #include <cstring>
 #include <functional>
@@ -14,12 +15,12 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_set>
 #include <variant>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace receiver {
@@ -137,15 +138,6 @@ private:
         journal_batch batch;
         completion done;
     };
-    struct digest_hash {
-        std::size_t operator()(digest const& d) const noexcept
-        {
-            std::size_t h;
-            std::memcpy(&h, d.data(), sizeof h);
-            return h;
-        }
-    };
-
     journal(std::size_t window, int fd) : window_(window), fd_(fd), is_file_(true) {}
 
     void start()
@@ -156,8 +148,7 @@ private:
     void run()
     {
         std::vector<queued> group;
-        std::unordered_set<digest, digest_hash> in_group;
-        std::string buffer;
+        std::vector<iovec> pieces; // the new lines, in place in their batches' text
         while (true) {
             {
                 std::unique_lock lock(m_);
@@ -166,27 +157,35 @@ private:
                     return;
                 group.swap(pending_);
             }
-            buffer.clear();
-            in_group.clear();
+            pieces.clear();
+            std::size_t events = 0;
+            for (auto const& q : group)
+                events += q.batch.lines().size();
+            dedup_window in_group(events); // allocated once a group, not a node an event
             std::vector<commit_result> results(group.size());
             std::vector<digest> fresh;
             for (std::size_t b = 0; b < group.size(); ++b) {
                 auto const& text = group[b].batch.text();
-                std::size_t begin = 0, run = 0; // the run of new lines not yet copied: [run, begin)
+                auto const piece = [&](std::size_t from, std::size_t to) {
+                    if (from < to)
+                        pieces.push_back({const_cast<char*>(text.data()) + from, to - from});
+                };
+                std::size_t begin = 0, run = 0; // the run of new lines not yet taken: [run, begin)
                 for (auto const& line : group[b].batch.lines()) {
-                    if (window_.contains(line.id) || !in_group.insert(line.id).second) {
-                        buffer.append(text, run, begin - run);
+                    if (window_.contains(line.id) || in_group.contains(line.id)) {
+                        piece(run, begin);
                         run = line.end;
                         ++results[b].duplicates;
                     } else {
+                        in_group.insert(line.id);
                         fresh.push_back(line.id);
                         ++results[b].written;
                     }
                     begin = line.end;
                 }
-                buffer.append(text, run, begin - run);
+                piece(run, begin);
             }
-            auto const error = append(buffer);
+            auto const error = append(pieces);
             if (error.empty())
                 for (auto const& d : fresh)
                     window_.insert(d);
@@ -201,16 +200,17 @@ private:
         }
     }
 
-    // Writes `text` whole, then syncs a file. On failure a file is cut back to where it was,
-    // so that no partial line stays between whole ones.
-    std::string append(std::string const& text)
+    // Writes `pieces` whole (gathered by writev, not copied into one buffer first), then syncs
+    // a file. On failure a file is cut back to where it was, so that no partial line stays
+    // between whole ones.
+    std::string append(std::vector<iovec>& pieces)
     {
-        if (text.empty())
+        if (pieces.empty())
             return {};
         off_t const before = is_file_ ? ::lseek(fd_, 0, SEEK_END) : 0;
-        std::size_t done = 0;
-        while (done < text.size()) {
-            auto const n = ::write(fd_, text.data() + done, text.size() - done);
+        for (std::size_t first = 0; first < pieces.size();) {
+            auto const count = static_cast<int>(std::min<std::size_t>(pieces.size() - first, IOV_MAX));
+            auto const n = ::writev(fd_, pieces.data() + first, count);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
@@ -219,7 +219,16 @@ private:
                     why += " (and the file could not be cut back)";
                 return why;
             }
-            done += static_cast<std::size_t>(n);
+            // Past what was written: whole pieces, then part of the next.
+            for (auto left = static_cast<std::size_t>(n); left > 0;) {
+                auto& p = pieces[first];
+                auto const taken = std::min(left, p.iov_len);
+                p.iov_base = static_cast<char*>(p.iov_base) + taken;
+                p.iov_len -= taken;
+                left -= taken;
+                if (p.iov_len == 0)
+                    ++first;
+            }
         }
         if (is_file_ && ::fdatasync(fd_) != 0)
             return std::string("fdatasync failed: ") + std::strerror(errno);

@@ -35,7 +35,8 @@ namespace detail {
 // Writes the canonical text of one JSON document from Boost.JSON's parser events, without
 // a DOM: members sorted by key, no whitespace, strings escaped one way, integers in decimal,
 // other numbers as Boost.JSON writes them (so 1 and 1.0 stay apart, "\u0041" and "A" do
-// not). Members are written as they come, then an object's are put in order when it ends.
+// not). Members are written as they come, then an object's are put in order when it ends
+// (when they are not in order already, as objects often are).
 class canonical_writer {
 public:
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -70,10 +71,10 @@ public:
         auto const f = frames_.back();
         frames_.pop_back();
         // This object's members are the last ones listed; each runs from its key to the
-        // next member's key (or the end).
+        // comma before the next member's key (or the end).
         auto const mine = std::span(members_).subspan(f.first_member);
         for (std::size_t i = 0; i < mine.size(); ++i)
-            mine[i].end = i + 1 < mine.size() ? mine[i + 1].begin : out_.size();
+            mine[i].end = i + 1 < mine.size() ? mine[i + 1].begin - 1 : out_.size();
         auto const key = [this](member const& m) { return std::string_view(out_).substr(m.begin, m.key_size); };
         auto const by_key = [&](member const& a, member const& b) { return key(a) < key(b); };
         if (!std::is_sorted(mine.begin(), mine.end(), by_key)) {
@@ -112,6 +113,8 @@ public:
     }
     bool on_key(sv_t s, std::size_t, ec_t&)
     {
+        if (members_.size() > frames_.back().first_member)
+            out_ += ',';
         member m;
         m.begin = out_.size();
         sfmc::sms::detail::append_json_string(out_, whole(s));
@@ -221,6 +224,9 @@ inline std::optional<digest> event_digest(std::string_view raw)
             boost::json::parse_options opt;
             opt.allow_trailing_commas = true;
             opt.max_depth = 64;
+            // Checked when the batch was decoded (and journal lines were written from such
+            // bytes): a second check would cost about 3% of the digest.
+            opt.allow_invalid_utf8 = true;
             return opt;
         }(),
         canonical);

@@ -1,13 +1,18 @@
-// The receiver's own pieces, alone: the event digest (JSON-value equality) and the window
-// that remembers a million of them.
+// The receiver's own pieces, alone: the event digest (JSON-value equality), the window that
+// remembers a million of them, and the journal that writes a batch's new lines.
 #include <doctest/doctest.h>
 
 #include "../../receiver/dedup_window.hpp"
+#include "../../receiver/journal.hpp"
 #include "../../receiver/journal_line.hpp"
 
+#include <cstdio>
 #include <deque>
+#include <fstream>
+#include <future>
 #include <random>
 #include <set>
+#include <sstream>
 
 using receiver::digest;
 
@@ -21,6 +26,22 @@ TEST_CASE("receiver digest: equal JSON values agree; member order and whitespace
     CHECK(d(R"({"a":[1,2]})") != d(R"({"a":[2,1]})")); // arrays keep their order
     CHECK(d(R"({"a":{}})") != d(R"({"a":[]})"));
     CHECK_FALSE(receiver::event_digest("{\"torn"));
+}
+
+TEST_CASE("receiver digest: the canonical text sorts members at every depth, whether or not they came sorted")
+{
+    auto const canonical = [](std::string_view json) {
+        std::string out;
+        boost::json::basic_parser<receiver::detail::canonical_writer> parser(boost::json::parse_options{}, out);
+        boost::system::error_code ec;
+        parser.write_some(false, json.data(), json.size(), ec);
+        REQUIRE_FALSE(ec);
+        return out;
+    };
+    CHECK(canonical(R"( {"b" : 1, "a":[ {"d":2,"c":3}, {"c":3,"d":2} ], "c":{}} )") ==
+          R"({"a":[{"c":3,"d":2},{"c":3,"d":2}],"b":1,"c":{}})");
+    CHECK(canonical(R"({"a":1,"b":{"c":[1,"x"],"d":null}})") == R"({"a":1,"b":{"c":[1,"x"],"d":null}})");
+    CHECK(canonical(R"({"k":"\u0041\n","n":-0,"x":1.0,"y":1E2})") == R"({"k":"A\n","n":0,"x":1E0,"y":1E2})");
 }
 
 TEST_CASE("receiver journal line: RFC 3339 with three fractional digits, and the event last as received")
@@ -72,4 +93,53 @@ TEST_CASE("receiver dedup window: remembers exactly the last N digests, whatever
         CHECK(window.size() == std::min<std::size_t>(capacity, all.size()));
     }
     CHECK(receiver::dedup_window(1'000'000).bytes() == 1'000'000 * 16 + 2'097'152 * 4); // 24 MB
+}
+
+TEST_CASE("receiver journal: a batch's new lines are written whole and in order, each event once")
+{
+    char path[] = "/tmp/sfmc-journal-test-XXXXXX";
+    int const fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    auto opened = receiver::journal::open(path, 100);
+    REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
+    auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
+    auto const commit = [&](std::string const& body) {
+        auto const events = sfmc::sms::ens::decode_batch(body);
+        REQUIRE(events.has_value());
+        receiver::journal_batch batch;
+        for (auto const& e : *events)
+            batch.add(e);
+        std::promise<receiver::commit_result> done;
+        journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
+        return done.get_future().get();
+    };
+    auto const event = [](char const* key) {
+        return std::string(R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":")") + key + "\"}}";
+    };
+    auto const reordered_a = std::string(R"({"info":{"messageKey":"a"},"eventCategoryType":"TransactionalSendEvents.SmsSent"})");
+    // Duplicates at the start, in the middle and at the end of runs of new lines.
+    auto const first = commit("[" + event("a") + "," + event("b") + "," + reordered_a + "," + event("c") + "," + event("c") + "]");
+    CHECK(first.ok);
+    CHECK(first.written == 3);
+    CHECK(first.duplicates == 2);
+    auto const second = commit("[" + event("c") + "," + event("d") + "," + event("a") + "]");
+    CHECK(second.written == 1);
+    CHECK(second.duplicates == 2);
+    auto const third = commit("[" + event("b") + "]");
+    CHECK(third.written == 0);
+    journal.stop();
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::vector<std::string> keys;
+    std::string line;
+    while (std::getline(text, line)) {
+        auto const at = line.find(R"("messageKey":")");
+        REQUIRE(at != std::string::npos);
+        keys.push_back(line.substr(at + 14, 1));
+        CHECK(line.ends_with("}}"));
+    }
+    CHECK(keys == std::vector<std::string>{"a", "b", "c", "d"});
+    std::remove(path);
 }
