@@ -9,8 +9,6 @@
 #include <sfmc/sms/timestamp.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -18,6 +16,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -32,11 +31,19 @@ using digest = std::array<std::uint8_t, 16>;
 
 namespace detail {
 
-// Writes the canonical text of one JSON document from Boost.JSON's parser events, without
-// a DOM: members sorted by key, no whitespace, strings escaped one way, integers in decimal,
-// other numbers as Boost.JSON writes them (so 1 and 1.0 stay apart, "\u0041" and "A" do
-// not). Members are written as they come, then an object's are put in order when it ends
-// (when they are not in order already, as objects often are).
+// Writes the canonical form of one JSON document from Boost.JSON's parser events, without a
+// DOM: bytes that are equal exactly when the documents are equal as JSON values (member order
+// and whitespace ignored, escapes decoded, 1 and 1.0 apart). Not JSON text, which would cost
+// escaping every string again: each value is a tag byte and what it needs, so that no two
+// values share an encoding and none is the start of another —
+//   string "s" + length (4 bytes) + its bytes      key "k" + the same
+//   integer "i" (signed) or "u" (above INT64_MAX) + 8 bytes; other numbers "d" + the double's 8 bytes
+//   (lengths and numbers in the machine's byte order: digests never leave the process, the
+//   window is rebuilt from the journal's text at start-up)
+//   true "t", false "f", null "n"; array "[" + elements + "]"; object "{" + members + "}"
+// An object's members (key, then value) are written as they come, then put in the order of
+// their bytes when it ends (when not in order already): a key's order first, a duplicate
+// key's by its value.
 class canonical_writer {
 public:
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -52,7 +59,7 @@ public:
     void reset()
     {
         out_.clear();
-        frames_.clear();
+        objects_.clear();
         members_.clear();
         text_.clear();
     }
@@ -61,48 +68,44 @@ public:
     bool on_document_end(ec_t&) { return true; }
     bool on_object_begin(ec_t&)
     {
-        value();
         out_ += '{';
-        frames_.push_back({true, members_.size(), 0});
+        objects_.push_back(members_.size());
         return true;
     }
     bool on_object_end(std::size_t, ec_t&)
     {
-        auto const f = frames_.back();
-        frames_.pop_back();
-        // This object's members are the last ones listed; each runs from its key to the
-        // comma before the next member's key (or the end).
-        auto const mine = std::span(members_).subspan(f.first_member);
-        for (std::size_t i = 0; i < mine.size(); ++i)
-            mine[i].end = i + 1 < mine.size() ? mine[i + 1].begin - 1 : out_.size();
-        auto const key = [this](member const& m) { return std::string_view(out_).substr(m.begin, m.key_size); };
-        auto const by_key = [&](member const& a, member const& b) { return key(a) < key(b); };
-        if (!std::is_sorted(mine.begin(), mine.end(), by_key)) {
-            auto const region = mine.front().begin; // the members as they came, to the end
-            std::sort(mine.begin(), mine.end(), by_key);
+        auto const first = objects_.back();
+        objects_.pop_back();
+        // This object's members are the last ones listed; each runs to the next one's start.
+        auto const mine = std::span(members_).subspan(first);
+        auto const bytes = [&](std::size_t i) {
+            auto const end = i + 1 < mine.size() ? mine[i + 1] : out_.size();
+            return std::string_view(out_).substr(mine[i], end - mine[i]);
+        };
+        bool sorted = true;
+        for (std::size_t i = 1; i < mine.size() && sorted; ++i)
+            sorted = bytes(i - 1) <= bytes(i);
+        if (!sorted) {
+            order_.clear();
+            for (std::size_t i = 0; i < mine.size(); ++i)
+                order_.push_back(bytes(i));
+            std::sort(order_.begin(), order_.end());
             sorted_.clear();
-            for (std::size_t i = 0; i < mine.size(); ++i) {
-                if (i)
-                    sorted_ += ',';
-                sorted_.append(out_, mine[i].begin, mine[i].end - mine[i].begin);
-            }
-            out_.resize(region);
-            out_ += sorted_;
+            for (auto const member : order_)
+                sorted_ += member;
+            out_.replace(mine.front(), std::string::npos, sorted_);
         }
-        members_.resize(f.first_member);
+        members_.resize(first);
         out_ += '}';
         return true;
     }
     bool on_array_begin(ec_t&)
     {
-        value();
         out_ += '[';
-        frames_.push_back({false, 0, 0});
         return true;
     }
     bool on_array_end(std::size_t, ec_t&)
     {
-        frames_.pop_back();
         out_ += ']';
         return true;
     }
@@ -113,14 +116,8 @@ public:
     }
     bool on_key(sv_t s, std::size_t, ec_t&)
     {
-        if (members_.size() > frames_.back().first_member)
-            out_ += ',';
-        member m;
-        m.begin = out_.size();
-        sfmc::sms::detail::append_json_string(out_, whole(s));
-        m.key_size = out_.size() - m.begin;
-        out_ += ':';
-        members_.push_back(m);
+        members_.push_back(out_.size());
+        put_text('k', whole(s));
         return true;
     }
     bool on_string_part(sv_t s, std::size_t, ec_t&)
@@ -130,54 +127,39 @@ public:
     }
     bool on_string(sv_t s, std::size_t, ec_t&)
     {
-        value();
-        sfmc::sms::detail::append_json_string(out_, whole(s));
+        put_text('s', whole(s));
         return true;
     }
     bool on_number_part(sv_t, ec_t&) { return true; }
     bool on_int64(std::int64_t i, sv_t, ec_t&)
     {
-        value();
-        append_integer(i);
+        put_bytes('i', i);
         return true;
     }
     bool on_uint64(std::uint64_t u, sv_t, ec_t&)
     {
-        value();
-        append_integer(u);
+        put_bytes('u', u);
         return true;
     }
     bool on_double(double d, sv_t, ec_t&)
     {
-        value();
-        out_ += boost::json::serialize(boost::json::value(d));
+        put_bytes('d', d);
         return true;
     }
     bool on_bool(bool b, ec_t&)
     {
-        value();
-        out_ += b ? "true" : "false";
+        out_ += b ? 't' : 'f';
         return true;
     }
     bool on_null(ec_t&)
     {
-        value();
-        out_ += "null";
+        out_ += 'n';
         return true;
     }
     bool on_comment_part(sv_t, ec_t&) { return true; }
     bool on_comment(sv_t, ec_t&) { return true; }
 
 private:
-    struct frame {
-        bool is_object;
-        std::size_t first_member; // objects: where their members start in members_
-        std::size_t count;        // arrays: elements so far
-    };
-    struct member {
-        std::size_t begin = 0, key_size = 0, end = 0;
-    };
-
     // A key or string's last part: the whole of it, joined with earlier parts if any.
     std::string_view whole(sv_t last)
     {
@@ -189,27 +171,28 @@ private:
         return joined_;
     }
 
-    template <class Integer>
-    void append_integer(Integer i)
+    void put_text(char tag, std::string_view text)
     {
-        char digits[24];
-        auto const end = std::to_chars(digits, digits + sizeof digits, i).ptr;
-        out_.append(digits, end);
+        put_bytes(tag, static_cast<std::uint32_t>(text.size())); // Boost.JSON's strings are under 4 GiB
+        out_ += text;
     }
 
-    // A value begins: in an array, after a comma when it is not the first.
-    void value()
+    template <class Value>
+    void put_bytes(char tag, Value v)
     {
-        if (!frames_.empty() && !frames_.back().is_object && frames_.back().count++ > 0)
-            out_ += ',';
+        char bytes[1 + sizeof v];
+        bytes[0] = tag;
+        std::memcpy(bytes + 1, &v, sizeof v);
+        out_.append(bytes, sizeof bytes);
     }
 
     std::string& out_;
-    std::vector<frame> frames_;
-    std::vector<member> members_;
-    std::string text_;   // a key or string that arrived in parts, so far
-    std::string joined_; // ... and whole
-    std::string sorted_; // an object's members, in order
+    std::vector<std::size_t> objects_;  // open objects: where their members start in members_
+    std::vector<std::size_t> members_;  // members of open objects: where each starts in out_
+    std::vector<std::string_view> order_; // an object's members, being sorted
+    std::string text_;                  // a key or string that arrived in parts, so far
+    std::string joined_;                // ... and whole
+    std::string sorted_;                // an object's members, in order
 };
 
 } // namespace detail
