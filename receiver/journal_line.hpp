@@ -281,12 +281,13 @@ inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& 
 {
     using sfmc::sms::detail::append_json_string;
     using sfmc::sms::ens::event_status;
+    using namespace std::string_view_literals;
     bool first = true;
     auto const field = [&](std::string_view name) {
-        line += first ? "{\"" : ",\"";
+        line += first ? "{\""sv : ",\""sv; // string_views: no strlen for each piece
         first = false;
         line += name;
-        line += "\":";
+        line += "\":"sv;
     };
     auto const text = [&](std::string_view name, std::string_view value) {
         field(name);
@@ -320,11 +321,11 @@ inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& 
     optional_text("statusMessage", e.status_message);
     if (e.status != event_status::unknown) {
         field("final");
-        line += e.is_final() ? "true" : "false";
+        line += e.is_final() ? "true"sv : "false"sv;
     }
     field("event"); // last, as received
     line += e.raw;
-    line += "}\n";
+    line += "}\n"sv;
 }
 
 /// The journal line of `e`, with its newline.
