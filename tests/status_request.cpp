@@ -48,3 +48,16 @@ TEST_CASE("status_request: a hostile key cannot add a header, a query or a path 
     CHECK(req.target() == "/messaging/v1/sms/messages/x%3Fy%23z%2F..%2F%0D%0AX-Evil%3A%201");
     CHECK(req.headers().size() == 4);
 }
+
+TEST_CASE("status_request: the email twin differs only in its channel's segment")
+{
+    auto const rest = *endpoint::from_url("https://gw.example.com/tenant");
+    auto const key = *message_key::make("order 42/a");
+    auto const token = *access_token::make("t");
+    auto const sms = make_status_request(rest, key, token);
+    auto const email = make_status_request(rest, key, token, channel::email);
+    CHECK(email.target() == "/tenant/messaging/v1/email/messages/order%2042%2Fa");
+    CHECK(sms.target() == "/tenant/messaging/v1/sms/messages/order%2042%2Fa");
+    CHECK(email.header("Authorization") == sms.header("Authorization"));
+    CHECK(email.header("Accept") == sms.header("Accept"));
+}

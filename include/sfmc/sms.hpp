@@ -9,6 +9,7 @@
 
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/call.hpp>
+#include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/client.hpp>
 #include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/decode_error.hpp>

@@ -15,9 +15,9 @@ namespace sfmc::sms {
 
 /// What became of the message, from `eventCategoryType`.
 enum class send_status {
-    sent,     ///< TransactionalSendEvents.SMSSent: handed to the outbound SMS service
-    queued,   ///< TransactionalSendEvents.SMSQueued: not processed yet
-    not_sent, ///< TransactionalSendEvents.SMSNotSent: see `info.statusCode`
+    sent,     ///< TransactionalSendEvents.SMSSent (EmailSent): handed to the outbound service
+    queued,   ///< TransactionalSendEvents.SMSQueued (EmailQueued): not processed yet
+    not_sent, ///< TransactionalSendEvents.SMSNotSent (EmailNotSent): see `info.statusCode`
     unknown,  ///< a value this version does not know; the text is kept
 };
 
@@ -33,20 +33,30 @@ constexpr std::string_view to_string(send_status s) noexcept
     return "unknown";
 }
 
-/** The send status an `eventCategoryType` names.
+/** The send status an `eventCategoryType` names, for either channel.
 
-    The three documented values are matched without regard to case (the event service
-    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the
-    API may add states.
+    The six documented values (`SMSSent`, `SMSQueued`, `SMSNotSent` and their `Email` twins,
+    after `TransactionalSendEvents.`) are matched without regard to case (the event service
+    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
+    may add states.
 */
 inline send_status parse_send_status(std::string_view event_category_type) noexcept
 {
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSSent"))
-        return send_status::sent;
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSQueued"))
-        return send_status::queued;
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSNotSent"))
-        return send_status::not_sent;
+    struct named {
+        std::string_view type;
+        send_status status;
+    };
+    constexpr named known[] = {
+        {"TransactionalSendEvents.SMSSent", send_status::sent},
+        {"TransactionalSendEvents.SMSQueued", send_status::queued},
+        {"TransactionalSendEvents.SMSNotSent", send_status::not_sent},
+        {"TransactionalSendEvents.EmailSent", send_status::sent},
+        {"TransactionalSendEvents.EmailQueued", send_status::queued},
+        {"TransactionalSendEvents.EmailNotSent", send_status::not_sent},
+    };
+    for (auto const& k : known)
+        if (detail::ci_is_equal(event_category_type, k.type))
+            return k.status;
     return send_status::unknown;
 }
 

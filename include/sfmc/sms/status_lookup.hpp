@@ -13,10 +13,12 @@
 namespace sfmc::sms {
 
 /** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
+    An SMS by default; the email twin with `channel::email`, the same in every other way.
 
     @par Example
     @code
     sfmc::sms::call lookup(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    sfmc::sms::call email(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email}, rest);
     @endcode
 */
 struct status_lookup {
@@ -27,11 +29,13 @@ struct status_lookup {
 
     /// The message to look up.
     message_key key;
+    /// Its channel.
+    channel on = channel::sms;
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const
     {
-        return make_status_request(rest, key, token);
+        return make_status_request(rest, key, token, on);
     }
 
     /// The status, or why there is none (see `decode_status`).

@@ -3,6 +3,7 @@
 #define SFMC_SMS_STATUS_REQUEST_HPP
 
 #include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
@@ -13,10 +14,18 @@
 
 namespace sfmc::sms {
 
-/// The route of the send-status lookup, appended to the endpoint's base path.
+/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
 inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
+/// The route of the send-status lookup of an email.
+inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
 
-/** Builds `GET {base}/messaging/v1/sms/messages/{key}` with the headers the API expects.
+/// The route of the send-status lookup on `on`.
+constexpr std::string_view status_route_of(channel on) noexcept
+{
+    return on == channel::email ? email_status_route : status_route;
+}
+
+/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
 
     The key is written as one percent-encoded path segment (see @ref encode_path_segment);
     the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
@@ -32,16 +41,18 @@ inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
     @par Specification
     GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
 */
-inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token)
+inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                        channel on = channel::sms)
 {
     constexpr std::string_view json = "application/json";
+    auto const route = status_route_of(on);
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity = ep.base_path().size() + status_route.size() + key_size +
+    auto const capacity = ep.base_path().size() + route.size() + key_size +
                           detail::request_writer::bearer_size(token) + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
-    text += status_route;
+    text += route;
     if (key_size == key.value().size()) { // nothing to escape, the common case: a copy
         text += key.value();
     } else {
