@@ -14,6 +14,14 @@
 
 namespace sfmc::sms::detail {
 
+// `f`, a failure to read `res`, with the HTTP status and the first bytes of the body.
+inline failure with_answer(failure f, http_response const& res, decode_options const& opt)
+{
+    f.http_status = res.status;
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    return f;
+}
+
 // The checks every decoder of a JSON answer makes before parsing, in one order: the status
 // (outside 2xx: the API's error), the Content-Type, the size, an empty body. A refusal keeps
 // the HTTP status and the first bytes of the body.
@@ -31,9 +39,7 @@ inline std::optional<failure> refuse_json_answer(http_response const& res, decod
         f = failure(error::empty_body);
     else
         return std::nullopt;
-    f.http_status = res.status;
-    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
-    return f;
+    return with_answer(std::move(f), res, opt);
 }
 
 } // namespace sfmc::sms::detail

@@ -18,11 +18,7 @@ SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res,
 {
     if (auto refused = detail::refuse_json_answer(res, opt))
         return std::move(*refused);
-    auto const refuse = [&](failure f) {
-        f.http_status = res.status;
-        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
-        return f;
-    };
+    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
 
     enum { request_id, event_category_type, timestamp, composite_id, info,
            message_key, contact_key, to, status_code, status_message, count };

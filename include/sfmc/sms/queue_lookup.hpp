@@ -1,0 +1,133 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_QUEUE_LOOKUP_HPP
+#define SFMC_SMS_QUEUE_LOOKUP_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/channel.hpp>
+#include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_answer.hpp>
+#include <sfmc/sms/detail/json_reader.hpp>
+#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/route.hpp>
+
+#include <array>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The queue of a send definition: why a message stays queued (an inactive definition's
+/// messages wait here).
+struct queue_metrics {
+    int count = 0;       ///< `count`: messages waiting
+    int age_seconds = 0; ///< `ageSeconds`: how long the oldest has waited
+    /// `requestId`, when the API sent one.
+    std::optional<std::string> request_id;
+    /// Member by member.
+    friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
+    /// "22 waiting, the oldest for 45 s", for logs.
+    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
+    {
+        return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
+    }
+};
+
+/** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
+
+    The same rules as @ref decode_status: a status outside 2xx is the API's error, then the
+    content type, size and depth are checked; `count` and `ageSeconds` are required
+    integers (a string of digits will do), `requestId` optional, unknown fields ignored.
+
+    @par Specification
+    GET /messaging/v1/{sms|email}/definitions/{definitionKey}/queue.
+*/
+inline api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {})
+{
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return std::move(*refused);
+    enum { request_id, count, age_seconds, fields_count };
+    std::array<detail::json_field, fields_count> fields{{{"requestId"}, {"count"}, {"ageSeconds"}}};
+    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+    detail::field_converter in(fields);
+    queue_metrics out;
+    out.request_id = in.optional_string(request_id);
+    out.count = in.required_int(count).value_or(0);
+    out.age_seconds = in.required_int(age_seconds).value_or(0);
+    if (in.error())
+        return refuse(*in.error());
+    return out;
+}
+
+/** The queue metrics of a send definition, as a `route`:
+    `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
+
+    A definition key has a message key's limits (not empty, at most 100 code points, UTF-8;
+    checked by `message_key::make`) and is sent the same way, as one percent-encoded path
+    segment.
+
+    @par Example
+    @code
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::message_key::make("order-updates")});
+    if (q && q->count > 0)
+        std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
+    @endcode
+*/
+struct queue_lookup {
+    /// What a success holds.
+    using value_type = queue_metrics;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "queue metrics";
+
+    /// The send definition's key.
+    message_key definition_key;
+    /// Its channel.
+    channel on = channel::sms;
+
+    /// The request for `definition_key`'s queue at `rest`.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
+        auto const channel_route = std::string_view("/messaging/v1/");
+        auto const on_name = to_string(on);
+        auto const key_size = encoded_path_segment_size(definition_key.value());
+        detail::request_writer w("GET", rest,
+                                 rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
+                                     key_size + queue.size() + detail::request_writer::bearer_size(token) + json.size());
+        auto& text = w.text();
+        text += rest.base_path();
+        text += channel_route;
+        text += on_name;
+        text += definitions;
+        auto const at = text.size();
+        text.resize(at + key_size);
+        encode_path_segment(definition_key.value(), text.data() + at, key_size);
+        text += queue;
+        w.end_target();
+        w.add_host_header();
+        w.add_bearer(token);
+        w.add_header("Accept", json);
+        return std::move(w.req);
+    }
+
+    /// The metrics, or why there are none (see `decode_queue_metrics`).
+    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
+    {
+        return decode_queue_metrics(res, opt);
+    }
+};
+
+static_assert(route_behind_token<queue_lookup>);
+
+} // namespace sfmc::sms
+
+#endif
