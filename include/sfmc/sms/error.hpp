@@ -33,6 +33,7 @@ enum class error {
     bad_callback_url,     ///< an ENS callback URL that is not `https://host[/path]` (no port, query or fragment)
     bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
     bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
+    bad_page_request,     ///< a NotSent page size outside 1 to 1000, or a negative event id
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -56,6 +57,7 @@ enum class error {
     wrong_field_type,     ///< a known field has the wrong type or range
     body_too_large,       ///< over decode_options::max_body_size
     too_deep,             ///< nested deeper than decode_options::max_depth
+    no_progress,          ///< a full NotSent page that does not move past the cursor: paging would never end
 
     // For transports with no code of their own.
     transport_failed,     ///< no HTTP response was received
@@ -121,11 +123,11 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_ens_request)
+    if (e <= error::bad_page_request)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
-    if (e <= error::too_deep)
+    if (e <= error::no_progress)
         return condition::bad_response;
     return condition::transport;
 }
@@ -145,6 +147,7 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_callback_url: return "bad_callback_url";
     case error::bad_batch_size: return "bad_batch_size";
     case error::bad_ens_request: return "bad_ens_request";
+    case error::bad_page_request: return "bad_page_request";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -164,6 +167,7 @@ constexpr char const* to_string(error e) noexcept
     case error::wrong_field_type: return "wrong_field_type";
     case error::body_too_large: return "body_too_large";
     case error::too_deep: return "too_deep";
+    case error::no_progress: return "no_progress";
     case error::transport_failed: return "transport_failed";
     }
     return "unknown";
@@ -192,6 +196,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
     case error::bad_ens_request:
         return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
+    case error::bad_page_request:
+        return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -211,6 +217,7 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::wrong_field_type: return "a field of the response has the wrong type";
     case error::body_too_large: return "the response body is larger than the limit";
     case error::too_deep: return "the response body is nested deeper than the limit";
+    case error::no_progress: return "a full page of the NotSent list does not move past the last event id";
     case error::transport_failed: return "no HTTP response was received";
     }
     return "unknown sfmc.sms error";

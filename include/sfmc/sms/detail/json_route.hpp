@@ -19,6 +19,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -123,22 +124,27 @@ public:
 
     std::optional<int> integer(std::string_view key)
     {
+        auto const n = integer_in(key, std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
+                                  "an integer that fits an int");
+        return n ? std::optional<int>(static_cast<int>(*n)) : std::nullopt;
+    }
+
+    std::optional<std::int64_t> integer64(std::string_view key)
+    {
+        return integer_in(key, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+                          "an integer that fits 64 bits");
+    }
+
+    // A member that must be an object when present (null: absent).
+    boost::json::object const* object(std::string_view key)
+    {
         auto const* v = find_member(object_, key);
         if (!v || v->is_null())
-            return std::nullopt;
-        json_field f{key};
-        if (auto const* i = v->if_int64()) {
-            f.kind = json_kind::integer;
-            f.integer = *i;
-        } else if (auto const* s = v->if_string()) {
-            f.kind = json_kind::string;
-            f.text = std::string(*s);
-        }
-        auto const n = integer_of(f);
-        if (n && *n >= std::numeric_limits<int>::min() && *n <= std::numeric_limits<int>::max())
-            return static_cast<int>(*n);
-        wrong(key, *v, "an integer that fits an int");
-        return std::nullopt;
+            return nullptr;
+        if (auto const* o = v->if_object())
+            return o;
+        wrong(key, *v, "an object");
+        return nullptr;
     }
 
     std::vector<std::string> texts(std::string_view key)
@@ -164,6 +170,27 @@ public:
     std::optional<failure> const& error() const noexcept { return error_; }
 
 private:
+    // An integer, or a string of digits, within [low, high].
+    std::optional<std::int64_t> integer_in(std::string_view key, std::int64_t low, std::int64_t high, char const* wanted)
+    {
+        auto const* v = find_member(object_, key);
+        if (!v || v->is_null())
+            return std::nullopt;
+        json_field f{key};
+        if (auto const* i = v->if_int64()) {
+            f.kind = json_kind::integer;
+            f.integer = *i;
+        } else if (auto const* s = v->if_string()) {
+            f.kind = json_kind::string;
+            f.text = std::string(*s);
+        }
+        auto const n = integer_of(f);
+        if (n && *n >= low && *n <= high)
+            return n;
+        wrong(key, *v, wanted);
+        return std::nullopt;
+    }
+
     void wrong(std::string_view key, boost::json::value const& v, char const* wanted)
     {
         if (!error_)
