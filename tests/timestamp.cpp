@@ -67,3 +67,10 @@ TEST_CASE("timestamp: unreadable text gives no value")
         CHECK_FALSE(parse_api_timestamp(bad));
     }
 }
+
+TEST_CASE("timestamp: equal when the instant and the digits written are")
+{
+    CHECK(*parse_api_timestamp("2018-08-03T13:41:18.55") == *parse_api_timestamp("2018-08-03T19:41:18.55Z"));
+    CHECK_FALSE(*parse_api_timestamp("2018-08-03T13:41:18.55") == *parse_api_timestamp("2018-08-03T13:41:18.550"));
+    CHECK_FALSE(*parse_api_timestamp("2018-08-03T13:41:18.55") == *parse_api_timestamp("2018-08-03T13:41:18.56"));
+}

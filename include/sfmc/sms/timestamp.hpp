@@ -31,6 +31,9 @@ struct api_timestamp {
     /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
     /// "2018-08-03T19:41:18.55Z".
     std::string to_rfc3339() const;
+
+    /// The same instant written with the same number of fractional digits.
+    friend bool operator==(api_timestamp const&, api_timestamp const&) = default;
 };
 
 /** Reads a timestamp as the API sends it: `YYYY-MM-DDThh:mm:ss[.f{1,7}]` in UTC−6.
