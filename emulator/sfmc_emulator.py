@@ -3,6 +3,9 @@
 
     POST /v2/token                              client credentials (JSON body)
     GET  /messaging/v1/sms/messages/{key}       send status, bearer token required
+    GET  /messaging/v1/email/messages/{key}     the same for email
+    GET  /messaging/v1/{sms|email}/messages/?type=notSent...   the NotSent list (see messaging.py)
+    GET  /messaging/v1/{sms|email}/definitions/{key}/queue     queue metrics
     /platform/v1/ens-*                          the Event Notification Service (see ens.py):
                                                 callbacks, subscriptions, the handshake, and
                                                 signed delivery to a callback on request
@@ -20,8 +23,9 @@ Replies can be scripted per message key (--script FILE, JSON):
 
     {"messages": {"KEY": [REPLY, REPLY, ...]}, "token": [REPLY, ...]}
 
-and "receiver": [REPLY, ...] scripts the built-in callback (/__emulator/receiver),
-where a REPLY is {"status": 429, "headers": {"Retry-After": "5"}, "body": "text" or
+"receiver": [REPLY, ...] scripts the built-in callback (/__emulator/receiver), "not_sent":
+[REPLY, ...] the NotSent pages (a REPLY {"pass": true} serves the page as usual), and
+"queues": {"sms": {"KEY": {"count": 1, "ageSeconds": 2}}} adds definitions; where a REPLY is {"status": 429, "headers": {"Retry-After": "5"}, "body": "text" or
 "json": {...}, "delay": 0.5}. Replies are used in order; the last one repeats. Every request
 is appended to --record FILE as one JSON line: method, target exactly as sent, headers, body,
 and the client's port (the same port means the same, reused, connection). What the emulator
@@ -43,9 +47,9 @@ import time
 import urllib.parse
 
 import ens
+import messaging
 
 DOCS = "https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/error-handling.htm"
-ROUTE = "/messaging/v1/sms/messages/"
 
 # The reference page's three examples. The Sent body is served as published (its trailing
 # comma included); the NotSent one with the closing brace the page lost, as a real server
@@ -87,13 +91,12 @@ MAX_CONTROL_BODY = 16 * 1024 * 1024
 class State:
     def __init__(self, args):
         self.lock = threading.Lock()
-        self.script = {"messages": {}, "token": [], "receiver": []}
+        self.script = {"messages": {}, "token": [], "receiver": [], "not_sent": [], "queues": {}}
         if args.script:
             with open(args.script, encoding="utf-8") as f:
                 loaded = json.load(f)
-            self.script["messages"] = loaded.get("messages", {})
-            self.script["token"] = loaded.get("token", [])
-            self.script["receiver"] = loaded.get("receiver", [])
+            for kind in self.script:
+                self.script[kind] = loaded.get(kind, self.script[kind])
         self.used = {}  # how many scripted replies each key has used
         self.record = args.record
         self.client_id = args.client_id
@@ -104,9 +107,10 @@ class State:
                            dict(h.split("=", 1) for h in args.callback_host))
         self.issued = 0
         self.expires_in = args.expires_in
+        self.messaging = messaging.Messaging(args.not_sent, args.not_sent_growth)
 
     def next_reply(self, kind, key):
-        replies = self.script[kind] if kind in ("token", "receiver") else self.script["messages"].get(key)
+        replies = self.script[kind] if kind in ("token", "receiver", "not_sent") else self.script["messages"].get(key)
         if not replies:
             return None
         with self.lock:
@@ -209,6 +213,8 @@ def make_handler(state, rest_base):
                 doc = None
             if path == "/__emulator/ens/hosts":
                 self.answer(state.ens.set_hosts(doc))
+            elif path == "/__emulator/not-sent" and isinstance(doc, dict) and doc.get("channel") in ("sms", "email"):
+                self.answer((200, {"appended": state.messaging.append(doc["channel"], int(doc.get("count", 1)))}))
             elif path == "/__emulator/ens/deliver":
                 # The control route acts for the first tenant unless told otherwise.
                 tenant = (doc or {}).get("tenant", state.client_id) if isinstance(doc, dict) else state.client_id
@@ -231,20 +237,32 @@ def make_handler(state, rest_base):
                 return
             # As strict as a real server: the query is not part of the key, a '%' that is
             # not an escape is a bad request, and a key is exactly one segment.
-            path = self.path.split("?", 1)[0]
+            path, _, query = self.path.partition("?")
             if re.search(r"%(?![0-9A-Fa-f]{2})", path):
                 return self.reply(400, json.dumps({"message": "Bad Request", "errorcode": 10001, "documentation": DOCS}))
-            segment = path[len(ROUTE):] if path.startswith(ROUTE) else None
-            if segment is None or "/" in segment or segment == "":
-                return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
-            key = urllib.parse.unquote_to_bytes(segment).decode("utf-8", "replace")
+            not_found = json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS})
+            route = re.fullmatch(r"/messaging/v1/(sms|email)/(messages|definitions)/([^/]*)(/queue)?", path)
+            if not route or (route[2] == "definitions") != bool(route[4]) or (route[3] == "" and route[2] != "messages"):
+                return self.reply(404, not_found)
+            channel, kind, segment = route[1], route[2], route[3]
             if self.tenant() is None:
                 return
+            key = urllib.parse.unquote_to_bytes(segment).decode("utf-8", "replace")
+            if kind == "definitions":
+                return self.answer(state.messaging.queue(channel, key, state.script["queues"]))
+            if segment == "":
+                scripted = state.next_reply("not_sent", "")
+                if scripted is not None and not scripted.get("pass"):
+                    return self.scripted(scripted)
+                return self.answer(state.messaging.page(channel, query))
             scripted = state.next_reply("message", key)
             if scripted is not None:
                 return self.scripted(scripted)
+            if channel == "email":
+                found = messaging.EMAIL_SEED.get(key)
+                return self.reply(200, json.dumps(found)) if found else self.reply(404, not_found)
             if key not in SEED:
-                return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
+                return self.reply(404, not_found)
             return self.reply(200, SEED[key])
 
         def do_POST(self):
@@ -327,6 +345,10 @@ def main():
     parser.add_argument("--client-secret", default="emulator-client-secret")
     parser.add_argument("--expires-in", type=int, default=1080)
     parser.add_argument("--no-https", action="store_true", help="serve plain HTTP only")
+    parser.add_argument("--not-sent", type=int, default=0, metavar="N",
+                        help="NotSent entries in each channel's log besides the documented one (default 0)")
+    parser.add_argument("--not-sent-growth", type=int, default=0, metavar="K",
+                        help="append K NotSent entries after each page served, as if messages kept failing")
     parser.add_argument("--deliveries", help="append each ENS probe and delivery try to this file, one JSON line each")
     parser.add_argument("--ens-answer-timeout", type=float, default=3.0,
                         help="seconds a callback has to answer a batch or a probe (default 3, as ENS)")
