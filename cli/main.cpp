@@ -1,8 +1,11 @@
-// sfmc-sms-status: looks up the send status of transactional SMS messages.
+// sfmc-sms-status: looks up the send status of transactional SMS (and email) messages, lists
+// those not sent, and shows a definition's queue.
 // Its options, output and exit codes are in docs/sfmc-sms-status.md; tests/cli holds them.
 #include <sfmc/sms.hpp>
 #include <sfmc/sms/adapters/curl_transport.hpp>
+#include <sfmc/sms/not_sent.hpp>
 
+#include "cursor_file.hpp"
 #include "options.hpp"
 #include "plan.hpp"
 #include "report.hpp"
@@ -18,8 +21,11 @@ namespace {
 constexpr int exit_ok = 0, exit_some_failed = 1, exit_usage = 2;
 
 constexpr char const* usage_text = R"(usage: sfmc-sms-status [OPTIONS] MESSAGE_KEY...
+       sfmc-sms-status [OPTIONS] --not-sent [--after EVENT_ID] [--page-size N] [--cursor-file FILE]
+       sfmc-sms-status [OPTIONS] --queue DEFINITION_KEY
 
-Looks up the send status of transactional SMS messages in Salesforce Marketing Cloud.
+Looks up the send status of transactional SMS (or email) messages in Salesforce Marketing
+Cloud, lists the messages that were not sent, or shows a send definition's queue.
 A key given as - reads keys from standard input, one per line; -- ends the options.
 
 Where requests go:
@@ -38,12 +44,21 @@ Rate limits:
   --retries N          retries after 429/503 and transport failures (default 2);
                        honours Retry-After
   --max-wait SECONDS   give up rather than wait longer in total (default 60)
+Beyond one key:
+  --channel sms|email  the channel to ask about (default sms)
+  --not-sent           list the messages not sent, oldest first, until caught up
+  --after EVENT_ID     with --not-sent: start after this event id
+  --page-size N        with --not-sent: entries per request, 1 to 1000 (default 100)
+  --cursor-file FILE   with --not-sent: resume after the event id in FILE, and keep
+                       the last one printed there
+  --queue KEY          the queue metrics of a send definition
 Output:
   --json               one JSON object per key per line (NDJSON)
   -h, --help           this text
   --version            the version
 
-Exit status: 0 every key looked up, 1 at least one key failed, 2 usage error.
+Exit status: 0 every key looked up (or caught up, or the metrics shown), 1 at least
+one key failed (or the run stopped on a failure), 2 usage error.
 )";
 
 int usage(std::string const& message)
@@ -63,6 +78,65 @@ void for_each_stdin_key(Visit&& visit)
     }
 }
 
+using status_client = sfmc::sms::client<sfmc::sms::curl_transport>;
+
+// --not-sent: pages until caught up. Each page's lines are flushed before the cursor file
+// moves past them; a failure is the last line, with the event id its request started after.
+int sweep_not_sent(status_client& sms, cli::options const& opt, std::optional<std::int64_t> start)
+{
+    sfmc::sms::not_sent_sweep sweep({.on = opt.channel, .page_size = opt.page_size, .after = start});
+    std::string stopped; // why the run stopped short of a failure of the API's
+    auto const swept = sfmc::sms::run_sweep(sms, sweep, [&](std::span<sfmc::sms::not_sent_entry const> entries) {
+        for (auto const& e : entries) {
+            if (opt.json)
+                cli::write_json(std::cout, e, opt.channel);
+            else
+                cli::write_human(std::cout, e, opt.channel);
+        }
+        if (!std::cout.flush()) {
+            stopped = "standard output cannot be written; the cursor file is left as it was";
+            return false;
+        }
+        if (opt.cursor_file && !entries.empty())
+            stopped = cli::write_cursor_file(*opt.cursor_file, *sweep.cursor());
+        return stopped.empty();
+    });
+    if (!stopped.empty()) {
+        std::cerr << "sfmc-sms-status: " << stopped << '\n';
+        return exit_some_failed;
+    }
+    if (swept)
+        return exit_ok;
+    auto const after = sweep.cursor() ? boost::json::value(*sweep.cursor()) : boost::json::value(nullptr);
+    if (opt.json)
+        cli::write_failure_json(std::cout, "afterEventId", after, swept.error());
+    else
+        cli::write_failure_human(std::cout << "after event id " << (sweep.cursor() ? std::to_string(*sweep.cursor()) : "(start)")
+                                           << ": ",
+                                 swept.error());
+    std::cout.flush();
+    return exit_some_failed;
+}
+
+// --queue: the metrics of one send definition.
+int show_queue(status_client& sms, cli::options const& opt)
+{
+    auto const& name = *opt.queue;
+    auto key = sfmc::sms::message_key::make(name);
+    auto const r = key ? sms.run(sfmc::sms::queue_lookup{std::move(*key), opt.channel})
+                       : sfmc::sms::api_result<sfmc::sms::queue_metrics>(std::move(key).error());
+    if (r && opt.json)
+        cli::write_json(std::cout, name, *r);
+    else if (r)
+        cli::write_human(std::cout, name, *r);
+    else if (opt.json)
+        cli::write_failure_json(std::cout, "definitionKey", boost::json::value(cli::valid_utf8(name)), r.error());
+    else
+        cli::write_failure_human(std::cout << cli::printable(name) << ": ", r.error());
+    std::cout.flush();
+    return r ? exit_ok : exit_some_failed;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -80,8 +154,16 @@ int main(int argc, char** argv)
         std::cout << "sfmc-sms-status " SFMC_SMS_VERSION_STRING "\n";
         return exit_ok;
     }
-    if (opt.keys.empty())
+    if (opt.keys.empty() && !opt.not_sent && !opt.queue)
         return usage("no message key given");
+    std::optional<std::int64_t> start = opt.after;
+    if (opt.cursor_file) {
+        auto kept = cli::read_cursor_file(*opt.cursor_file);
+        if (auto const* e = std::get_if<cli::usage_error>(&kept))
+            return usage(e->message);
+        if (auto const id = std::get<0>(kept))
+            start = id; // the cursor wins over --after
+    }
     auto planned = cli::make_plan(opt);
     if (auto const* e = std::get_if<cli::usage_error>(&planned))
         return usage(e->message);
@@ -106,14 +188,21 @@ int main(int argc, char** argv)
         sms.emplace(http, std::move(*p.rest), std::move(*p.token), copt);
     }
 
+    if (opt.not_sent)
+        return sweep_not_sent(*sms, opt, start);
+    if (opt.queue)
+        return show_queue(*sms, opt);
+
     bool any_failed = false;
     auto const look_up = [&](std::string_view key) {
-        auto const r = sms->get_status(key);
+        auto k = sfmc::sms::message_key::make(key);
+        auto const r = k ? sms->run(sfmc::sms::status_lookup{std::move(*k), opt.channel})
+                         : sfmc::sms::api_result<sfmc::sms::message_status>(std::move(k).error());
         any_failed = any_failed || !r;
         if (opt.json)
-            cli::write_json(std::cout, key, r);
+            cli::write_json(std::cout, key, r, opt.channel);
         else
-            cli::write_human(std::cout, key, r);
+            cli::write_human(std::cout, key, r, opt.channel);
         std::cout.flush();
     };
     for (auto const& key : opt.keys) {

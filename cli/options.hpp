@@ -2,9 +2,13 @@
 #ifndef SFMC_SMS_CLI_OPTIONS_HPP
 #define SFMC_SMS_CLI_OPTIONS_HPP
 
+#include <sfmc/sms/channel.hpp>
+
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +56,14 @@ struct options : connection_options {
     bool help = false;
     bool version = false;
     std::vector<std::string> keys; // "-" stands for the keys on standard input
+    sfmc::sms::channel channel = sfmc::sms::channel::sms;
+    // --not-sent: the NotSent list instead of keys.
+    bool not_sent = false;
+    std::optional<std::int64_t> after;
+    int page_size = 100;
+    std::optional<std::string> cursor_file;
+    // --queue: a definition's queue metrics instead of keys.
+    std::optional<std::string> queue;
 };
 
 /// A usage error: what to tell the user (never an option's value: it may be a secret).
@@ -102,10 +114,22 @@ inline bool parse_number(std::string const& text, double& out, double low, doubl
     return true;
 }
 
+// Reads all of `text` as a whole number within [low, high].
+inline bool parse_whole(std::string const& text, std::int64_t& out, std::int64_t low, std::int64_t high)
+{
+    std::int64_t v = 0;
+    auto const* end = text.data() + text.size();
+    auto const [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc{} || ptr != end || text.empty() || v < low || v > high)
+        return false;
+    out = v;
+    return true;
+}
+
 inline std::variant<options, usage_error> parse(std::vector<std::string_view> const& args, environment const& env)
 {
     options o;
-    std::optional<std::string> timeout, retries, max_wait;
+    std::optional<std::string> timeout, retries, max_wait, channel, after, page_size;
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view arg = args[i];
@@ -129,13 +153,22 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
             o.version = true;
             continue;
         }
+        if (arg == "--not-sent") {
+            o.not_sent = true;
+            continue;
+        }
         // --name VALUE or --name=VALUE
         auto const eq = arg.find('=');
         auto const name = arg.substr(0, eq);
-        std::optional<std::string>* target = name == "--timeout" ? &timeout
-                                             : name == "--retries" ? &retries
-                                             : name == "--max-wait" ? &max_wait
-                                                                    : nullptr;
+        std::optional<std::string>* target = name == "--timeout"       ? &timeout
+                                             : name == "--retries"     ? &retries
+                                             : name == "--max-wait"    ? &max_wait
+                                             : name == "--channel"     ? &channel
+                                             : name == "--after"       ? &after
+                                             : name == "--page-size"   ? &page_size
+                                             : name == "--cursor-file" ? &o.cursor_file
+                                             : name == "--queue"       ? &o.queue
+                                                                       : nullptr;
         if (!target)
             target = o.find(name);
         if (!target)
@@ -154,6 +187,28 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         return usage_error{"--retries takes a whole number from 0 to 10"};
     if (retries)
         o.retries = static_cast<int>(n);
+
+    if (channel) {
+        auto const c = sfmc::sms::parse_channel(*channel);
+        if (!c)
+            return usage_error{"--channel takes sms or email"};
+        o.channel = *c;
+    }
+    if (!o.not_sent && (after || page_size || o.cursor_file))
+        return usage_error{"--after, --page-size and --cursor-file go with --not-sent"};
+    if (o.not_sent && o.queue)
+        return usage_error{"--not-sent and --queue do not go together"};
+    if ((o.not_sent || o.queue) && !o.keys.empty())
+        return usage_error{std::string(o.not_sent ? "--not-sent" : "--queue") + " takes no message keys"};
+    std::int64_t whole = 0;
+    if (after && !parse_whole(*after, whole, 0, std::numeric_limits<std::int64_t>::max()))
+        return usage_error{"--after takes an event id, a decimal number"};
+    if (after)
+        o.after = whole;
+    if (page_size && !parse_whole(*page_size, whole, 1, 1000))
+        return usage_error{"--page-size takes a whole number from 1 to 1000"};
+    if (page_size)
+        o.page_size = static_cast<int>(whole);
     return o;
 }
 

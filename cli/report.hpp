@@ -3,10 +3,12 @@
 #define SFMC_SMS_CLI_REPORT_HPP
 
 #include <sfmc/sms.hpp>
+#include <sfmc/sms/not_sent.hpp>
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -93,50 +95,143 @@ inline std::string description(sfmc::sms::failure const& f)
     return out;
 }
 
-inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
+/// The `error` object of a failure line.
+inline boost::json::object error_object(sfmc::sms::failure const& f)
+{
+    boost::json::object e;
+    e["kind"] = kind_of(f);
+    if (f.http_status != 0)
+        e["httpStatus"] = f.http_status;
+    if (f.errorcode)
+        e["errorcode"] = *f.errorcode;
+    e["message"] = valid_utf8(f.server_message().empty() ? description(f) : std::string(f.server_message()));
+    if (f.retry_after)
+        e["retryAfter"] = f.retry_after->count();
+    return e;
+}
+
+/// A failure's JSON line: `{"<what>": <which>, "error": {...}}`.
+inline void write_failure_json(std::ostream& out, std::string_view what, boost::json::value which, sfmc::sms::failure const& f)
 {
     boost::json::object line;
+    line[what] = std::move(which);
+    line["error"] = error_object(f);
+    out << boost::json::serialize(line) << '\n';
+}
+
+/// A failure's line for people: "error rate_limited, HTTP 429, errorcode 50100: ... (retry after 5 s)".
+inline void write_failure_human(std::ostream& out, sfmc::sms::failure const& f)
+{
+    out << "error " << kind_of(f);
+    if (f.http_status != 0)
+        out << ", HTTP " << f.http_status;
+    if (f.errorcode)
+        out << ", errorcode " << *f.errorcode;
+    out << ": " << printable(f.server_message().empty() ? description(f) : std::string(f.server_message()));
+    if (f.retry_after)
+        out << " (retry after " << f.retry_after->count() << " s)";
+    out << '\n';
+}
+
+// The fields a looked-up status and a NotSent entry share, in the manual's order.
+inline void put_status_code(boost::json::object& line, std::optional<int> code, bool named)
+{
+    if (!code)
+        return;
+    line["statusCode"] = *code;
+    if (auto const name = sfmc::sms::status_code_name(*code); name && named)
+        line["statusName"] = *name;
+}
+
+/// A lookup's line. `statusName` only on SMS, whose codes are documented.
+inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r,
+                       sfmc::sms::channel on = sfmc::sms::channel::sms)
+{
+    if (!r)
+        return write_failure_json(out, "messageKey", boost::json::value(valid_utf8(key)), r.error());
+    boost::json::object line;
     line["messageKey"] = valid_utf8(key);
-    if (r) {
-        auto const& s = *r;
-        line["status"] = to_string(s.status);
-        line["eventCategoryType"] = s.event_category_type;
-        line["requestId"] = s.request_id;
-        line["timestamp"] = s.timestamp;
-        if (s.timestamp_utc)
-            line["timestampUtc"] = s.timestamp_utc->to_rfc3339();
-        if (s.composite_id)
-            line["compositeId"] = *s.composite_id;
-        if (s.info) {
-            if (s.info->contact_key)
-                line["contactKey"] = *s.info->contact_key;
-            if (s.info->to)
-                line["to"] = *s.info->to;
-            if (s.info->status_code) {
-                line["statusCode"] = *s.info->status_code;
-                if (auto const name = sfmc::sms::status_code_name(*s.info->status_code))
-                    line["statusName"] = *name;
-            }
-            if (s.info->status_message)
-                line["statusMessage"] = *s.info->status_message;
-        }
-    } else {
-        auto const& f = r.error();
-        boost::json::object e;
-        e["kind"] = kind_of(f);
-        if (f.http_status != 0)
-            e["httpStatus"] = f.http_status;
-        if (f.errorcode)
-            e["errorcode"] = *f.errorcode;
-        e["message"] = valid_utf8(f.server_message().empty() ? description(f) : std::string(f.server_message()));
-        if (f.retry_after)
-            e["retryAfter"] = f.retry_after->count();
-        line["error"] = std::move(e);
+    auto const& s = *r;
+    line["status"] = to_string(s.status);
+    line["eventCategoryType"] = s.event_category_type;
+    line["requestId"] = s.request_id;
+    line["timestamp"] = s.timestamp;
+    if (s.timestamp_utc)
+        line["timestampUtc"] = s.timestamp_utc->to_rfc3339();
+    if (s.composite_id)
+        line["compositeId"] = *s.composite_id;
+    if (s.info) {
+        if (s.info->contact_key)
+            line["contactKey"] = *s.info->contact_key;
+        if (s.info->to)
+            line["to"] = *s.info->to;
+        put_status_code(line, s.info->status_code, on == sfmc::sms::channel::sms);
+        if (s.info->status_message)
+            line["statusMessage"] = *s.info->status_message;
     }
     out << boost::json::serialize(line) << '\n';
 }
 
-inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
+/// One NotSent entry as a JSON line. `statusName` only on SMS, whose codes are documented.
+inline void write_json(std::ostream& out, sfmc::sms::not_sent_entry const& e, sfmc::sms::channel on)
+{
+    boost::json::object line;
+    line["eventId"] = e.event_id;
+    if (e.message_key)
+        line["messageKey"] = *e.message_key;
+    line["status"] = to_string(e.status);
+    line["eventCategoryType"] = e.event_category_type;
+    if (e.timestamp)
+        line["timestamp"] = *e.timestamp;
+    if (e.timestamp_utc)
+        line["timestampUtc"] = e.timestamp_utc->to_rfc3339();
+    if (e.definition_key)
+        line["definitionKey"] = *e.definition_key;
+    if (e.contact_key)
+        line["contactKey"] = *e.contact_key;
+    if (e.to)
+        line["to"] = *e.to;
+    put_status_code(line, e.status_code, on == sfmc::sms::channel::sms);
+    if (e.status_message)
+        line["statusMessage"] = *e.status_message;
+    out << boost::json::serialize(line) << '\n';
+}
+
+/// One NotSent entry for people: "35760 KEY: not_sent, TIME (TEXT UTC-6), status code 24 (Name), ...".
+inline void write_human(std::ostream& out, sfmc::sms::not_sent_entry const& e, sfmc::sms::channel on)
+{
+    out << e.event_id << ' ' << printable(e.message_key.value_or("(no message key)")) << ": " << to_string(e.status);
+    if (e.status == sfmc::sms::send_status::unknown)
+        out << " (" << printable(e.event_category_type) << ')';
+    if (e.timestamp)
+        out << ", " << (e.timestamp_utc ? e.timestamp_utc->to_rfc3339() : "time unreadable") << " ("
+            << printable(*e.timestamp) << " UTC-6)";
+    if (e.status_code) {
+        auto const name = on == sfmc::sms::channel::sms ? sfmc::sms::status_code_name(*e.status_code) : std::nullopt;
+        out << ", status code " << *e.status_code << " (" << (name ? *name : "undocumented") << ')';
+    }
+    if (e.definition_key)
+        out << ", definition " << printable(*e.definition_key);
+    if (e.contact_key)
+        out << ", contact " << printable(*e.contact_key);
+    out << '\n';
+}
+
+/// A definition's queue metrics: `{"definitionKey":"KEY","count":22,"ageSeconds":45}`.
+inline void write_json(std::ostream& out, std::string_view definition_key, sfmc::sms::queue_metrics const& q)
+{
+    boost::json::object line{{"definitionKey", valid_utf8(definition_key)}, {"count", q.count}, {"ageSeconds", q.age_seconds}};
+    out << boost::json::serialize(line) << '\n';
+}
+
+/// "KEY: 22 waiting, the oldest for 45 s".
+inline void write_human(std::ostream& out, std::string_view definition_key, sfmc::sms::queue_metrics const& q)
+{
+    out << printable(definition_key) << ": " << q << '\n';
+}
+
+inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r,
+                        sfmc::sms::channel on = sfmc::sms::channel::sms)
 {
     out << printable(key) << ": ";
     if (r) {
@@ -147,7 +242,7 @@ inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_
         out << ", " << (s.timestamp_utc ? s.timestamp_utc->to_rfc3339() : "time unreadable") << " (" << printable(s.timestamp)
             << " UTC-6)";
         if (s.info && s.info->status_code) {
-            auto const name = sfmc::sms::status_code_name(*s.info->status_code);
+            auto const name = on == sfmc::sms::channel::sms ? sfmc::sms::status_code_name(*s.info->status_code) : std::nullopt;
             out << ", status code " << *s.info->status_code << " (" << (name ? *name : "undocumented") << ')';
         }
         if (s.info && s.info->contact_key)
@@ -155,16 +250,7 @@ inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_
         out << '\n';
         return;
     }
-    auto const& f = r.error();
-    out << "error " << kind_of(f);
-    if (f.http_status != 0)
-        out << ", HTTP " << f.http_status;
-    if (f.errorcode)
-        out << ", errorcode " << *f.errorcode;
-    out << ": " << printable(f.server_message().empty() ? description(f) : std::string(f.server_message()));
-    if (f.retry_after)
-        out << " (retry after " << f.retry_after->count() << " s)";
-    out << '\n';
+    write_failure_human(out, r.error());
 }
 
 } // namespace cli

@@ -41,7 +41,7 @@ EMAIL_SEED = {
 QUEUES = {"sms": {"account-reset": (0, 0), "order-updates": (22, 45)},
           "email": {"welcome-mail": (3, 120)}}
 
-NOT_SENT_CODES = [(24, "ListDetectiveExclusion"), (16, "InvalidAttributeValue"), (25, "UnsubscribedContact"), (9, "Unsubscribed")]
+NOT_SENT_CODES = [(24, "ListDetectiveExclusion"), (16, "InvalidAttributeValue"), (25, "SubscriberBlackedOut"), (9, "MissingOwnerID")]
 
 
 class Messaging:
