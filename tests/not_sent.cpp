@@ -8,6 +8,8 @@
 #include "support/fixtures.hpp"
 
 #include <chrono>
+#include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -228,4 +230,31 @@ TEST_CASE("run_sweep: a failure or a stop leaves the cursor at the last page han
     CHECK(*once == 2);
     CHECK(stopped.cursor() == 4);
     CHECK(http.replies.size() == 1);
+}
+
+TEST_CASE("run_sweep: the README's example, resumed from a saved cursor")
+{
+    test::fake_transport http;
+    http.replies = {test::ok(page_of({41, 42}, 42))};
+    client sms(http, *endpoint::from_subdomain("mcx"), *access_token::make("t"));
+    std::optional<std::int64_t> saved = 40;
+    auto const load_cursor = [&] { return saved; };
+    auto const save_cursor = [&](std::optional<std::int64_t> c) { saved = c; };
+    std::vector<std::string> reported;
+    auto const report = [&](std::string const& key, std::optional<int>, std::optional<api_timestamp>) { reported.push_back(key); };
+    // [readme-sweep]
+    sfmc::sms::not_sent_sweep sweep({.page_size = 500, .after = load_cursor()});
+    auto const swept = sfmc::sms::run_sweep(sms, sweep, [&](std::span<sfmc::sms::not_sent_entry const> failed) {
+        for (auto const& e : failed)
+            report(e.message_key.value_or("?"), e.status_code, e.timestamp_utc);
+        save_cursor(sweep.cursor()); // once the page is handled: a later run resumes after it
+        return true;
+    });
+    if (!swept)
+        std::cerr << swept.error() << '\n'; // the saved cursor says where to resume
+    // [readme-sweep]
+    CHECK(swept.has_value());
+    CHECK(reported == std::vector<std::string>{"k41", "k42"});
+    CHECK(saved == 42);
+    CHECK(http.seen[0].target == "/messaging/v1/sms/messages/?type=notSent&$pageSize=500&lastEventId=40");
 }

@@ -166,6 +166,7 @@ enum class error {
     bad_callback_url,     ///< an ENS callback URL that is not `https://host[/path]` (no port, query or fragment)
     bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
     bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
+    bad_page_request,     ///< a NotSent page size outside 1 to 1000, or a negative event id
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -189,6 +190,7 @@ enum class error {
     wrong_field_type,     ///< a known field has the wrong type or range
     body_too_large,       ///< over decode_options::max_body_size
     too_deep,             ///< nested deeper than decode_options::max_depth
+    no_progress,          ///< a full NotSent page that does not move past the cursor: paging would never end
 
     // For transports with no code of their own.
     transport_failed,     ///< no HTTP response was received
@@ -254,11 +256,11 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_ens_request)
+    if (e <= error::bad_page_request)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
-    if (e <= error::too_deep)
+    if (e <= error::no_progress)
         return condition::bad_response;
     return condition::transport;
 }
@@ -278,6 +280,7 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_callback_url: return "bad_callback_url";
     case error::bad_batch_size: return "bad_batch_size";
     case error::bad_ens_request: return "bad_ens_request";
+    case error::bad_page_request: return "bad_page_request";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -297,6 +300,7 @@ constexpr char const* to_string(error e) noexcept
     case error::wrong_field_type: return "wrong_field_type";
     case error::body_too_large: return "body_too_large";
     case error::too_deep: return "too_deep";
+    case error::no_progress: return "no_progress";
     case error::transport_failed: return "transport_failed";
     }
     return "unknown";
@@ -325,6 +329,8 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
     case error::bad_ens_request:
         return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
+    case error::bad_page_request:
+        return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -344,6 +350,7 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     case error::wrong_field_type: return "a field of the response has the wrong type";
     case error::body_too_large: return "the response body is larger than the limit";
     case error::too_deep: return "the response body is nested deeper than the limit";
+    case error::no_progress: return "a full page of the NotSent list does not move past the last event id";
     case error::transport_failed: return "no HTTP response was received";
     }
     return "unknown sfmc.sms error";
@@ -1403,6 +1410,14 @@ SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, 
 
 namespace sfmc::sms::detail {
 
+// `f`, a failure to read `res`, with the HTTP status and the first bytes of the body.
+inline failure with_answer(failure f, http_response const& res, decode_options const& opt)
+{
+    f.http_status = res.status;
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    return f;
+}
+
 // The checks every decoder of a JSON answer makes before parsing, in one order: the status
 // (outside 2xx: the API's error), the Content-Type, the size, an empty body. A refusal keeps
 // the HTTP status and the first bytes of the body.
@@ -1420,9 +1435,7 @@ inline std::optional<failure> refuse_json_answer(http_response const& res, decod
         f = failure(error::empty_body);
     else
         return std::nullopt;
-    f.http_status = res.status;
-    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
-    return f;
+    return with_answer(std::move(f), res, opt);
 }
 
 } // namespace sfmc::sms::detail
@@ -2351,6 +2364,50 @@ private:
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/channel.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CHANNEL_HPP
+#define SFMC_SMS_CHANNEL_HPP
+
+
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** Which transactional messaging channel a route asks about. SMS and email have the same
+    routes under `/messaging/v1/{channel}/`: the lookup of one message, the NotSent list and
+    a definition's queue.
+
+    @par Example
+    @code
+    client.run(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email});
+    @endcode
+*/
+enum class channel {
+    sms,   ///< `/messaging/v1/sms/`
+    email, ///< `/messaging/v1/email/`
+};
+
+/// "sms" or "email": the channel's path segment.
+constexpr std::string_view to_string(channel c) noexcept
+{
+    return c == channel::email ? "email" : "sms";
+}
+
+/// The channel named "sms" or "email" (exactly); nullopt for anything else.
+constexpr std::optional<channel> parse_channel(std::string_view name) noexcept
+{
+    if (name == "sms")
+        return channel::sms;
+    if (name == "email")
+        return channel::email;
+    return std::nullopt;
+}
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/client.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_CLIENT_HPP
@@ -2690,6 +2747,9 @@ struct api_timestamp {
     /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
     /// "2018-08-03T19:41:18.55Z".
     std::string to_rfc3339() const;
+
+    /// The same instant written with the same number of fractional digits.
+    friend bool operator==(api_timestamp const&, api_timestamp const&) = default;
 };
 
 /** Reads a timestamp as the API sends it: `YYYY-MM-DDThh:mm:ss[.f{1,7}]` in UTC−6.
@@ -2823,9 +2883,9 @@ namespace sfmc::sms {
 
 /// What became of the message, from `eventCategoryType`.
 enum class send_status {
-    sent,     ///< TransactionalSendEvents.SMSSent: handed to the outbound SMS service
-    queued,   ///< TransactionalSendEvents.SMSQueued: not processed yet
-    not_sent, ///< TransactionalSendEvents.SMSNotSent: see `info.statusCode`
+    sent,     ///< TransactionalSendEvents.SMSSent (EmailSent): handed to the outbound service
+    queued,   ///< TransactionalSendEvents.SMSQueued (EmailQueued): not processed yet
+    not_sent, ///< TransactionalSendEvents.SMSNotSent (EmailNotSent): see `info.statusCode`
     unknown,  ///< a value this version does not know; the text is kept
 };
 
@@ -2841,20 +2901,30 @@ constexpr std::string_view to_string(send_status s) noexcept
     return "unknown";
 }
 
-/** The send status an `eventCategoryType` names.
+/** The send status an `eventCategoryType` names, for either channel.
 
-    The three documented values are matched without regard to case (the event service
-    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the
-    API may add states.
+    The six documented values (`SMSSent`, `SMSQueued`, `SMSNotSent` and their `Email` twins,
+    after `TransactionalSendEvents.`) are matched without regard to case (the event service
+    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
+    may add states.
 */
 inline send_status parse_send_status(std::string_view event_category_type) noexcept
 {
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSSent"))
-        return send_status::sent;
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSQueued"))
-        return send_status::queued;
-    if (detail::ci_is_equal(event_category_type, "TransactionalSendEvents.SMSNotSent"))
-        return send_status::not_sent;
+    struct named {
+        std::string_view type;
+        send_status status;
+    };
+    constexpr named known[] = {
+        {"TransactionalSendEvents.SMSSent", send_status::sent},
+        {"TransactionalSendEvents.SMSQueued", send_status::queued},
+        {"TransactionalSendEvents.SMSNotSent", send_status::not_sent},
+        {"TransactionalSendEvents.EmailSent", send_status::sent},
+        {"TransactionalSendEvents.EmailQueued", send_status::queued},
+        {"TransactionalSendEvents.EmailNotSent", send_status::not_sent},
+    };
+    for (auto const& k : known)
+        if (detail::ci_is_equal(event_category_type, k.type))
+            return k.status;
     return send_status::unknown;
 }
 
@@ -2948,11 +3018,7 @@ SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res,
 {
     if (auto refused = detail::refuse_json_answer(res, opt))
         return std::move(*refused);
-    auto const refuse = [&](failure f) {
-        f.http_status = res.status;
-        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
-        return f;
-    };
+    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
 
     enum { request_id, event_category_type, timestamp, composite_id, info,
            message_key, contact_key, to, status_code, status_message, count };
@@ -3084,10 +3150,18 @@ private:
 
 namespace sfmc::sms {
 
-/// The route of the send-status lookup, appended to the endpoint's base path.
+/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
 inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
+/// The route of the send-status lookup of an email.
+inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
 
-/** Builds `GET {base}/messaging/v1/sms/messages/{key}` with the headers the API expects.
+/// The route of the send-status lookup on `on`.
+constexpr std::string_view status_route_of(channel on) noexcept
+{
+    return on == channel::email ? email_status_route : status_route;
+}
+
+/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
 
     The key is written as one percent-encoded path segment (see @ref encode_path_segment);
     the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
@@ -3103,16 +3177,18 @@ inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
     @par Specification
     GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
 */
-inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token)
+inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                        channel on = channel::sms)
 {
     constexpr std::string_view json = "application/json";
+    auto const route = status_route_of(on);
     auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity = ep.base_path().size() + status_route.size() + key_size +
+    auto const capacity = ep.base_path().size() + route.size() + key_size +
                           detail::request_writer::bearer_size(token) + 2 * json.size();
     detail::request_writer w("GET", ep, capacity);
     auto& text = w.text();
     text += ep.base_path();
-    text += status_route;
+    text += route;
     if (key_size == key.value().size()) { // nothing to escape, the common case: a copy
         text += key.value();
     } else {
@@ -3138,10 +3214,12 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 namespace sfmc::sms {
 
 /** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
+    An SMS by default; the email twin with `channel::email`, the same in every other way.
 
     @par Example
     @code
     sfmc::sms::call lookup(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    sfmc::sms::call email(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email}, rest);
     @endcode
 */
 struct status_lookup {
@@ -3152,11 +3230,13 @@ struct status_lookup {
 
     /// The message to look up.
     message_key key;
+    /// Its channel.
+    channel on = channel::sms;
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const
     {
-        return make_status_request(rest, key, token);
+        return make_status_request(rest, key, token, on);
     }
 
     /// The status, or why there is none (see `decode_status`).
@@ -3870,6 +3950,127 @@ private:
     detail::client_state<token_provider> state_;
     client_options opt_;
 };
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/queue_lookup.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_QUEUE_LOOKUP_HPP
+#define SFMC_SMS_QUEUE_LOOKUP_HPP
+
+
+#include <array>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The queue of a send definition: why a message stays queued (an inactive definition's
+/// messages wait here).
+struct queue_metrics {
+    int count = 0;       ///< `count`: messages waiting
+    int age_seconds = 0; ///< `ageSeconds`: how long the oldest has waited
+    /// `requestId`, when the API sent one.
+    std::optional<std::string> request_id;
+    /// Member by member.
+    friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
+    /// "22 waiting, the oldest for 45 s", for logs.
+    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
+    {
+        return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
+    }
+};
+
+/** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
+
+    The same rules as `decode_status`: a status outside 2xx is the API's error, then the
+    content type, size and depth are checked; `count` and `ageSeconds` are required
+    integers (a string of digits will do), `requestId` optional, unknown fields ignored.
+
+    @par Specification
+    GET /messaging/v1/{sms|email}/definitions/{definitionKey}/queue.
+*/
+inline api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {})
+{
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return std::move(*refused);
+    enum { request_id, count, age_seconds, fields_count };
+    std::array<detail::json_field, fields_count> fields{{{"requestId"}, {"count"}, {"ageSeconds"}}};
+    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+    detail::field_converter in(fields);
+    queue_metrics out;
+    out.request_id = in.optional_string(request_id);
+    out.count = in.required_int(count).value_or(0);
+    out.age_seconds = in.required_int(age_seconds).value_or(0);
+    if (in.error())
+        return refuse(*in.error());
+    return out;
+}
+
+/** The queue metrics of a send definition, as a `route`:
+    `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
+
+    A definition key has a message key's limits (not empty, at most 100 code points, UTF-8;
+    checked by `message_key::make`) and is sent the same way, as one percent-encoded path
+    segment.
+
+    @par Example
+    @code
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::message_key::make("order-updates")});
+    if (q && q->count > 0)
+        std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
+    @endcode
+*/
+struct queue_lookup {
+    /// What a success holds.
+    using value_type = queue_metrics;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "queue metrics";
+
+    /// The send definition's key.
+    message_key definition_key;
+    /// Its channel.
+    channel on = channel::sms;
+
+    /// The request for `definition_key`'s queue at `rest`.
+    http_request make_request(endpoint const& rest, access_token const& token) const
+    {
+        constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
+        auto const channel_route = std::string_view("/messaging/v1/");
+        auto const on_name = to_string(on);
+        auto const key_size = encoded_path_segment_size(definition_key.value());
+        detail::request_writer w("GET", rest,
+                                 rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
+                                     key_size + queue.size() + detail::request_writer::bearer_size(token) + json.size());
+        auto& text = w.text();
+        text += rest.base_path();
+        text += channel_route;
+        text += on_name;
+        text += definitions;
+        auto const at = text.size();
+        text.resize(at + key_size);
+        encode_path_segment(definition_key.value(), text.data() + at, key_size);
+        text += queue;
+        w.end_target();
+        w.add_host_header();
+        w.add_bearer(token);
+        w.add_header("Accept", json);
+        return std::move(w.req);
+    }
+
+    /// The metrics, or why there are none (see `decode_queue_metrics`).
+    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
+    {
+        return decode_queue_metrics(res, opt);
+    }
+};
+
+static_assert(route_behind_token<queue_lookup>);
 
 } // namespace sfmc::sms
 

@@ -227,12 +227,14 @@ class not_sent_sweep {
 public:
     /// Where a sweep starts and how it pages.
     struct options {
-        channel on = channel::sms;
+        channel on = channel::sms;         ///< which channel's list
         int page_size = 100;               ///< 1 to 1000
         std::optional<std::int64_t> after{}; ///< a cursor kept from before; none: the API's starting point
     };
 
+    /// A sweep of the SMS list from the API's starting point, 100 entries a page.
     not_sent_sweep() = default;
+    /// A sweep as `opt` says.
     explicit not_sent_sweep(options opt) : on_(opt.on), page_size_(opt.page_size), cursor_(opt.after) {}
 
     /// The request for the next page.

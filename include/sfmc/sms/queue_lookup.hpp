@@ -42,7 +42,7 @@ struct queue_metrics {
 
 /** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
 
-    The same rules as @ref decode_status: a status outside 2xx is the API's error, then the
+    The same rules as `decode_status`: a status outside 2xx is the API's error, then the
     content type, size and depth are checked; `count` and `ageSeconds` are required
     integers (a string of digits will do), `requestId` optional, unknown fields ignored.
 
