@@ -6,6 +6,7 @@
 #include "support/run_threads.hpp"
 
 #include <sfmc/sms/adapters/beast_async_transport.hpp>
+#include <sfmc/sms/not_sent.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -177,4 +178,49 @@ TEST_CASE("async_client: several threads running one io_context, one token reque
     REQUIRE(c.got.size() == 40);
     CHECK(std::count(c.got.begin(), c.got.end(), "queued") == 40);
     CHECK(token_requests(emu) == 1);
+}
+
+TEST_CASE("async_client: a NotSent sweep driven by a coroutine, through a 429, to the end of a growing log")
+{
+    boost::json::object pass{{"pass", true}};
+    boost::json::object script{{"not_sent", boost::json::array{pass, test::reply(429, R"({"message":"slow down","errorcode":50100})",
+                                                                                 {{"Retry-After", "2"}}),
+                                                               pass}}};
+    test::emulator emu(script, {"--not-sent", "6", "--not-sent-growth", "1"});
+    std::vector<std::int64_t> ids;
+    std::vector<milliseconds> waits;
+    std::optional<failure> failed;
+    asio::io_context io;
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+        auto const ex = co_await asio::this_coro::executor;
+        beast_async_transport http(ex);
+        async_client_options opt;
+        opt.wait = [&](milliseconds d) -> asio::awaitable<void> {
+            waits.push_back(d);
+            co_return;
+        };
+        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value(), opt);
+        not_sent_sweep sweep({.page_size = 3});
+        while (!sweep.caught_up()) {
+            auto const next = sweep.next_page();
+            auto page = co_await sms.async_run(next);
+            if (!page) {
+                failed = page.error();
+                co_return;
+            }
+            auto const taken = sweep.take(std::move(*page));
+            if (!taken) {
+                failed = taken.error();
+                co_return;
+            }
+            for (auto const& e : *taken)
+                ids.push_back(e.event_id);
+        }
+    }, asio::detached);
+    io.run();
+    CHECK_FALSE(failed);
+    CHECK(ids.size() == 10); // 7 at first, one more after each of the 3 full pages: the 4th page is short
+    CHECK(std::is_sorted(ids.begin(), ids.end()));
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+    CHECK(waits == std::vector<milliseconds>{seconds{2}});
 }
