@@ -16,7 +16,7 @@ cmake -S . -B build/demo -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFMC_SMS_BUILD_TE
 command=build/demo/cli/sfmc-sms-status
 
 ready=$(mktemp)
-python3 emulator/sfmc_emulator.py --lifetime 60 > "$ready" &
+python3 emulator/sfmc_emulator.py --lifetime 60 --not-sent 4 > "$ready" &
 emulator=$!
 trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -f "$ready"' EXIT
 for _ in $(seq 100); do [[ -s $ready ]] && break; sleep 0.1; done
@@ -45,6 +45,22 @@ TEXT
 "$command" --json --rest-url "$https" --cacert "$ca" --token "$token" bcX0qaEp0USGciEnUJTW0w no-such-message || true
 echo
 echo "The token was sent as 'Authorization: Bearer ...' and printed nowhere."
+
+# ---- What failed since the last look: the NotSent list, resumed from a cursor ----
+cursor=$(mktemp -u)
+cat <<TEXT
+
+Which messages were not sent? The NotSent list, read to its end two entries a page; the
+cursor file keeps the last one printed, so the next run prints only what is new:
+
+\$ sfmc-sms-status ... --not-sent --page-size 2 --cursor-file CURSOR
+TEXT
+"$command" --rest-url "$https" --cacert "$ca" --token "$token" --not-sent --page-size 2 --cursor-file "$cursor"
+echo "\$ sfmc-sms-status ... --not-sent --cursor-file CURSOR     (again: nothing new, nothing printed)"
+"$command" --rest-url "$https" --cacert "$ca" --token "$token" --not-sent --cursor-file "$cursor"
+echo "\$ sfmc-sms-status ... --queue order-updates"
+"$command" --rest-url "$https" --cacert "$ca" --token "$token" --queue order-updates
+rm -f "$cursor"
 
 # ---- At scale: ENS delivers signed batches to the receiver ----
 receiver=build/demo/receiver/sfmc-ens-receiver
