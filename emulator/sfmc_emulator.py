@@ -242,7 +242,8 @@ def make_handler(state, rest_base):
                 return self.reply(400, json.dumps({"message": "Bad Request", "errorcode": 10001, "documentation": DOCS}))
             not_found = json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS})
             route = re.fullmatch(r"/messaging/v1/(sms|email)/(messages|definitions)/([^/]*)(/queue)?", path)
-            if not route or (route[2] == "definitions") != bool(route[4]) or (route[3] == "" and route[2] != "messages"):
+            # An empty key is no route; an empty key with a query is the NotSent list.
+            if not route or (route[2] == "definitions") != bool(route[4]) or (route[3] == "" and (route[2] != "messages" or not query)):
                 return self.reply(404, not_found)
             channel, kind, segment = route[1], route[2], route[3]
             if self.tenant() is None:

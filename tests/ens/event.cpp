@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using namespace sfmc::sms::ens;
+namespace ens = sfmc::sms::ens;
 
 TEST_CASE("ens::event: every documented type, without regard to case, with or without its prefix")
 {
@@ -11,23 +12,23 @@ TEST_CASE("ens::event: every documented type, without regard to case, with or wi
         channel on;
         event_status status;
     };
-    for (auto const& w : {want{"TransactionalSendEvents.SmsSent", channel::sms, event_status::sent},
-                          want{"TransactionalSendEvents.SMSSent", channel::sms, event_status::sent},
-                          want{"transactionalsendevents.smssent", channel::sms, event_status::sent},
-                          want{"TransactionalSendEvents.SmsNotSent", channel::sms, event_status::not_sent},
-                          want{"TransactionalSendEvents.SMSNotSent", channel::sms, event_status::not_sent},
-                          want{"TransactionalSendEvents.SmsTransient", channel::sms, event_status::transient},
-                          want{"TransactionalSendEvents.SmsDelivered", channel::sms, event_status::delivered},
-                          want{"TransactionalSendEvents.SmsBounced", channel::sms, event_status::bounced},
-                          want{"TransactionalSendEvents.EmailSent", channel::email, event_status::sent},
-                          want{"TransactionalSendEvents.EmailNotSent", channel::email, event_status::not_sent},
-                          want{"TransactionalSendEvents.EmailBounced", channel::email, event_status::bounced},
-                          want{"SmsDelivered", channel::sms, event_status::delivered},
-                          want{"TransactionalSendEvents.SmsQueued", channel::sms, event_status::unknown},
-                          want{"TransactionalSendEvents.EmailOpened", channel::email, event_status::unknown},
-                          want{"TransactionalSendEvents.PushSent", channel::unknown, event_status::unknown},
-                          want{"", channel::unknown, event_status::unknown},
-                          want{"TransactionalSendEvents.", channel::unknown, event_status::unknown}}) {
+    for (auto const& w : {want{"TransactionalSendEvents.SmsSent", ens::channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SMSSent", ens::channel::sms, event_status::sent},
+                          want{"transactionalsendevents.smssent", ens::channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SmsNotSent", ens::channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SMSNotSent", ens::channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SmsTransient", ens::channel::sms, event_status::transient},
+                          want{"TransactionalSendEvents.SmsDelivered", ens::channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsBounced", ens::channel::sms, event_status::bounced},
+                          want{"TransactionalSendEvents.EmailSent", ens::channel::email, event_status::sent},
+                          want{"TransactionalSendEvents.EmailNotSent", ens::channel::email, event_status::not_sent},
+                          want{"TransactionalSendEvents.EmailBounced", ens::channel::email, event_status::bounced},
+                          want{"SmsDelivered", ens::channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsQueued", ens::channel::sms, event_status::unknown},
+                          want{"TransactionalSendEvents.EmailOpened", ens::channel::email, event_status::unknown},
+                          want{"TransactionalSendEvents.PushSent", ens::channel::unknown, event_status::unknown},
+                          want{"", ens::channel::unknown, event_status::unknown},
+                          want{"TransactionalSendEvents.", ens::channel::unknown, event_status::unknown}}) {
         CAPTURE(w.type);
         auto const t = parse_event_type(w.type);
         CHECK(t.on == w.on);
@@ -48,6 +49,6 @@ TEST_CASE("ens::event: final statuses, and names")
     }
     CHECK(to_string(event_status::not_sent) == "not_sent");
     CHECK(to_string(event_status::delivered) == "delivered");
-    CHECK(to_string(channel::sms) == "sms");
-    CHECK(to_string(channel::unknown) == "unknown");
+    CHECK(to_string(ens::channel::sms) == "sms");
+    CHECK(to_string(ens::channel::unknown) == "unknown");
 }

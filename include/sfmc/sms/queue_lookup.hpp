@@ -6,8 +6,6 @@
 #include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/json_answer.hpp>
-#include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -16,7 +14,6 @@
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/route.hpp>
 
-#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -49,24 +46,7 @@ struct queue_metrics {
     @par Specification
     GET /messaging/v1/{sms|email}/definitions/{definitionKey}/queue.
 */
-inline api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {})
-{
-    if (auto refused = detail::refuse_json_answer(res, opt))
-        return std::move(*refused);
-    enum { request_id, count, age_seconds, fields_count };
-    std::array<detail::json_field, fields_count> fields{{{"requestId"}, {"count"}, {"ageSeconds"}}};
-    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
-    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
-        return refuse(std::move(read).error());
-    detail::field_converter in(fields);
-    queue_metrics out;
-    out.request_id = in.optional_string(request_id);
-    out.count = in.required_int(count).value_or(0);
-    out.age_seconds = in.required_int(age_seconds).value_or(0);
-    if (in.error())
-        return refuse(*in.error());
-    return out;
-}
+SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {});
 
 /** The queue metrics of a send definition, as a `route`:
     `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
@@ -129,5 +109,9 @@ struct queue_lookup {
 static_assert(route_behind_token<queue_lookup>);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/decode_queue_metrics.ipp>
+#endif
 
 #endif

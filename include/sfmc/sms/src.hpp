@@ -19,6 +19,7 @@
 #include <sfmc/sms.hpp>
 
 #include <sfmc/sms/impl/decode_error.ipp>
+#include <sfmc/sms/impl/decode_queue_metrics.ipp>
 #include <sfmc/sms/impl/decode_status.ipp>
 #include <sfmc/sms/impl/decode_token.ipp>
 #include <sfmc/sms/impl/endpoint.ipp>
