@@ -102,11 +102,14 @@ inline api_result<not_sent_page> decode_not_sent_page(http_response const& res, 
         if (!o)
             return refuse(failure(error::not_an_object, where + " is not an object"));
         detail::answer_object fields(*o, where + '.');
-        auto const* info_object = fields.object("info");
-        static boost::json::object const no_info;
-        detail::answer_object info(info_object ? *info_object : no_info, where + ".info.");
+        std::optional<detail::answer_object> info;
+        if (auto const* info_object = fields.object("info"))
+            info.emplace(*info_object, where + ".info.");
         // A field at the top of the entry, else in its info.
-        auto const either = [&](auto read) { auto v = read(fields); return v ? v : read(info); };
+        auto const either = [&](auto read) {
+            auto v = read(fields);
+            return v || !info ? v : read(*info);
+        };
         auto& e = page.entries.emplace_back();
         auto const id = fields.integer64("eventID");
         if (!id && !fields.error())
@@ -125,8 +128,8 @@ inline api_result<not_sent_page> decode_not_sent_page(http_response const& res, 
         e.status_message = either([](detail::answer_object& a) { return a.text("statusMessage"); });
         if (fields.error())
             return refuse(*fields.error());
-        if (info.error())
-            return refuse(*info.error());
+        if (info && info->error())
+            return refuse(*info->error());
     }
     return page;
 }
