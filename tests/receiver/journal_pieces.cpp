@@ -126,16 +126,22 @@ TEST_CASE("receiver journal: a batch's new lines are written whole and in order,
     auto const event = [](char const* key) {
         return std::string(R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":")") + key + "\"}}";
     };
+    auto const batch_of = [](std::initializer_list<std::string> events) {
+        std::string body = "[";
+        for (auto const& e : events)
+            body.append(body.size() > 1 ? "," : "").append(e);
+        return body.append("]");
+    };
     auto const reordered_a = std::string(R"({"info":{"messageKey":"a"},"eventCategoryType":"TransactionalSendEvents.SmsSent"})");
     // Duplicates at the start, in the middle and at the end of runs of new lines.
-    auto const first = commit("[" + event("a") + "," + event("b") + "," + reordered_a + "," + event("c") + "," + event("c") + "]");
+    auto const first = commit(batch_of({event("a"), event("b"), reordered_a, event("c"), event("c")}));
     CHECK(first.ok);
     CHECK(first.written == 3);
     CHECK(first.duplicates == 2);
-    auto const second = commit("[" + event("c") + "," + event("d") + "," + event("a") + "]");
+    auto const second = commit(batch_of({event("c"), event("d"), event("a")}));
     CHECK(second.written == 1);
     CHECK(second.duplicates == 2);
-    auto const third = commit("[" + event("b") + "]");
+    auto const third = commit(batch_of({event("b")}));
     CHECK(third.written == 0);
     journal.stop();
     std::ifstream in(path);
