@@ -328,15 +328,6 @@ inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& 
     line += "}\n"sv;
 }
 
-/// The journal line of `e`, with its newline.
-inline std::string journal_line(sfmc::sms::ens::event const& e)
-{
-    std::string line;
-    line.reserve(e.raw.size() + 256);
-    append_journal_line(line, e);
-    return line;
-}
-
 } // namespace receiver
 
 #endif

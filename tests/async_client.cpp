@@ -66,6 +66,17 @@ std::size_t token_requests(test::emulator const& emu)
     return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [](auto const& r) { return r.method == "POST"; }));
 }
 
+// Options whose waiter records each wait instead of waiting.
+async_client_options recording_waits(std::vector<milliseconds>& waits)
+{
+    async_client_options opt;
+    opt.wait = [&waits](milliseconds d) -> asio::awaitable<void> {
+        waits.push_back(d);
+        co_return;
+    };
+    return opt;
+}
+
 } // namespace
 
 TEST_CASE("async_client: the seeds, a 404 and an invalid key, with a fixed token")
@@ -99,12 +110,8 @@ TEST_CASE("async_client: 429 then 200, waiting what Retry-After says through the
     asio::co_spawn(io, [&]() -> asio::awaitable<void> {
         auto const ex = co_await asio::this_coro::executor;
         beast_async_transport http(ex);
-        async_client_options opt;
-        opt.wait = [&](milliseconds d) -> asio::awaitable<void> {
-            waits.push_back(d);
-            co_return;
-        };
-        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value(), opt);
+        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value(),
+                         recording_waits(waits));
         auto r = co_await sms.async_get_status("busy");
         outcome = r ? std::string(to_string(r->status)) : r.error().to_string();
     }, asio::detached);
@@ -194,12 +201,8 @@ TEST_CASE("async_client: a NotSent sweep driven by a coroutine, through a 429, t
     asio::co_spawn(io, [&]() -> asio::awaitable<void> {
         auto const ex = co_await asio::this_coro::executor;
         beast_async_transport http(ex);
-        async_client_options opt;
-        opt.wait = [&](milliseconds d) -> asio::awaitable<void> {
-            waits.push_back(d);
-            co_return;
-        };
-        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value(), opt);
+        async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value(),
+                         recording_waits(waits));
         not_sent_sweep sweep({.page_size = 3});
         while (!sweep.caught_up()) {
             auto const next = sweep.next_page();

@@ -185,6 +185,10 @@ TEST_CASE("command --not-sent: a 429 in the middle is waited out; 50200 stops th
                         R"(,"error":{"kind":"blocked","httpStatus":429,"errorcode":50200,"message":"Too many concurrent requests","retryAfter":0}})");
     CHECK(not_sent_targets(stopped).size() == 2); // 50200 is never retried
     CHECK(read_file(cursor.path) == std::to_string(ids[1]) + "\n");
+    // For people: the same failure, after the event id the request started after.
+    auto const human = run({"--rest-url", stopped.http, "--token", stopped.token, "--not-sent", "--after", "35762"});
+    CHECK(human.exit_code == 1);
+    CHECK(human.out == "after event id 35762: error blocked, HTTP 429, errorcode 50200: Too many concurrent requests (retry after 0 s)\n");
 
     // A failure before any entry: the request started at the API's starting point.
     boost::json::object down{{"not_sent", boost::json::array{test::reply(503, R"({"message":"Service Unavailable"})", {{"Retry-After", "0"}})}}};
@@ -222,13 +226,16 @@ TEST_CASE("command --queue: the metrics as the manual shows them; an unknown or 
     CHECK(missing.exit_code == 1);
     CHECK(lines(missing.out) == std::vector<std::string>{
         R"({"definitionKey":"no such/definition","error":{"kind":"not_found","httpStatus":404,"errorcode":30003,"message":"Definition not found"}})"});
+    auto const missing_human = run({"--rest-url", emu.http, "--token", emu.token, "--queue", "no such/definition"});
+    CHECK(missing_human.exit_code == 1);
+    CHECK(missing_human.out == "no such/definition: error not_found, HTTP 404, errorcode 30003: Definition not found\n");
     auto const before = emu.requests().size();
     auto const invalid = run(at(emu, {"--queue", std::string(101, 'd')}));
     CHECK(invalid.exit_code == 1);
     CHECK(lines(invalid.out)[0].find(R"("error":{"kind":"invalid_key")") != std::string::npos);
     CHECK(emu.requests().size() == before);
     auto const requests = emu.requests();
-    REQUIRE(requests.size() == 3);
+    REQUIRE(requests.size() == 4);
     CHECK(requests[2].target == "/messaging/v1/sms/definitions/no%20such%2Fdefinition/queue");
 }
 

@@ -65,7 +65,8 @@ TEST_CASE("receiver journal line: RFC 3339 with three fractional digits, and the
     std::string const body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsBrandNew","timestampUTC":-5,"x":"\"q\""}])";
     auto const events = sfmc::sms::ens::decode_batch(body);
     REQUIRE(events.has_value());
-    auto const line = receiver::journal_line(events->front());
+    std::string line;
+    receiver::append_journal_line(line, events->front());
     CHECK(line == R"({"status":"unknown","channel":"unknown","eventCategoryType":"TransactionalSendEvents.SmsBrandNew",)"
                   R"("event":{"eventCategoryType":"TransactionalSendEvents.SmsBrandNew","timestampUTC":-5,"x":"\"q\""}})" "\n");
 }
