@@ -48,12 +48,14 @@ namespace {
 // A GET of `target` exactly as written (the library never builds such targets itself).
 http_request raw_get(endpoint const& ep, std::string_view target, access_token const& token)
 {
-    detail::request_writer w("GET", ep, target.size() + detail::request_writer::bearer_size(token));
-    w.text() += target;
+    http_request req;
+    detail::request_writer w(req, "GET", ep, target.size() + detail::request_writer::bearer_size(token));
+    w.append(target);
     w.end_target();
     w.add_host_header();
     w.add_bearer(token);
-    return std::move(w.req);
+    w.finish();
+    return req;
 }
 } // namespace
 

@@ -173,24 +173,25 @@ struct not_sent_list {
         auto const size_end = std::to_chars(digits[0], digits[0] + sizeof digits[0], page_size).ptr;
         auto const after_end = after ? std::to_chars(digits[1], digits[1] + sizeof digits[1], *after).ptr : digits[1];
         auto const on_name = to_string(on);
-        detail::request_writer w("GET", rest,
+        http_request req;
+        detail::request_writer w(req, "GET", rest,
                                  rest.base_path().size() + prefix.size() + on_name.size() + query.size() + cursor.size() +
                                      2 * sizeof digits[0] + detail::request_writer::bearer_size(token) + json.size());
-        auto& text = w.text();
-        text += rest.base_path();
-        text += prefix;
-        text += on_name;
-        text += query;
-        text.append(digits[0], size_end);
+        w.append(rest.base_path());
+        w.append(prefix);
+        w.append(on_name);
+        w.append(query);
+        w.append({digits[0], size_end});
         if (after) {
-            text += cursor;
-            text.append(digits[1], after_end);
+            w.append(cursor);
+            w.append({digits[1], after_end});
         }
         w.end_target();
         w.add_host_header();
         w.add_bearer(token);
         w.add_header("Accept", json);
-        return std::move(w.req);
+        w.finish();
+        return req;
     }
 
     /// The page, or why there is none (see `decode_not_sent_page`).

@@ -79,24 +79,23 @@ struct queue_lookup {
         constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
         auto const channel_route = std::string_view("/messaging/v1/");
         auto const on_name = to_string(on);
-        auto const key_size = encoded_path_segment_size(definition_key.value());
-        detail::request_writer w("GET", rest,
+        http_request req;
+        detail::request_writer w(req, "GET", rest,
                                  rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
-                                     key_size + queue.size() + detail::request_writer::bearer_size(token) + json.size());
-        auto& text = w.text();
-        text += rest.base_path();
-        text += channel_route;
-        text += on_name;
-        text += definitions;
-        auto const at = text.size();
-        text.resize(at + key_size);
-        encode_path_segment(definition_key.value(), text.data() + at, key_size);
-        text += queue;
+                                     detail::request_writer::segment_room(definition_key.value()) + queue.size() +
+                                     detail::request_writer::bearer_size(token) + json.size());
+        w.append(rest.base_path());
+        w.append(channel_route);
+        w.append(on_name);
+        w.append(definitions);
+        w.append_segment(definition_key.value());
+        w.append(queue);
         w.end_target();
         w.add_host_header();
         w.add_bearer(token);
         w.add_header("Accept", json);
-        return std::move(w.req);
+        w.finish();
+        return req;
     }
 
     /// The metrics, or why there are none (see `decode_queue_metrics`).

@@ -46,27 +46,21 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
-    auto const key_size = encoded_path_segment_size(key.value());
-    auto const capacity = ep.base_path().size() + route.size() + key_size +
+    auto const capacity = ep.base_path().size() + route.size() + detail::request_writer::segment_room(key.value()) +
                           detail::request_writer::bearer_size(token) + 2 * json.size();
-    detail::request_writer w("GET", ep, capacity);
-    auto& text = w.text();
-    text += ep.base_path();
-    text += route;
-    if (key_size == key.value().size()) { // nothing to escape, the common case: a copy
-        text += key.value();
-    } else {
-        auto const at = text.size();
-        text.resize(at + key_size);
-        encode_path_segment(key.value(), text.data() + at, key_size);
-    }
+    http_request req;
+    detail::request_writer w(req, "GET", ep, capacity);
+    w.append(ep.base_path());
+    w.append(route);
+    w.append_segment(key.value());
     w.end_target();
 
     w.add_host_header();
     w.add_bearer(token);
     w.add_header("Accept", json);
     w.add_header("Content-Type", json);
-    return std::move(w.req);
+    w.finish();
+    return req;
 }
 
 } // namespace sfmc::sms

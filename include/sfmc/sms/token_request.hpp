@@ -50,15 +50,17 @@ inline http_request make_token_request(endpoint const& auth, client_credentials 
 
     constexpr std::string_view json = "application/json";
     auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
-    detail::request_writer w("POST", auth, capacity);
-    w.text() += auth.base_path();
-    w.text() += token_route;
+    http_request req;
+    detail::request_writer w(req, "POST", auth, capacity);
+    w.append(auth.base_path());
+    w.append(token_route);
     w.end_target();
     w.add_host_header();
     w.add_header("Content-Type", json);
     w.add_header("Accept", json);
     w.set_body(body);
-    return std::move(w.req);
+    w.finish();
+    return req;
 }
 
 } // namespace sfmc::sms

@@ -38,18 +38,15 @@ inline constexpr std::string_view json_media_type = "application/json";
 inline http_request make_json_request(std::string_view method, endpoint const& rest, std::string_view route,
                                       std::string_view id, access_token const& token, std::string_view body = {})
 {
-    auto const id_size = id.empty() ? 0 : encoded_path_segment_size(id);
-    request_writer w(method, rest,
-                     rest.base_path().size() + route.size() + 1 + id_size + request_writer::bearer_size(token) +
-                         2 * json_media_type.size() + body.size());
-    auto& text = w.text();
-    text += rest.base_path();
-    text += route;
+    http_request req;
+    request_writer w(req, method, rest,
+                     rest.base_path().size() + route.size() + 1 + request_writer::segment_room(id) +
+                         request_writer::bearer_size(token) + 2 * json_media_type.size() + body.size());
+    w.append(rest.base_path());
+    w.append(route);
     if (!id.empty()) {
-        text += '/';
-        auto const at = text.size();
-        text.resize(at + id_size);
-        encode_path_segment(id, text.data() + at, id_size);
+        w.append("/");
+        w.append_segment(id);
     }
     w.end_target();
     w.add_host_header();
@@ -59,7 +56,8 @@ inline http_request make_json_request(std::string_view method, endpoint const& r
         w.add_header("Content-Type", json_media_type);
         w.set_body(body);
     }
-    return std::move(w.req);
+    w.finish();
+    return req;
 }
 
 // A 2xx answer parsed whole (the checks of refuse_json_answer first, then Boost.JSON within

@@ -15,12 +15,29 @@
 #include <string_view>
 
 namespace sfmc::sms {
+namespace detail {
+
+// Boost.URL's unreserved_chars as a table of one byte a character: the same set, read
+// with one load instead of a bit test in four words (the encoding loop is most of the
+// cost of building a request with a non-ASCII key; measured in bench/, build/ours/*).
+struct unreserved_table {
+    bool member[256] = {};
+    constexpr unreserved_table() noexcept
+    {
+        for (int c = 0; c < 256; ++c)
+            member[c] = boost::urls::unreserved_chars(static_cast<char>(c));
+    }
+    constexpr bool operator()(char c) const noexcept { return member[static_cast<unsigned char>(c)]; }
+};
+inline constexpr unreserved_table unreserved_bytes{};
+
+} // namespace detail
 
 SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept
 {
     if (s == "." || s == "..")
         return 3 * s.size();
-    return boost::urls::encoded_size(s, boost::urls::unreserved_chars);
+    return boost::urls::encoded_size(s, detail::unreserved_bytes);
 }
 
 SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept
@@ -32,7 +49,7 @@ SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size
     }
     // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
     boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
-    return out + boost::urls::encode(out, size, s, boost::urls::unreserved_chars, upper_hex);
+    return out + boost::urls::encode(out, size, s, detail::unreserved_bytes, upper_hex);
 }
 
 } // namespace sfmc::sms
