@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Compile time of a translation unit that includes the single header, one that includes
 <sfmc/sms.hpp> under separate compilation (SFMC_SMS_SEPARATE_COMPILATION), and, to compare,
-one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, and one only the headers the
+one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, one only the headers the
 public API cannot do without (<boost/system/result.hpp> and the standard headers of the
-blocking drivers): median of several runs of `CXX -std=c++20 -O0 -c`. Prints one JSON
-object: {"single_header": seconds, ...}."""
+blocking drivers), and one those plus the headers the header-only definitions need (Boost.JSON's
+parser, Boost.URL's parser and encoder): median of several runs of `CXX -std=c++20 -O0 -c`.
+Prints one JSON object: {"single_header": seconds, ...}."""
 import json
 import os
 import pathlib
@@ -20,10 +21,13 @@ RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 FLOOR = "".join(f"#include <{h}>\n" for h in ["boost/system/result.hpp", "string", "functional", "mutex",
                                                "condition_variable", "chrono", "optional", "variant", "ostream",
                                                "vector", "thread"])
+DEPENDENCIES = FLOOR + "".join(f"#include <{h}>\n" for h in ["boost/json/basic_parser_impl.hpp", "boost/url/parse.hpp",
+                                                           "boost/url/encode.hpp", "boost/url/rfc/unreserved_chars.hpp"])
 UNITS = {
     "single_header": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
     "separate": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
     "api_floor": FLOOR + "int main() { return 0; }\n",
+    "dependency_floor": DEPENDENCIES + "int main() { return 0; }\n",
     "nlohmann_json": "#include <nlohmann/json.hpp>\nint main() { return 0; }\n",
     "boost_json": "#include <boost/json.hpp>\nint main() { return 0; }\n",
 }

@@ -81,10 +81,12 @@ base = compile_times["single_header"]
 for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
                     ("separate", "`<sfmc/sms.hpp>` with `SFMC_SMS_SEPARATE_COMPILATION`"),
                     ("nlohmann_json", "`<nlohmann/json.hpp>`"), ("boost_json", "`<boost/json.hpp>`"),
-                    ("api_floor", "`<boost/system/result.hpp>` and the drivers' standard headers only")]:
+                    ("api_floor", "`<boost/system/result.hpp>` and the drivers' standard headers only"),
+                    ("dependency_floor", "the row above and the Boost.JSON and Boost.URL headers the definitions need")]:
     print(f"| {label} | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |")
 nlohmann = compile_times["nlohmann_json"]
-target(base <= nlohmann, f"single header compiles no slower than <nlohmann/json.hpp> ({base:.2f} s vs {nlohmann:.2f} s)")
+target(base <= nlohmann, f"single header compiles no slower than <nlohmann/json.hpp> ({base:.2f} s vs {nlohmann:.2f} s; "
+                         f"the headers it cannot do without alone take {compile_times['dependency_floor']:.2f} s)")
 separate = compile_times["separate"]
 target(separate <= 0.6 * nlohmann,
        f"separate compilation: a translation unit compiles in at most 0.6x <nlohmann/json.hpp>'s time "

@@ -131,6 +131,24 @@ TEST_CASE("message_key: every single byte is either refused or round-trips")
     }
 }
 
+TEST_CASE("encode_path_segment: a byte is left as it is exactly when RFC 3986 calls it unreserved")
+{
+    std::string_view const unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    char const hex[] = "0123456789ABCDEF";
+    for (int b = 0; b < 256; ++b) {
+        auto const c = static_cast<char>(b);
+        std::string const in{'x', c}; // not a lone "." (a dot segment is escaped whole)
+        std::string const expected = unreserved.find(c) != std::string_view::npos
+                                         ? in
+                                         : std::string{'x', '%', hex[b >> 4], hex[b & 15]};
+        char out[8] = {};
+        auto const end = sfmc::sms::encode_path_segment(in, out, sizeof out);
+        CAPTURE(b);
+        CHECK(std::string_view(out, static_cast<std::size_t>(end - out)) == expected);
+        CHECK(sfmc::sms::encoded_path_segment_size(in) == expected.size());
+    }
+}
+
 TEST_CASE("message_key: property: decoding the encoded segment gives back the key, byte for byte")
 {
     std::mt19937 rng(20261126); // fixed seed: the same keys every run
