@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sfmc/sms/status_request.hpp>
+#include <sfmc/sms/token_request.hpp>
 
 #include <sstream>
 #include <string>
@@ -43,6 +44,36 @@ TEST_CASE("http_request: copies and moves keep their text, short or long")
             CHECK(r->header("Authorization") == "Bearer s3cr3t");
         }
     }
+}
+
+TEST_CASE("http_request: a copy has exactly its source's headers, however many")
+{
+    auto const names = [](http_request const& r) {
+        std::vector<std::string> out;
+        for (auto h : r.headers())
+            out.emplace_back(std::string(h.name) + ": " + std::string(h.value));
+        return out;
+    };
+    auto const four = sample();
+    auto const three = make_token_request(*endpoint::from_url("https://auth.example.com"),
+                                          *client_credentials::make("id", "secret"));
+    http_request const none;
+    REQUIRE(four.headers().size() == 4);
+    REQUIRE(three.headers().size() == 3);
+
+    http_request r = four;
+    CHECK(names(r) == names(four));
+    r = three; // fewer headers over more
+    CHECK(names(r) == names(three));
+    r = none;
+    CHECK(r.headers().size() == 0);
+    CHECK(r.target().empty());
+    r = four; // more over fewer
+    CHECK(names(r) == names(four));
+    auto const& same = r;
+    r = same; // onto itself
+    CHECK(names(r) == names(four));
+    CHECK(names(http_request(three)) == names(three));
 }
 
 TEST_CASE("http_request: printing never shows the token")

@@ -93,9 +93,9 @@ private:
 
     void add_field(std::string_view literal_name, http_request::span value) noexcept
     {
-        assert(req_.header_count_ < http_request::max_headers);
-        req_.fields_[req_.header_count_++] = {literal_name.data(), static_cast<std::uint32_t>(literal_name.size()),
-                                              value};
+        auto& slots = req_.headers_;
+        assert(slots.count < http_request::max_headers);
+        slots.items[slots.count++] = {literal_name.data(), static_cast<std::uint32_t>(literal_name.size()), value};
     }
     http_request::span append_span(std::string_view s) noexcept
     {
