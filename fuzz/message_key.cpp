@@ -1,6 +1,9 @@
 // Key validation and encoding: a valid key's segment holds only unreserved characters and
 // %XX, and decodes back to the key byte for byte; an invalid key is refused for its reason.
+// The requests built around a valid key hold exactly that segment, and nothing else moved.
 #include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/queue_lookup.hpp>
+#include <sfmc/sms/status_request.hpp>
 
 #include "fuzz_check.hpp"
 
@@ -36,5 +39,19 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         }
     }
     SFMC_FUZZ_CHECK(decoded == input);
+
+    static auto const rest = sfmc::sms::endpoint::from_url("https://mc.example.com/base").value();
+    static auto const token = sfmc::sms::access_token::make("t0k3n").value();
+    auto const check_request = [&](sfmc::sms::http_request const& req, std::string const& target) {
+        SFMC_FUZZ_CHECK(req.target() == target);
+        SFMC_FUZZ_CHECK(req.url() == "https://mc.example.com" + target);
+        SFMC_FUZZ_CHECK(req.header("Host") == "mc.example.com");
+        SFMC_FUZZ_CHECK(req.header("Authorization") == "Bearer t0k3n");
+        SFMC_FUZZ_CHECK(req.header("Accept") == "application/json");
+    };
+    check_request(sfmc::sms::make_status_request(rest, *key, token, sfmc::sms::channel::email),
+                  "/base/messaging/v1/email/messages/" + encoded);
+    check_request(sfmc::sms::queue_lookup{*key}.make_request(rest, token),
+                  "/base/messaging/v1/sms/definitions/" + encoded + "/queue");
     return 0;
 }

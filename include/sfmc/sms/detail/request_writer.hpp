@@ -44,6 +44,8 @@ public:
     void append(std::string_view s) noexcept
     {
         assert(s.size() <= room());
+        if (s.empty()) // an empty view may have no data: memcpy must not see it
+            return;
         std::memcpy(end_, s.data(), s.size());
         end_ += s.size();
     }
