@@ -40,8 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     }
     SFMC_FUZZ_CHECK(decoded == input);
 
-    static auto const rest = sfmc::sms::endpoint::from_url("https://mc.example.com/base").value();
-    static auto const token = sfmc::sms::access_token::make("t0k3n").value();
+    static auto const rest = *sfmc::sms::endpoint::from_url("https://mc.example.com/base");
+    static auto const token = *sfmc::sms::access_token::make("t0k3n");
     auto const check_request = [&](sfmc::sms::http_request const& req, std::string const& target) {
         SFMC_FUZZ_CHECK(req.target() == target);
         SFMC_FUZZ_CHECK(req.url() == "https://mc.example.com" + target);
