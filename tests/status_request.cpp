@@ -61,3 +61,25 @@ TEST_CASE("status_request: the email twin differs only in its channel's segment"
     CHECK(email.header("Authorization") == sms.header("Authorization"));
     CHECK(email.header("Accept") == sms.header("Accept"));
 }
+
+TEST_CASE("status_request: the longest keys, every byte escaped, fit the room made for them")
+{
+    auto const rest = *endpoint::from_url("https://gw.example.com/tenant");
+    auto const token = *access_token::make(std::string(512, 'T'));
+    std::string emoji, encoded_emoji; // 100 code points of 4 bytes: the most bytes a key may have
+    std::string slashes(100, '/'), encoded_slashes;
+    for (int i = 0; i < 100; ++i) {
+        emoji += "\xF0\x9F\x98\x80";
+        encoded_emoji += "%F0%9F%98%80";
+        encoded_slashes += "%2F";
+    }
+    for (auto const& [key, encoded] : {std::pair{emoji, encoded_emoji}, std::pair{slashes, encoded_slashes}}) {
+        auto const req = make_status_request(rest, *message_key::make(key), token);
+        CHECK(req.target() == "/tenant/messaging/v1/sms/messages/" + encoded);
+        CHECK(req.url() == "https://gw.example.com" + std::string(req.target()));
+        CHECK(req.header("Authorization") == "Bearer " + std::string(512, 'T'));
+        CHECK(req.header("Content-Type") == "application/json");
+        CHECK(req.headers().size() == 4);
+    }
+    CHECK(encoded_emoji.size() == 3 * message_key::max_bytes);
+}

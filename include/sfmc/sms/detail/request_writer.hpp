@@ -41,11 +41,11 @@ public:
     request_writer(request_writer const&) = delete;
     request_writer& operator=(request_writer const&) = delete;
 
-    void append(std::string_view s) noexcept
+    void append(std::string_view s)
     {
-        assert(s.size() <= room());
         if (s.empty()) // an empty view may have no data: memcpy must not see it
             return;
+        make_room(s.size());
         std::memcpy(end_, s.data(), s.size());
         end_ += s.size();
     }
@@ -54,9 +54,9 @@ public:
     static constexpr std::size_t segment_room(std::string_view s) noexcept { return 3 * s.size(); }
 
     // `s` as one percent-encoded path segment (encode_path_segment), in one pass over `s`.
-    void append_segment(std::string_view s) noexcept
+    void append_segment(std::string_view s)
     {
-        assert(segment_room(s) <= room());
+        make_room(segment_room(s));
         end_ = encode_path_segment(s, end_, room());
     }
 
@@ -65,7 +65,7 @@ public:
 
     void add_host_header() noexcept { add_field("Host", authority_); }
 
-    void add_header(std::string_view literal_name, std::string_view value) noexcept
+    void add_header(std::string_view literal_name, std::string_view value)
     {
         add_field(literal_name, append_span(value));
     }
@@ -74,7 +74,7 @@ public:
     static std::size_t bearer_size(access_token const& token) noexcept { return bearer.size() + token.reveal().size(); }
 
     // `Authorization: Bearer {token}`, the one place a request takes the token.
-    void add_bearer(access_token const& token) noexcept
+    void add_bearer(access_token const& token)
     {
         auto const at = size();
         append(bearer);
@@ -82,7 +82,7 @@ public:
         add_field("Authorization", since(at));
     }
 
-    void set_body(std::string_view body) noexcept { req_.body_ = append_span(body); }
+    void set_body(std::string_view body) { req_.body_ = append_span(body); }
 
     // Cuts the text to what was written (the capacity stays: nothing is allocated).
     void finish() { req_.text_.resize(size()); }
@@ -93,13 +93,25 @@ private:
     std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - req_.text_.data()); }
     std::size_t room() const noexcept { return req_.text_.size() - size(); }
 
+    // A capacity too small is the caller's bug (asserted), but never a write out of bounds:
+    // the buffer then grows, which costs an allocation and nothing else.
+    void make_room(std::size_t n)
+    {
+        assert(n <= room());
+        if (n > room()) {
+            auto const at = size();
+            req_.text_.resize(at + n);
+            end_ = req_.text_.data() + at;
+        }
+    }
+
     void add_field(std::string_view literal_name, http_request::span value) noexcept
     {
         auto& slots = req_.headers_;
         assert(slots.count < http_request::max_headers);
         slots.items[slots.count++] = {literal_name.data(), static_cast<std::uint32_t>(literal_name.size()), value};
     }
-    http_request::span append_span(std::string_view s) noexcept
+    http_request::span append_span(std::string_view s)
     {
         auto const at = size();
         append(s);
