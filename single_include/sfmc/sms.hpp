@@ -43,94 +43,6 @@
 #endif
 
 #endif
-// ---- sfmc/sms/detail/text.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_TEXT_HPP
-#define SFMC_SMS_DETAIL_TEXT_HPP
-
-
-#include <boost/url/grammar/ci_string.hpp>
-#include <boost/url/grammar/digit_chars.hpp>
-
-#include <charconv>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
-// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
-namespace sfmc::sms::detail {
-
-using boost::urls::grammar::ci_is_equal;
-using boost::urls::grammar::to_lower;
-
-// Visible ASCII: what may appear in a header value without ending or splitting it.
-constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
-
-constexpr std::string_view trim_ows(std::string_view s) noexcept
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
-inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
-{
-    std::int32_t v = 0;
-    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
-        return std::nullopt;
-    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || end != s.data() + s.size())
-        return std::nullopt;
-    return v;
-}
-
-// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
-// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
-constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
-{
-    std::size_t count = 0;
-    std::size_t i = 0;
-    std::size_t const n = s.size();
-    auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-    while (i < n) {
-        unsigned char const b = at(i);
-        if (b < 0x80) { // the common case: one comparison a byte
-            ++i;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            if (i + 1 >= n || !is_cont(at(i + 1)))
-                return std::nullopt;
-            i += 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
-                return std::nullopt;
-            unsigned char const b1 = at(i + 1);
-            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
-                return std::nullopt;
-            i += 3;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
-                return std::nullopt;
-            unsigned char const b1 = at(i + 1);
-            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
-                return std::nullopt;
-            i += 4;
-        } else {
-            return std::nullopt;
-        }
-        ++count;
-    }
-    return count;
-}
-
-} // namespace sfmc::sms::detail
-
-#endif
 // ---- sfmc/sms/error.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_ERROR_HPP
@@ -306,9 +218,38 @@ constexpr char const* to_string(error e) noexcept
     return "unknown";
 }
 
+/// The outcome of the library's functions that can only fail with a code.
+template <class T>
+using result = boost::system::result<T>;
+
+} // namespace sfmc::sms
+
+/// @cond
+template <>
+struct boost::system::is_error_code_enum<sfmc::sms::error> : std::true_type {};
+template <>
+struct boost::system::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+template <>
+struct std::is_error_code_enum<sfmc::sms::error> : std::true_type {};
+template <>
+struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
+/// @endcond
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/error.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_ERROR_IPP
+#define SFMC_SMS_IMPL_ERROR_IPP
+
+// error.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
 namespace detail {
 
-inline char const* error_category_impl::message(int ev, char*, std::size_t) const noexcept
+SFMC_SMS_DECL char const* error_category_impl::message(int ev, char*, std::size_t) const noexcept
 {
     switch (static_cast<error>(ev)) {
     case error::key_empty: return "the message key is empty";
@@ -356,14 +297,14 @@ inline char const* error_category_impl::message(int ev, char*, std::size_t) cons
     return "unknown sfmc.sms error";
 }
 
-inline boost::system::error_condition error_category_impl::default_error_condition(int ev) const noexcept
+SFMC_SMS_DECL boost::system::error_condition error_category_impl::default_error_condition(int ev) const noexcept
 {
     if (ev < static_cast<int>(error::key_empty) || ev > static_cast<int>(error::transport_failed))
         return {ev, *this};
     return make_error_condition(condition_of(static_cast<error>(ev)));
 }
 
-inline char const* condition_category_impl::message(int ev, char*, std::size_t) const noexcept
+SFMC_SMS_DECL char const* condition_category_impl::message(int ev, char*, std::size_t) const noexcept
 {
     switch (static_cast<condition>(ev)) {
     case condition::invalid_input: return "invalid input";
@@ -374,7 +315,7 @@ inline char const* condition_category_impl::message(int ev, char*, std::size_t) 
     return "unknown sfmc.sms condition";
 }
 
-inline bool condition_category_impl::equivalent(boost::system::error_code const& code, int cond) const noexcept
+SFMC_SMS_DECL bool condition_category_impl::equivalent(boost::system::error_code const& code, int cond) const noexcept
 {
     if (code.category() == sfmc::sms::error_category())
         return code.default_error_condition() == boost::system::error_condition(cond, *this);
@@ -384,26 +325,13 @@ inline bool condition_category_impl::equivalent(boost::system::error_code const&
 
 } // namespace detail
 
-/// The outcome of the library's functions that can only fail with a code.
-template <class T>
-using result = boost::system::result<T>;
-
 } // namespace sfmc::sms
 
-/// @cond
-template <>
-struct boost::system::is_error_code_enum<sfmc::sms::error> : std::true_type {};
-template <>
-struct boost::system::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
-template <>
-struct std::is_error_code_enum<sfmc::sms::error> : std::true_type {};
-template <>
-struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
-/// @endcond
+#endif
+#endif
 
 #endif
 
-#include <algorithm>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -425,12 +353,7 @@ namespace sfmc::sms {
 class access_token {
 public:
     /// Validates `text`; `error::bad_token` when it is empty or has other than visible ASCII.
-    static result<access_token> make(std::string_view text)
-    {
-        if (text.empty() || !std::all_of(text.begin(), text.end(), detail::is_visible_ascii))
-            return error::bad_token;
-        return access_token(text);
-    }
+    static result<access_token> make(std::string_view text);
 
     /// The token's text. Named so that every place a secret leaves the object is easy to find.
     std::string_view reveal() const noexcept { return text_; }
@@ -447,6 +370,120 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/access_token.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
+#define SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
+
+// access_token.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/text.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TEXT_HPP
+#define SFMC_SMS_DETAIL_TEXT_HPP
+
+
+#include <boost/url/grammar/ci_string.hpp>
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
+// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
+namespace sfmc::sms::detail {
+
+using boost::urls::grammar::ci_is_equal;
+using boost::urls::grammar::to_lower;
+
+// Visible ASCII: what may appear in a header value without ending or splitting it.
+constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
+
+constexpr std::string_view trim_ows(std::string_view s) noexcept
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
+inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
+{
+    std::int32_t v = 0;
+    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
+        return std::nullopt;
+    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
+// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
+constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
+{
+    std::size_t count = 0;
+    std::size_t i = 0;
+    std::size_t const n = s.size();
+    auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    while (i < n) {
+        unsigned char const b = at(i);
+        if (b < 0x80) { // the common case: one comparison a byte
+            ++i;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            if (i + 1 >= n || !is_cont(at(i + 1)))
+                return std::nullopt;
+            i += 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
+                return std::nullopt;
+            i += 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
+                return std::nullopt;
+            i += 4;
+        } else {
+            return std::nullopt;
+        }
+        ++count;
+    }
+    return count;
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
+
+#include <algorithm>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL result<access_token> access_token::make(std::string_view text)
+{
+    if (text.empty() || !std::all_of(text.begin(), text.end(), detail::is_visible_ascii))
+        return error::bad_token;
+    return access_token(text);
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/call.hpp ----
@@ -574,46 +611,10 @@ struct failure {
         from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
         secret must not get it printed. An empty `secret` changes nothing.
     */
-    void redact(std::string_view secret)
-    {
-        if (secret.empty())
-            return;
-        auto const scrub = [secret](std::string& text) {
-            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
-                text.replace(at, secret.size(), "[redacted]");
-        };
-        for (std::string* text : {&detail, &message, &documentation, &raw_body})
-            scrub(*text);
-        if (oauth) {
-            scrub(oauth->error);
-            scrub(oauth->description);
-            scrub(oauth->uri);
-        }
-    }
+    void redact(std::string_view secret);
 
     /// One line for people: the request, the code's message, then what is known, never a secret.
-    std::string to_string() const
-    {
-        std::string out(request);
-        if (!out.empty())
-            out += ": ";
-        out += code.message();
-        if (!detail.empty())
-            out.append(": ").append(detail);
-        if (http_status != 0)
-            out.append(" [HTTP ").append(std::to_string(http_status));
-        if (errorcode)
-            out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
-        if (http_status != 0 || errorcode)
-            out += ']';
-        if (oauth && !oauth->error.empty())
-            out.append(" ").append(oauth->error).append(":");
-        if (auto const said = server_message(); !said.empty())
-            out.append(" \"").append(said).append("\"");
-        if (retry_after)
-            out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
-        return out;
-    }
+    std::string to_string() const;
 
     /// Writes `to_string()`.
     friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
@@ -645,6 +646,66 @@ template <class T>
 using api_result = boost::system::result<T, failure>;
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/failure.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_FAILURE_IPP
+#define SFMC_SMS_IMPL_FAILURE_IPP
+
+// failure.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL void failure::redact(std::string_view secret)
+{
+    if (secret.empty())
+        return;
+    auto const scrub = [secret](std::string& text) {
+        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
+            text.replace(at, secret.size(), "[redacted]");
+    };
+    for (std::string* text : {&detail, &message, &documentation, &raw_body})
+        scrub(*text);
+    if (oauth) {
+        scrub(oauth->error);
+        scrub(oauth->description);
+        scrub(oauth->uri);
+    }
+}
+
+SFMC_SMS_DECL std::string failure::to_string() const
+{
+    std::string out(request);
+    if (!out.empty())
+        out += ": ";
+    out += code.message();
+    if (!detail.empty())
+        out.append(": ").append(detail);
+    if (http_status != 0)
+        out.append(" [HTTP ").append(std::to_string(http_status));
+    if (errorcode)
+        out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
+    if (http_status != 0 || errorcode)
+        out += ']';
+    if (oauth && !oauth->error.empty())
+        out.append(" ").append(oauth->error).append(":");
+    if (auto const said = server_message(); !said.empty())
+        out.append(" \"").append(said).append("\"");
+    if (retry_after)
+        out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/http_response.hpp ----
@@ -685,16 +746,35 @@ struct http_response {
 
     /// The first header named `name` (compared without regard to case), without the
     /// optional white space around it.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto const& h : headers)
-            if (detail::ci_is_equal(h.name, name))
-                return detail::trim_ows(h.value);
-        return std::nullopt;
-    }
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/http_response.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_HTTP_RESPONSE_IPP
+#define SFMC_SMS_IMPL_HTTP_RESPONSE_IPP
+
+// http_response.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::optional<std::string_view> http_response::header(std::string_view name) const noexcept
+{
+    for (auto const& h : headers)
+        if (detail::ci_is_equal(h.name, name))
+            return detail::trim_ows(h.value);
+    return std::nullopt;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/retry_after.hpp ----
@@ -703,8 +783,6 @@ struct http_response {
 #define SFMC_SMS_RETRY_AFTER_HPP
 
 
-#include <algorithm>
-#include <array>
 #include <chrono>
 #include <optional>
 #include <string_view>
@@ -713,6 +791,41 @@ namespace sfmc::sms {
 
 /// The longest delay a `Retry-After` can ask for; larger values are clamped to it.
 inline constexpr std::chrono::seconds max_retry_after{std::chrono::days{1}};
+
+/** The delay a `Retry-After` header asks for.
+
+    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
+    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
+    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
+    caller sleep for years.
+
+    @par Specification
+    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
+*/
+SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept;
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/retry_after.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_RETRY_AFTER_IPP
+#define SFMC_SMS_IMPL_RETRY_AFTER_IPP
+
+// retry_after.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
 
 namespace detail {
 
@@ -781,18 +894,8 @@ inline std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view 
 
 } // namespace detail
 
-/** The delay a `Retry-After` header asks for.
-
-    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
-    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
-    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
-    caller sleep for years.
-
-    @par Specification
-    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
-*/
-inline std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept
+SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::optional<std::chrono::system_clock::time_point> now) noexcept
 {
     using namespace std::chrono;
     value = detail::trim_ows(value);
@@ -814,6 +917,9 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
 }
 
 } // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -1366,13 +1472,7 @@ struct token_response {
     std::optional<std::string> soap_instance_url;
 
     /// What was granted, the token itself redacted.
-    friend std::ostream& operator<<(std::ostream& out, token_response const& t)
-    {
-        out << t.token << ", expires in " << t.expires_in.count() << " s";
-        if (t.rest_instance_url)
-            out << ", REST " << *t.rest_instance_url;
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, token_response const& t);
 };
 
 /** Decodes the token endpoint's answer: the token, or why there is none.
@@ -1481,6 +1581,14 @@ SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, 
                           std::move(rest), std::move(soap)};
 }
 
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, token_response const& t)
+{
+    out << t.token << ", expires in " << t.expires_in.count() << " s";
+    if (t.rest_instance_url)
+        out << ", REST " << *t.rest_instance_url;
+    return out;
+}
+
 } // namespace sfmc::sms
 
 #endif
@@ -1521,14 +1629,7 @@ public:
 
     /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
     /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
-    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
-    {
-        if (!is_dns_label(sub))
-            return error::bad_subdomain;
-        std::string host = lower(sub);
-        host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
-        return endpoint(true, std::move(host), 443, {});
-    }
+    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest);
 
     /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
         `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
@@ -1558,40 +1659,22 @@ public:
     std::string_view authority() const noexcept { return authority_; }
 
     /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
-    std::string url() const
-    {
-        std::string out(scheme());
-        out.append("://").append(authority_).append(base_path_);
-        return out;
-    }
+    std::string url() const;
 
     /// Same scheme, host, port and base path.
     friend bool operator==(endpoint const&, endpoint const&) = default;
 
     /// Writes `url()`.
-    friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
+    friend std::ostream& operator<<(std::ostream& out, endpoint const& e);
 
     /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
     /// leak a token. `host` is a name or an address without brackets.
     static bool is_loopback(std::string_view host) noexcept;
 
 private:
-    endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
-        : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
-    {
-        bool const ipv6 = host_.find(':') != std::string::npos;
-        authority_ = ipv6 ? '[' + host_ + ']' : host_;
-        if (port_ != (secure_ ? 443 : 80))
-            authority_.append(":").append(std::to_string(port_));
-    }
+    endpoint(bool secure, std::string host, std::uint16_t port, std::string base);
 
-    static std::string lower(std::string_view s)
-    {
-        std::string out(s);
-        for (char& c : out)
-            c = detail::to_lower(c);
-        return out;
-    }
+    static std::string lower(std::string_view s);
 
     // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
     static bool has_scheme(std::string_view url) noexcept;
@@ -1768,6 +1851,44 @@ SFMC_SMS_DECL bool endpoint::is_base_path(std::string_view p) noexcept
     return true;
 }
 
+SFMC_SMS_DECL endpoint::endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
+    : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
+{
+    bool const ipv6 = host_.find(':') != std::string::npos;
+    authority_ = ipv6 ? '[' + host_ + ']' : host_;
+    if (port_ != (secure_ ? 443 : 80))
+        authority_.append(":").append(std::to_string(port_));
+}
+
+SFMC_SMS_DECL result<endpoint> endpoint::from_subdomain(std::string_view sub, api which)
+{
+    if (!is_dns_label(sub))
+        return error::bad_subdomain;
+    std::string host = lower(sub);
+    host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
+    return endpoint(true, std::move(host), 443, {});
+}
+
+SFMC_SMS_DECL std::string endpoint::url() const
+{
+    std::string out(scheme());
+    out.append("://").append(authority_).append(base_path_);
+    return out;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, endpoint const& e)
+{
+    return out << e.url();
+}
+
+SFMC_SMS_DECL std::string endpoint::lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        c = detail::to_lower(c);
+    return out;
+}
+
 } // namespace sfmc::sms
 
 #endif
@@ -1780,7 +1901,6 @@ SFMC_SMS_DECL bool endpoint::is_base_path(std::string_view p) noexcept
 #define SFMC_SMS_HTTP_REQUEST_HPP
 
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -1874,37 +1994,13 @@ public:
     header_range headers() const noexcept { return {{this, 0}, {this, headers_.count}}; }
 
     /// The first header named `name` (compared without regard to case), if any.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto h : headers())
-            if (detail::ci_is_equal(h.name, name))
-                return h.value;
-        return std::nullopt;
-    }
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
 
     /// "scheme://authority/target", for stacks that take one URL.
-    std::string url() const
-    {
-        std::string out(scheme_);
-        out += "://";
-        out += *header("Host");
-        out += target();
-        return out;
-    }
+    std::string url() const;
 
     /// The request line and headers, the `Authorization` value redacted, never the body.
-    friend std::ostream& operator<<(std::ostream& out, http_request const& r)
-    {
-        out << r.method() << ' ' << r.url();
-        for (auto h : r.headers()) {
-            out << '\n' << h.name << ": ";
-            if (detail::ci_is_equal(h.name, "Authorization"))
-                out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
-            else
-                out << h.value;
-        }
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, http_request const& r);
 
 private:
     friend class detail::request_writer;
@@ -1927,7 +2023,8 @@ private:
         {
             if (this != &other) {
                 count = other.count;
-                std::copy_n(other.items, count, items);
+                for (std::size_t i = 0; i != count; ++i)
+                    items[i] = other.items[i];
             }
             return *this;
         }
@@ -1949,6 +2046,53 @@ private:
 
 } // namespace sfmc::sms
 
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/http_request.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_HTTP_REQUEST_IPP
+#define SFMC_SMS_IMPL_HTTP_REQUEST_IPP
+
+// http_request.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::optional<std::string_view> http_request::header(std::string_view name) const noexcept
+{
+    for (auto h : headers())
+        if (detail::ci_is_equal(h.name, name))
+            return h.value;
+    return std::nullopt;
+}
+
+SFMC_SMS_DECL std::string http_request::url() const
+{
+    std::string out(scheme_);
+    out += "://";
+    out += *header("Host");
+    out += target();
+    return out;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, http_request const& r)
+{
+    out << r.method() << ' ' << r.url();
+    for (auto h : r.headers()) {
+        out << '\n' << h.name << ": ";
+        if (detail::ci_is_equal(h.name, "Authorization"))
+            out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
+        else
+            out << h.value;
+    }
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
+
 #endif
 // ---- sfmc/sms/retry_policy.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -1956,7 +2100,6 @@ private:
 #define SFMC_SMS_RETRY_POLICY_HPP
 
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -1991,10 +2134,7 @@ struct retry_policy {
     std::chrono::milliseconds max_backoff{60'000};
 
     /// True when trying again may succeed: 429 (not 50200), 503, no response.
-    static bool is_retryable(failure const& f) noexcept
-    {
-        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
-    }
+    static bool is_retryable(failure const& f) noexcept;
 
     /** The wait before retry number `retries_done + 1`, or nullopt to give up.
 
@@ -2003,31 +2143,7 @@ struct retry_policy {
         `f.retry_after` (rounded up), so the caller learns how long the server wanted.
     */
     std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
-                                                        double random01) const
-    {
-        using namespace std::chrono;
-        if (!is_retryable(f) || retries_done >= max_retries)
-            return std::nullopt;
-        milliseconds delay{};
-        if (f.retry_after) {
-            delay = duration_cast<milliseconds>(*f.retry_after);
-        } else {
-            // Doubling stops at max_backoff, and every sum saturates: however large the limits,
-            // no duration overflows.
-            auto const cap = std::max(max_backoff, milliseconds{0});
-            auto backoff = std::clamp(initial_backoff, milliseconds{0}, cap);
-            for (int i = 0; i < retries_done && backoff < cap && backoff > milliseconds{0}; ++i)
-                backoff = backoff > cap / 2 ? cap : backoff * 2;
-            auto const jitter = static_cast<double>(backoff.count()) / 2 * std::clamp(random01, 0.0, 1.0);
-            delay = saturating_add(backoff, milliseconds{static_cast<milliseconds::rep>(jitter)});
-        }
-        if (saturating_add(waited, delay) > max_total_wait) {
-            if (!f.retry_after)
-                f.retry_after = ceil<seconds>(delay);
-            return std::nullopt;
-        }
-        return delay;
-    }
+                                                        double random01) const;
 
     /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
     static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
@@ -2039,6 +2155,58 @@ struct retry_policy {
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/retry_policy.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_RETRY_POLICY_IPP
+#define SFMC_SMS_IMPL_RETRY_POLICY_IPP
+
+// retry_policy.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <algorithm>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::optional<std::chrono::milliseconds> retry_policy::next_delay(failure& f, int retries_done,
+                                                                             std::chrono::milliseconds waited,
+                                                                             double random01) const
+{
+    using namespace std::chrono;
+    if (!is_retryable(f) || retries_done >= max_retries)
+        return std::nullopt;
+    milliseconds delay{};
+    if (f.retry_after) {
+        delay = duration_cast<milliseconds>(*f.retry_after);
+    } else {
+        // Doubling stops at max_backoff, and every sum saturates: however large the limits,
+        // no duration overflows.
+        auto const cap = std::max(max_backoff, milliseconds{0});
+        auto backoff = std::clamp(initial_backoff, milliseconds{0}, cap);
+        for (int i = 0; i < retries_done && backoff < cap && backoff > milliseconds{0}; ++i)
+            backoff = backoff > cap / 2 ? cap : backoff * 2;
+        auto const jitter = static_cast<double>(backoff.count()) / 2 * std::clamp(random01, 0.0, 1.0);
+        delay = saturating_add(backoff, milliseconds{static_cast<milliseconds::rep>(jitter)});
+    }
+    if (saturating_add(waited, delay) > max_total_wait) {
+        if (!f.retry_after)
+            f.retry_after = ceil<seconds>(delay);
+        return std::nullopt;
+    }
+    return delay;
+}
+
+SFMC_SMS_DECL bool retry_policy::is_retryable(failure const& f) noexcept
+{
+    return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/route.hpp ----
@@ -2500,22 +2668,12 @@ private:
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <thread>
 
 namespace sfmc::sms::detail {
 
 // splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
 // spread between clients, not cryptographic quality (and <random> is heavy to compile).
-inline double jitter_random() noexcept
-{
-    thread_local std::uint64_t state =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-        reinterpret_cast<std::uintptr_t>(&state);
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-}
+SFMC_SMS_DECL double jitter_random() noexcept;
 
 // Where a driver reads the wall clock and draws jitter: the caller's functions, or, when
 // absent or empty, the system clock and jitter_random.
@@ -2531,6 +2689,9 @@ struct driver_env {
 };
 
 using sleep_function = std::function<void(std::chrono::milliseconds)>;
+
+// std::this_thread::sleep_for, defined out of line so that this header needs no <thread>.
+SFMC_SMS_DECL void sleep_for(std::chrono::milliseconds delay);
 
 // The blocking driver of a call: the one loop behind client and token_provider. `send`
 // is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
@@ -2554,7 +2715,7 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
             if (sleep && *sleep)
                 (*sleep)(c.delay());
             else
-                std::this_thread::sleep_for(c.delay());
+                detail::sleep_for(c.delay());
             break;
         case call_action::done:
             return std::move(c.result());
@@ -2564,6 +2725,43 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 
 } // namespace sfmc::sms::detail
 
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/run_blocking.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_RUN_BLOCKING_IPP
+#define SFMC_SMS_IMPL_RUN_BLOCKING_IPP
+
+// detail/run_blocking.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL double detail::jitter_random() noexcept
+{
+    thread_local std::uint64_t state =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+        reinterpret_cast<std::uintptr_t>(&state);
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+SFMC_SMS_DECL void detail::sleep_for(std::chrono::milliseconds delay)
+{
+    std::this_thread::sleep_for(delay);
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
+
 #endif
 // ---- sfmc/sms/message_key.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -2571,7 +2769,6 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 #define SFMC_SMS_MESSAGE_KEY_HPP
 
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -2607,17 +2804,7 @@ public:
     static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
-    static result<message_key> make(std::string_view utf8)
-    {
-        if (utf8.empty())
-            return error::key_empty;
-        auto const n = detail::utf8_code_points(utf8);
-        if (!n)
-            return error::key_not_utf8;
-        if (*n > max_code_points)
-            return error::key_too_long;
-        return message_key(utf8);
-    }
+    static result<message_key> make(std::string_view utf8);
 
     /// Copies the key's bytes; never allocates.
     message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
@@ -2668,13 +2855,6 @@ SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
 SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
-
-inline std::string message_key::encoded() const
-{
-    std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data(), out.size());
-    return out;
-}
 
 } // namespace sfmc::sms
 
@@ -2731,6 +2911,25 @@ SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size
     // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
     boost::urls::encoding_opts const upper_hex(/*space_as_plus=*/false, /*lower_case=*/false);
     return out + boost::urls::encode(out, size, s, detail::unreserved_bytes, upper_hex);
+}
+
+SFMC_SMS_DECL result<message_key> message_key::make(std::string_view utf8)
+{
+    if (utf8.empty())
+        return error::key_empty;
+    auto const n = detail::utf8_code_points(utf8);
+    if (!n)
+        return error::key_not_utf8;
+    if (*n > max_code_points)
+        return error::key_too_long;
+    return message_key(utf8);
+}
+
+SFMC_SMS_DECL std::string message_key::encoded() const
+{
+    std::string out(encoded_path_segment_size(value()), '\0');
+    encode_path_segment(value(), out.data(), out.size());
+    return out;
 }
 
 } // namespace sfmc::sms
@@ -2802,7 +3001,31 @@ struct api_timestamp {
     @par Specification
     getSMSSendStatusForRecipient, field `timestamp`; RFC 3339 section 5.6.
 */
-inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept
+SFMC_SMS_DECL std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept;
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/timestamp.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TIMESTAMP_IPP
+#define SFMC_SMS_IMPL_TIMESTAMP_IPP
+
+// timestamp.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept
 {
     using namespace std::chrono;
     // The number in the `len` digits at `at`, or -1.
@@ -2868,7 +3091,7 @@ inline std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noex
     return api_timestamp{utc, digits};
 }
 
-inline std::string api_timestamp::to_rfc3339() const
+SFMC_SMS_DECL std::string api_timestamp::to_rfc3339() const
 {
     using namespace std::chrono;
     auto const day_start = floor<days>(utc);
@@ -2912,6 +3135,9 @@ inline std::string api_timestamp::to_rfc3339() const
 } // namespace sfmc::sms
 
 #endif
+#endif
+
+#endif
 
 #include <optional>
 #include <ostream>
@@ -2947,25 +3173,7 @@ constexpr std::string_view to_string(send_status s) noexcept
     spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
     may add states.
 */
-inline send_status parse_send_status(std::string_view event_category_type) noexcept
-{
-    struct named {
-        std::string_view type;
-        send_status status;
-    };
-    constexpr named known[] = {
-        {"TransactionalSendEvents.SMSSent", send_status::sent},
-        {"TransactionalSendEvents.SMSQueued", send_status::queued},
-        {"TransactionalSendEvents.SMSNotSent", send_status::not_sent},
-        {"TransactionalSendEvents.EmailSent", send_status::sent},
-        {"TransactionalSendEvents.EmailQueued", send_status::queued},
-        {"TransactionalSendEvents.EmailNotSent", send_status::not_sent},
-    };
-    for (auto const& k : known)
-        if (detail::ci_is_equal(event_category_type, k.type))
-            return k.status;
-    return send_status::unknown;
-}
+SFMC_SMS_DECL send_status parse_send_status(std::string_view event_category_type) noexcept;
 
 /// The `info` object: details of the message, each present only when the API sent it.
 struct status_info {
@@ -3002,16 +3210,55 @@ struct message_status {
     std::optional<status_info> info;
 
     /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
-    friend std::ostream& operator<<(std::ostream& out, message_status const& s)
-    {
-        out << to_string(s.status) << " (" << s.event_category_type << ") at ";
-        if (s.timestamp_utc)
-            return out << s.timestamp_utc->to_rfc3339();
-        return out << s.timestamp;
-    }
+    friend std::ostream& operator<<(std::ostream& out, message_status const& s);
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/message_status.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_MESSAGE_STATUS_IPP
+#define SFMC_SMS_IMPL_MESSAGE_STATUS_IPP
+
+// message_status.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL send_status parse_send_status(std::string_view event_category_type) noexcept
+{
+    struct named {
+        std::string_view type;
+        send_status status;
+    };
+    constexpr named known[] = {
+        {"TransactionalSendEvents.SMSSent", send_status::sent},
+        {"TransactionalSendEvents.SMSQueued", send_status::queued},
+        {"TransactionalSendEvents.SMSNotSent", send_status::not_sent},
+        {"TransactionalSendEvents.EmailSent", send_status::sent},
+        {"TransactionalSendEvents.EmailQueued", send_status::queued},
+        {"TransactionalSendEvents.EmailNotSent", send_status::not_sent},
+    };
+    for (auto const& k : known)
+        if (detail::ci_is_equal(event_category_type, k.type))
+            return k.status;
+    return send_status::unknown;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, message_status const& s)
+{
+    out << to_string(s.status) << " (" << s.event_category_type << ") at ";
+    if (s.timestamp_utc)
+        return out << s.timestamp_utc->to_rfc3339();
+    return out << s.timestamp;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -3099,6 +3346,52 @@ SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res,
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_STATUS_REQUEST_HPP
 #define SFMC_SMS_STATUS_REQUEST_HPP
+
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
+inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
+/// The route of the send-status lookup of an email.
+inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
+
+/// The route of the send-status lookup on `on`.
+constexpr std::string_view status_route_of(channel on) noexcept
+{
+    return on == channel::email ? email_status_route : status_route;
+}
+
+/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
+
+    The key is written as one percent-encoded path segment (see @ref encode_path_segment);
+    the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
+    the `Content-Type: application/json` the reference page shows. Every argument is already
+    validated, so this cannot fail; it allocates once.
+
+    @par Example
+    @code
+    auto req = sfmc::sms::make_status_request(*rest, *key, *token);
+    // req.target() == "/messaging/v1/sms/messages/order%2042%2Fa"
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
+*/
+SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                               channel on = channel::sms);
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/status_request.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_STATUS_REQUEST_IPP
+#define SFMC_SMS_IMPL_STATUS_REQUEST_IPP
+
+// status_request.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 // ---- sfmc/sms/detail/request_writer.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -3230,39 +3523,10 @@ private:
 
 #endif
 
-#include <string_view>
-
 namespace sfmc::sms {
 
-/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
-inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
-/// The route of the send-status lookup of an email.
-inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
-
-/// The route of the send-status lookup on `on`.
-constexpr std::string_view status_route_of(channel on) noexcept
-{
-    return on == channel::email ? email_status_route : status_route;
-}
-
-/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
-
-    The key is written as one percent-encoded path segment (see @ref encode_path_segment);
-    the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
-    the `Content-Type: application/json` the reference page shows. Every argument is already
-    validated, so this cannot fail; it allocates once.
-
-    @par Example
-    @code
-    auto req = sfmc::sms::make_status_request(*rest, *key, *token);
-    // req.target() == "/messaging/v1/sms/messages/order%2042%2Fa"
-    @endcode
-
-    @par Specification
-    GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
-*/
-inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
-                                        channel on = channel::sms)
+SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                        channel on)
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
@@ -3284,6 +3548,9 @@ inline http_request make_status_request(endpoint const& ep, message_key const& k
 }
 
 } // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -3361,22 +3628,7 @@ class client_credentials {
 public:
     /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
     static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
-                                           std::string_view account_id = {}, std::string_view scope = {})
-    {
-        if (client_id.empty() || client_secret.empty())
-            return error::bad_credentials;
-        for (auto v : {client_id, client_secret, account_id, scope})
-            if (!detail::utf8_code_points(v))
-                return error::bad_credentials;
-        client_credentials c;
-        c.client_id_ = client_id;
-        c.client_secret_ = client_secret;
-        if (!account_id.empty())
-            c.account_id_ = std::string(account_id);
-        if (!scope.empty())
-            c.scope_ = std::string(scope);
-        return c;
-    }
+                                           std::string_view account_id = {}, std::string_view scope = {});
 
     /// The client id (not secret).
     std::string_view client_id() const noexcept { return client_id_; }
@@ -3388,13 +3640,7 @@ public:
     std::optional<std::string> const& scope() const noexcept { return scope_; }
 
     /// Writes the id and account, the secret as `[redacted]`.
-    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
-    {
-        out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
-        if (c.account_id_)
-            out << " account_id=" << *c.account_id_;
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c);
 
 private:
     client_credentials() = default;
@@ -3403,6 +3649,50 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/client_credentials.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
+#define SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
+
+// client_credentials.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL result<client_credentials> client_credentials::make(std::string_view client_id,
+                                                                 std::string_view client_secret,
+                                                                 std::string_view account_id, std::string_view scope)
+{
+    if (client_id.empty() || client_secret.empty())
+        return error::bad_credentials;
+    for (auto v : {client_id, client_secret, account_id, scope})
+        if (!detail::utf8_code_points(v))
+            return error::bad_credentials;
+    client_credentials c;
+    c.client_id_ = client_id;
+    c.client_secret_ = client_secret;
+    if (!account_id.empty())
+        c.account_id_ = std::string(account_id);
+    if (!scope.empty())
+        c.scope_ = std::string(scope);
+    return c;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, client_credentials const& c)
+{
+    out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
+    if (c.account_id_)
+        out << " account_id=" << *c.account_id_;
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/detail/token_fetch.hpp ----
@@ -3416,7 +3706,6 @@ private:
 #define SFMC_SMS_TOKEN_CACHE_HPP
 
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -3479,27 +3768,11 @@ public:
         request was sent, so a slow answer errs on the safe side). A definite refusal is held
         for `refusal_hold`; any other failure is not kept, so the next caller asks again.
     */
-    void store(api_result<token_response> const& outcome, time_point requested_at)
-    {
-        if (outcome) {
-            granted_ = *outcome;
-            auto const margin =
-                std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
-            refresh_at_ = requested_at + outcome->expires_in - margin;
-            refusal_.reset();
-        } else if (is_refusal(outcome.error())) {
-            refusal_ = outcome.error();
-            refused_until_ = requested_at + opt_.refusal_hold;
-        }
-    }
+    void store(api_result<token_response> const& outcome, time_point requested_at);
 
     /// Drops `rejected` if it is still the cached token (the API answered 401 to it); a
     /// token that was replaced meanwhile stays.
-    void invalidate(access_token const& rejected) noexcept
-    {
-        if (granted_ && granted_->token == rejected)
-            granted_.reset();
-    }
+    void invalidate(access_token const& rejected) noexcept;
 
     /// A 4xx other than 408 (timeout) and 429 (rate limit): asking again gets the same answer.
     static bool is_refusal(failure const& f) noexcept
@@ -3516,6 +3789,45 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_cache.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_CACHE_IPP
+#define SFMC_SMS_IMPL_TOKEN_CACHE_IPP
+
+// token_cache.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <algorithm>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL void token_cache::store(api_result<token_response> const& outcome, time_point requested_at)
+{
+    if (outcome) {
+        granted_ = *outcome;
+        auto const margin =
+            std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
+        refresh_at_ = requested_at + outcome->expires_in - margin;
+        refusal_.reset();
+    } else if (is_refusal(outcome.error())) {
+        refusal_ = outcome.error();
+        refused_until_ = requested_at + opt_.refusal_hold;
+    }
+}
+
+SFMC_SMS_DECL void token_cache::invalidate(access_token const& rejected) noexcept
+{
+    if (granted_ && granted_->token == rejected)
+        granted_.reset();
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -3539,41 +3851,16 @@ public:
         std::uint64_t awaited = 0;
     };
 
-    step look(token_cache::time_point now)
-    {
-        if (auto const* granted = cache_.fresh(now))
-            return {*granted};
-        if (auto const* refusal = cache_.held_refusal(now))
-            return {api_result<token_response>(*refusal)};
-        if (!fetching_) {
-            fetching_ = true;
-            return {std::nullopt, true};
-        }
-        return {std::nullopt, false, fetches_};
-    }
+    step look(token_cache::time_point now);
 
     // True once the request a caller waits for has ended.
     bool ended(std::uint64_t awaited) const noexcept { return !fetching_ || fetches_ != awaited; }
 
     // After waiting: the failure of the request waited for, if it failed (so does the caller).
-    std::optional<failure> failure_of(std::uint64_t awaited) const
-    {
-        if (fetches_ != awaited && last_failure_)
-            return last_failure_;
-        return std::nullopt;
-    }
+    std::optional<failure> failure_of(std::uint64_t awaited) const;
 
     // The outcome of the request sent at `started`.
-    void finish(api_result<token_response> const& outcome, token_cache::time_point started)
-    {
-        fetching_ = false;
-        ++fetches_;
-        cache_.store(outcome, started);
-        if (outcome)
-            last_failure_.reset();
-        else
-            last_failure_ = outcome.error();
-    }
+    void finish(api_result<token_response> const& outcome, token_cache::time_point started);
 
     void invalidate(access_token const& rejected) noexcept { cache_.invalidate(rejected); }
     std::uint64_t requests() const noexcept { return fetches_; }
@@ -3587,7 +3874,203 @@ private:
 
 } // namespace sfmc::sms::detail
 
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_fetch.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_FETCH_IPP
+#define SFMC_SMS_IMPL_TOKEN_FETCH_IPP
+
+// detail/token_fetch.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL detail::token_fetch::step detail::token_fetch::look(token_cache::time_point now)
+{
+    if (auto const* granted = cache_.fresh(now))
+        return {*granted};
+    if (auto const* refusal = cache_.held_refusal(now))
+        return {api_result<token_response>(*refusal)};
+    if (!fetching_) {
+        fetching_ = true;
+        return {std::nullopt, true};
+    }
+    return {std::nullopt, false, fetches_};
+}
+
+SFMC_SMS_DECL std::optional<failure> detail::token_fetch::failure_of(std::uint64_t awaited) const
+{
+    if (fetches_ != awaited && last_failure_)
+        return last_failure_;
+    return std::nullopt;
+}
+
+SFMC_SMS_DECL void detail::token_fetch::finish(api_result<token_response> const& outcome, token_cache::time_point started)
+{
+    fetching_ = false;
+    ++fetches_;
+    cache_.store(outcome, started);
+    if (outcome)
+        last_failure_.reset();
+    else
+        last_failure_ = outcome.error();
+}
+
+} // namespace sfmc::sms
+
 #endif
+#endif
+
+#endif
+// ---- sfmc/sms/transport.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TRANSPORT_HPP
+#define SFMC_SMS_TRANSPORT_HPP
+
+
+#include <concepts>
+
+namespace sfmc::sms {
+
+/** The one seam to an HTTP stack: send a request, get the response or a transport error.
+
+    @par Valid expressions
+    With `t` an lvalue of type `T` and `req` an `http_request const&`:
+    | expression   | type                           | semantics |
+    |--------------|--------------------------------|-----------|
+    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
+
+    A transport never follows redirects (a 302 is returned as data: following it would hand
+    the bearer token to another host), never retries on its own, and may keep connections
+    open between calls: it is taken by reference and reused.
+
+    @par Exemplar
+    @code
+    struct exemplar_transport {
+        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
+    };
+    static_assert(sfmc::sms::transport<exemplar_transport>);
+    @endcode
+
+    @par Models
+    Any user type of the shape above; the library's tests use fakes that replay canned
+    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
+*/
+template <class T>
+concept transport = requires(T& t, http_request const& req) {
+    { t.send(req) } -> std::convertible_to<result<http_response>>;
+};
+
+namespace detail {
+struct exemplar_transport {
+    result<http_response> send(http_request const&);
+};
+static_assert(transport<exemplar_transport>);
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+
+namespace sfmc::sms {
+
+namespace detail {
+struct token_waiters;
+SFMC_SMS_DECL token_waiters* new_token_waiters();
+} // namespace detail
+
+/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
+struct token_provider_options {
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
+};
+
+/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
+
+    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
+    mutex and the condition variable live here, the decisions in those two. Thread-safe:
+    concurrent callers (and several clients) share one token, and at most one token
+    request is in flight at a time; callers that arrive meanwhile wait for it and all
+    receive its outcome, a failure included. A failure is not retried here: the calls that
+    need the token retry as their own policy says, or, after a definite refusal, get it
+    back for `refusal_hold` without a request. After the API refuses a token (401),
+    @ref invalidate drops it so the next call fetches a new one.
+
+    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
+    request.
+
+    @par Example
+    @code
+    sfmc::sms::curl_transport http;
+    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
+    @endcode
+*/
+class token_provider {
+public:
+    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    template <transport Transport>
+    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
+        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache),
+          fetch_ended_(detail::new_token_waiters())
+    {
+    }
+
+    token_provider(token_provider const&) = delete;
+    token_provider& operator=(token_provider const&) = delete;
+    ~token_provider();
+
+    /// The cached token while it is fresh, else a new one from the token endpoint.
+    api_result<token_response> get();
+
+    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
+    void invalidate(access_token const& rejected);
+
+    /// How many token requests have been sent.
+    std::uint64_t token_requests() const;
+
+private:
+    std::chrono::steady_clock::time_point now() const;
+
+    // The token request needs no token: never called.
+    static api_result<token_response> unused_token();
+
+    std::function<result<http_response>(http_request const&)> send_;
+    endpoint auth_;
+    client_credentials credentials_;
+    token_provider_options opt_;
+
+    mutable std::mutex mutex_;
+    detail::token_fetch state_;
+    // Owned, and never null. A pointer to an incomplete type, not a unique_ptr, so that
+    // <sfmc/sms.hpp> includes neither <condition_variable> nor <memory>: they took a tenth
+    // of the time to compile it (bench/compile_time.py).
+    detail::token_waiters* fetch_ended_;
+};
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_provider.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+#define SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+
+// token_provider.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
 // ---- sfmc/sms/token_grant.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_GRANT_HPP
@@ -3597,6 +4080,43 @@ private:
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_REQUEST_HPP
 #define SFMC_SMS_TOKEN_REQUEST_HPP
+
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the token request, appended to the auth endpoint's base path.
+inline constexpr std::string_view token_route = "/v2/token";
+
+/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
+
+    The body is JSON with every string escaped (RFC 8259), so any character of a secret
+    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
+    shows its body, hence never the secret.
+
+    @par Example
+    @code
+    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
+    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
+    @endcode
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
+*/
+SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_credentials const& credentials);
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_request.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_REQUEST_IPP
+#define SFMC_SMS_IMPL_TOKEN_REQUEST_IPP
+
+// token_request.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 // ---- sfmc/sms/detail/json_string.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
@@ -3657,30 +4177,9 @@ inline void append_json_string(std::string& out, std::string_view s)
 
 #endif
 
-#include <string>
-#include <string_view>
-
 namespace sfmc::sms {
 
-/// The route of the token request, appended to the auth endpoint's base path.
-inline constexpr std::string_view token_route = "/v2/token";
-
-/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
-
-    The body is JSON with every string escaped (RFC 8259), so any character of a secret
-    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
-    shows its body, hence never the secret.
-
-    @par Example
-    @code
-    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
-    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
-    @endcode
-
-    @par Specification
-    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
-*/
-inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
+SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
 {
     std::string body = R"({"grant_type":"client_credentials","client_id":)";
     detail::append_json_string(body, credentials.client_id());
@@ -3712,6 +4211,9 @@ inline http_request make_token_request(endpoint const& auth, client_credentials 
 }
 
 } // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -3755,169 +4257,78 @@ static_assert(route<token_grant> && !route_behind_token<token_grant>);
 } // namespace sfmc::sms
 
 #endif
-// ---- sfmc/sms/transport.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TRANSPORT_HPP
-#define SFMC_SMS_TRANSPORT_HPP
 
-
-#include <concepts>
+#include <condition_variable>
+#include <mutex>
 
 namespace sfmc::sms {
 
-/** The one seam to an HTTP stack: send a request, get the response or a transport error.
-
-    @par Valid expressions
-    With `t` an lvalue of type `T` and `req` an `http_request const&`:
-    | expression   | type                           | semantics |
-    |--------------|--------------------------------|-----------|
-    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
-
-    A transport never follows redirects (a 302 is returned as data: following it would hand
-    the bearer token to another host), never retries on its own, and may keep connections
-    open between calls: it is taken by reference and reused.
-
-    @par Exemplar
-    @code
-    struct exemplar_transport {
-        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
-    };
-    static_assert(sfmc::sms::transport<exemplar_transport>);
-    @endcode
-
-    @par Models
-    Any user type of the shape above; the library's tests use fakes that replay canned
-    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
-*/
-template <class T>
-concept transport = requires(T& t, http_request const& req) {
-    { t.send(req) } -> std::convertible_to<result<http_response>>;
-};
-
 namespace detail {
-struct exemplar_transport {
-    result<http_response> send(http_request const&);
+// Where callers wait for the token request in flight.
+struct token_waiters {
+    std::condition_variable ended;
 };
-static_assert(transport<exemplar_transport>);
+
+SFMC_SMS_DECL token_waiters* new_token_waiters()
+{
+    return new token_waiters;
+}
 } // namespace detail
+
+SFMC_SMS_DECL token_provider::~token_provider()
+{
+    delete fetch_ended_;
+}
+
+SFMC_SMS_DECL api_result<token_response> token_provider::get()
+{
+    std::unique_lock lock(mutex_);
+    while (true) {
+        auto next = state_.look(now());
+        if (next.answer)
+            return std::move(*next.answer);
+        if (next.must_fetch)
+            break;
+        fetch_ended_->ended.wait(lock, [&] { return state_.ended(next.awaited); });
+        if (auto failed = state_.failure_of(next.awaited))
+            return std::move(*failed);
+    }
+    lock.unlock();
+
+    auto const started = now();
+    call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+    auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
+
+    lock.lock();
+    state_.finish(fetched, started);
+    fetch_ended_->ended.notify_all();
+    return fetched;
+}
+
+SFMC_SMS_DECL void token_provider::invalidate(access_token const& rejected)
+{
+    std::lock_guard lock(mutex_);
+    state_.invalidate(rejected);
+}
+
+SFMC_SMS_DECL std::uint64_t token_provider::token_requests() const
+{
+    std::lock_guard lock(mutex_);
+    return state_.requests();
+}
+
+SFMC_SMS_DECL std::chrono::steady_clock::time_point token_provider::now() const
+{
+    return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
+}
+
+SFMC_SMS_DECL api_result<token_response> token_provider::unused_token()
+{ return failure(error::bad_token); }
 
 } // namespace sfmc::sms
 
 #endif
-
-#include <chrono>
-#include <condition_variable>
-#include <cstdint>
-#include <functional>
-#include <mutex>
-#include <optional>
-
-namespace sfmc::sms {
-
-/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
-struct token_provider_options {
-    /// The refresh margin and the refusal hold.
-    token_cache_options cache{};
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
-    std::function<std::chrono::steady_clock::time_point()> clock{};
-};
-
-/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
-
-    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
-    mutex and the condition variable live here, the decisions in those two. Thread-safe:
-    concurrent callers (and several clients) share one token, and at most one token
-    request is in flight at a time; callers that arrive meanwhile wait for it and all
-    receive its outcome, a failure included. A failure is not retried here: the calls that
-    need the token retry as their own policy says, or, after a definite refusal, get it
-    back for `refusal_hold` without a request. After the API refuses a token (401),
-    @ref invalidate drops it so the next call fetches a new one.
-
-    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
-    request.
-
-    @par Example
-    @code
-    sfmc::sms::curl_transport http;
-    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
-    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
-    @endcode
-*/
-class token_provider {
-public:
-    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
-    template <transport Transport>
-    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
-        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
-    {
-    }
-
-    token_provider(token_provider const&) = delete;
-    token_provider& operator=(token_provider const&) = delete;
-
-    /// The cached token while it is fresh, else a new one from the token endpoint.
-    api_result<token_response> get()
-    {
-        std::unique_lock lock(mutex_);
-        while (true) {
-            auto next = state_.look(now());
-            if (next.answer)
-                return std::move(*next.answer);
-            if (next.must_fetch)
-                break;
-            done_.wait(lock, [&] { return state_.ended(next.awaited); });
-            if (auto failed = state_.failure_of(next.awaited))
-                return std::move(*failed);
-        }
-        lock.unlock();
-
-        auto const started = now();
-        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
-        auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
-
-        lock.lock();
-        state_.finish(fetched, started);
-        done_.notify_all();
-        return fetched;
-    }
-
-    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
-    void invalidate(access_token const& rejected)
-    {
-        std::lock_guard lock(mutex_);
-        state_.invalidate(rejected);
-    }
-
-    /// How many token requests have been sent.
-    std::uint64_t token_requests() const
-    {
-        std::lock_guard lock(mutex_);
-        return state_.requests();
-    }
-
-private:
-    std::chrono::steady_clock::time_point now() const
-    {
-        return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-    }
-
-    // The token request needs no token: never called.
-    static api_result<token_response> unused_token() { return failure(error::bad_token); }
-
-    std::function<result<http_response>(http_request const&)> send_;
-    endpoint auth_;
-    client_credentials credentials_;
-    token_provider_options opt_;
-
-    mutable std::mutex mutex_;
-    std::condition_variable done_;
-    detail::token_fetch state_;
-};
-
-} // namespace sfmc::sms
+#endif
 
 #endif
 
@@ -4057,10 +4468,7 @@ struct queue_metrics {
     /// Member by member.
     friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
     /// "22 waiting, the oldest for 45 s", for logs.
-    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
-    {
-        return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
-    }
+    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q);
 };
 
 /** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
@@ -4100,29 +4508,7 @@ struct queue_lookup {
     channel on = channel::sms;
 
     /// The request for `definition_key`'s queue at `rest`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
-        auto const channel_route = std::string_view("/messaging/v1/");
-        auto const on_name = to_string(on);
-        http_request req;
-        detail::request_writer w(req, "GET", rest,
-                                 rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
-                                     detail::request_writer::segment_room(definition_key.value()) + queue.size() +
-                                     detail::request_writer::bearer_size(token) + json.size());
-        w.append(rest.base_path());
-        w.append(channel_route);
-        w.append(on_name);
-        w.append(definitions);
-        w.append_segment(definition_key.value());
-        w.append(queue);
-        w.end_target();
-        w.add_host_header();
-        w.add_bearer(token);
-        w.add_header("Accept", json);
-        w.finish();
-        return req;
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The metrics, or why there are none (see `decode_queue_metrics`).
     api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
@@ -4136,12 +4522,12 @@ static_assert(route_behind_token<queue_lookup>);
 } // namespace sfmc::sms
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION
-// ---- sfmc/sms/impl/decode_queue_metrics.ipp ----
+// ---- sfmc/sms/impl/queue_lookup.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_DECODE_QUEUE_METRICS_IPP
-#define SFMC_SMS_IMPL_DECODE_QUEUE_METRICS_IPP
+#ifndef SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
+#define SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
 
-// The definition of queue_lookup.hpp's decoder: inline in header-only mode, compiled once by
+// queue_lookup.hpp's definitions (the request and the decoder): inline in header-only mode, compiled once by
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 
@@ -4168,6 +4554,35 @@ SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const
     return out;
 }
 
+SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, access_token const& token) const
+{
+    constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
+    auto const channel_route = std::string_view("/messaging/v1/");
+    auto const on_name = to_string(on);
+    http_request req;
+    detail::request_writer w(req, "GET", rest,
+                             rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
+                                 detail::request_writer::segment_room(definition_key.value()) + queue.size() +
+                                 detail::request_writer::bearer_size(token) + json.size());
+    w.append(rest.base_path());
+    w.append(channel_route);
+    w.append(on_name);
+    w.append(definitions);
+    w.append_segment(definition_key.value());
+    w.append(queue);
+    w.end_target();
+    w.add_host_header();
+    w.add_bearer(token);
+    w.add_header("Accept", json);
+    w.finish();
+    return req;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
+{
+    return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
+}
+
 } // namespace sfmc::sms
 
 #endif
@@ -4180,7 +4595,6 @@ SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const
 #define SFMC_SMS_STATUS_CODE_HPP
 
 
-#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -4241,12 +4655,12 @@ inline constexpr status_code_entry status_codes[] = {
 */
 constexpr std::optional<std::string_view> status_code_name(int code) noexcept
 {
-    auto const* const end = std::end(detail::status_codes);
-    auto const* const it = std::lower_bound(std::begin(detail::status_codes), end, code,
-                                            [](detail::status_code_entry const& e, int c) { return e.code < c; });
-    if (it == end || it->code != code)
-        return std::nullopt;
-    return it->name;
+    // A scan of 90 entries, not std::lower_bound: <algorithm> would add a twentieth to the
+    // time to compile <sfmc/sms.hpp> (bench/compile_time.py), for no measurable gain here.
+    for (auto const& e : detail::status_codes)
+        if (e.code == code)
+            return e.name;
+    return std::nullopt;
 }
 
 } // namespace sfmc::sms

@@ -3,10 +3,8 @@
 #define SFMC_SMS_ACCESS_TOKEN_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
-#include <algorithm>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -28,12 +26,7 @@ namespace sfmc::sms {
 class access_token {
 public:
     /// Validates `text`; `error::bad_token` when it is empty or has other than visible ASCII.
-    static result<access_token> make(std::string_view text)
-    {
-        if (text.empty() || !std::all_of(text.begin(), text.end(), detail::is_visible_ascii))
-            return error::bad_token;
-        return access_token(text);
-    }
+    static result<access_token> make(std::string_view text);
 
     /// The token's text. Named so that every place a secret leaves the object is easy to find.
     std::string_view reveal() const noexcept { return text_; }
@@ -50,5 +43,9 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/access_token.ipp>
+#endif
 
 #endif

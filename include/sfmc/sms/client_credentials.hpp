@@ -3,7 +3,6 @@
 #define SFMC_SMS_CLIENT_CREDENTIALS_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
 #include <optional>
@@ -27,22 +26,7 @@ class client_credentials {
 public:
     /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
     static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
-                                           std::string_view account_id = {}, std::string_view scope = {})
-    {
-        if (client_id.empty() || client_secret.empty())
-            return error::bad_credentials;
-        for (auto v : {client_id, client_secret, account_id, scope})
-            if (!detail::utf8_code_points(v))
-                return error::bad_credentials;
-        client_credentials c;
-        c.client_id_ = client_id;
-        c.client_secret_ = client_secret;
-        if (!account_id.empty())
-            c.account_id_ = std::string(account_id);
-        if (!scope.empty())
-            c.scope_ = std::string(scope);
-        return c;
-    }
+                                           std::string_view account_id = {}, std::string_view scope = {});
 
     /// The client id (not secret).
     std::string_view client_id() const noexcept { return client_id_; }
@@ -54,13 +38,7 @@ public:
     std::optional<std::string> const& scope() const noexcept { return scope_; }
 
     /// Writes the id and account, the secret as `[redacted]`.
-    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c)
-    {
-        out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
-        if (c.account_id_)
-            out << " account_id=" << *c.account_id_;
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c);
 
 private:
     client_credentials() = default;
@@ -69,5 +47,9 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/client_credentials.ipp>
+#endif
 
 #endif

@@ -29,13 +29,7 @@ struct token_response {
     std::optional<std::string> soap_instance_url;
 
     /// What was granted, the token itself redacted.
-    friend std::ostream& operator<<(std::ostream& out, token_response const& t)
-    {
-        out << t.token << ", expires in " << t.expires_in.count() << " s";
-        if (t.rest_instance_url)
-            out << ", REST " << *t.rest_instance_url;
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, token_response const& t);
 };
 
 /** Decodes the token endpoint's answer: the token, or why there is none.

@@ -3,7 +3,6 @@
 #define SFMC_SMS_ENDPOINT_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
 #include <cstdint>
@@ -34,14 +33,7 @@ public:
 
     /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
     /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
-    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest)
-    {
-        if (!is_dns_label(sub))
-            return error::bad_subdomain;
-        std::string host = lower(sub);
-        host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
-        return endpoint(true, std::move(host), 443, {});
-    }
+    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest);
 
     /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
         `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
@@ -71,40 +63,22 @@ public:
     std::string_view authority() const noexcept { return authority_; }
 
     /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
-    std::string url() const
-    {
-        std::string out(scheme());
-        out.append("://").append(authority_).append(base_path_);
-        return out;
-    }
+    std::string url() const;
 
     /// Same scheme, host, port and base path.
     friend bool operator==(endpoint const&, endpoint const&) = default;
 
     /// Writes `url()`.
-    friend std::ostream& operator<<(std::ostream& out, endpoint const& e) { return out << e.url(); }
+    friend std::ostream& operator<<(std::ostream& out, endpoint const& e);
 
     /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
     /// leak a token. `host` is a name or an address without brackets.
     static bool is_loopback(std::string_view host) noexcept;
 
 private:
-    endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
-        : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
-    {
-        bool const ipv6 = host_.find(':') != std::string::npos;
-        authority_ = ipv6 ? '[' + host_ + ']' : host_;
-        if (port_ != (secure_ ? 443 : 80))
-            authority_.append(":").append(std::to_string(port_));
-    }
+    endpoint(bool secure, std::string host, std::uint16_t port, std::string base);
 
-    static std::string lower(std::string_view s)
-    {
-        std::string out(s);
-        for (char& c : out)
-            c = detail::to_lower(c);
-        return out;
-    }
+    static std::string lower(std::string_view s);
 
     // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
     static bool has_scheme(std::string_view url) noexcept;

@@ -75,46 +75,10 @@ struct failure {
         from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
         secret must not get it printed. An empty `secret` changes nothing.
     */
-    void redact(std::string_view secret)
-    {
-        if (secret.empty())
-            return;
-        auto const scrub = [secret](std::string& text) {
-            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
-                text.replace(at, secret.size(), "[redacted]");
-        };
-        for (std::string* text : {&detail, &message, &documentation, &raw_body})
-            scrub(*text);
-        if (oauth) {
-            scrub(oauth->error);
-            scrub(oauth->description);
-            scrub(oauth->uri);
-        }
-    }
+    void redact(std::string_view secret);
 
     /// One line for people: the request, the code's message, then what is known, never a secret.
-    std::string to_string() const
-    {
-        std::string out(request);
-        if (!out.empty())
-            out += ": ";
-        out += code.message();
-        if (!detail.empty())
-            out.append(": ").append(detail);
-        if (http_status != 0)
-            out.append(" [HTTP ").append(std::to_string(http_status));
-        if (errorcode)
-            out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
-        if (http_status != 0 || errorcode)
-            out += ']';
-        if (oauth && !oauth->error.empty())
-            out.append(" ").append(oauth->error).append(":");
-        if (auto const said = server_message(); !said.empty())
-            out.append(" \"").append(said).append("\"");
-        if (retry_after)
-            out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
-        return out;
-    }
+    std::string to_string() const;
 
     /// Writes `to_string()`.
     friend std::ostream& operator<<(std::ostream& out, failure const& f) { return out << f.to_string(); }
@@ -146,5 +110,9 @@ template <class T>
 using api_result = boost::system::result<T, failure>;
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/failure.ipp>
+#endif
 
 #endif

@@ -3,9 +3,7 @@
 #define SFMC_SMS_HTTP_REQUEST_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -99,37 +97,13 @@ public:
     header_range headers() const noexcept { return {{this, 0}, {this, headers_.count}}; }
 
     /// The first header named `name` (compared without regard to case), if any.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto h : headers())
-            if (detail::ci_is_equal(h.name, name))
-                return h.value;
-        return std::nullopt;
-    }
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
 
     /// "scheme://authority/target", for stacks that take one URL.
-    std::string url() const
-    {
-        std::string out(scheme_);
-        out += "://";
-        out += *header("Host");
-        out += target();
-        return out;
-    }
+    std::string url() const;
 
     /// The request line and headers, the `Authorization` value redacted, never the body.
-    friend std::ostream& operator<<(std::ostream& out, http_request const& r)
-    {
-        out << r.method() << ' ' << r.url();
-        for (auto h : r.headers()) {
-            out << '\n' << h.name << ": ";
-            if (detail::ci_is_equal(h.name, "Authorization"))
-                out << h.value.substr(0, h.value.find(' ') + 1) << "[redacted]";
-            else
-                out << h.value;
-        }
-        return out;
-    }
+    friend std::ostream& operator<<(std::ostream& out, http_request const& r);
 
 private:
     friend class detail::request_writer;
@@ -152,7 +126,8 @@ private:
         {
             if (this != &other) {
                 count = other.count;
-                std::copy_n(other.items, count, items);
+                for (std::size_t i = 0; i != count; ++i)
+                    items[i] = other.items[i];
             }
             return *this;
         }
@@ -173,5 +148,9 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/http_request.ipp>
+#endif
 
 #endif

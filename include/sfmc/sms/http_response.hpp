@@ -3,7 +3,6 @@
 #define SFMC_SMS_HTTP_RESPONSE_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 
 #include <optional>
 #include <string>
@@ -37,15 +36,13 @@ struct http_response {
 
     /// The first header named `name` (compared without regard to case), without the
     /// optional white space around it.
-    std::optional<std::string_view> header(std::string_view name) const noexcept
-    {
-        for (auto const& h : headers)
-            if (detail::ci_is_equal(h.name, name))
-                return detail::trim_ows(h.value);
-        return std::nullopt;
-    }
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/http_response.ipp>
+#endif
 
 #endif

@@ -3,10 +3,8 @@
 #define SFMC_SMS_MESSAGE_KEY_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/error.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -42,17 +40,7 @@ public:
     static constexpr std::size_t max_bytes = 4 * max_code_points;
 
     /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
-    static result<message_key> make(std::string_view utf8)
-    {
-        if (utf8.empty())
-            return error::key_empty;
-        auto const n = detail::utf8_code_points(utf8);
-        if (!n)
-            return error::key_not_utf8;
-        if (*n > max_code_points)
-            return error::key_too_long;
-        return message_key(utf8);
-    }
+    static result<message_key> make(std::string_view utf8);
 
     /// Copies the key's bytes; never allocates.
     message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
@@ -103,13 +91,6 @@ SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept
     RFC 3986 sections 2.1, 2.3 and 5.2.4.
 */
 SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
-
-inline std::string message_key::encoded() const
-{
-    std::string out(encoded_path_segment_size(value()), '\0');
-    encode_path_segment(value(), out.data(), out.size());
-    return out;
-}
 
 } // namespace sfmc::sms
 

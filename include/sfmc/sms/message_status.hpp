@@ -3,7 +3,6 @@
 #define SFMC_SMS_MESSAGE_STATUS_HPP
 
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/timestamp.hpp>
 
 #include <optional>
@@ -40,25 +39,7 @@ constexpr std::string_view to_string(send_status s) noexcept
     spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
     may add states.
 */
-inline send_status parse_send_status(std::string_view event_category_type) noexcept
-{
-    struct named {
-        std::string_view type;
-        send_status status;
-    };
-    constexpr named known[] = {
-        {"TransactionalSendEvents.SMSSent", send_status::sent},
-        {"TransactionalSendEvents.SMSQueued", send_status::queued},
-        {"TransactionalSendEvents.SMSNotSent", send_status::not_sent},
-        {"TransactionalSendEvents.EmailSent", send_status::sent},
-        {"TransactionalSendEvents.EmailQueued", send_status::queued},
-        {"TransactionalSendEvents.EmailNotSent", send_status::not_sent},
-    };
-    for (auto const& k : known)
-        if (detail::ci_is_equal(event_category_type, k.type))
-            return k.status;
-    return send_status::unknown;
-}
+SFMC_SMS_DECL send_status parse_send_status(std::string_view event_category_type) noexcept;
 
 /// The `info` object: details of the message, each present only when the API sent it.
 struct status_info {
@@ -95,15 +76,13 @@ struct message_status {
     std::optional<status_info> info;
 
     /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
-    friend std::ostream& operator<<(std::ostream& out, message_status const& s)
-    {
-        out << to_string(s.status) << " (" << s.event_category_type << ") at ";
-        if (s.timestamp_utc)
-            return out << s.timestamp_utc->to_rfc3339();
-        return out << s.timestamp;
-    }
+    friend std::ostream& operator<<(std::ostream& out, message_status const& s);
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/message_status.ipp>
+#endif
 
 #endif

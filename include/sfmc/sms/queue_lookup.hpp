@@ -6,7 +6,6 @@
 #include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/http_request.hpp>
@@ -31,10 +30,7 @@ struct queue_metrics {
     /// Member by member.
     friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
     /// "22 waiting, the oldest for 45 s", for logs.
-    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
-    {
-        return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
-    }
+    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q);
 };
 
 /** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
@@ -74,29 +70,7 @@ struct queue_lookup {
     channel on = channel::sms;
 
     /// The request for `definition_key`'s queue at `rest`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
-        auto const channel_route = std::string_view("/messaging/v1/");
-        auto const on_name = to_string(on);
-        http_request req;
-        detail::request_writer w(req, "GET", rest,
-                                 rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
-                                     detail::request_writer::segment_room(definition_key.value()) + queue.size() +
-                                     detail::request_writer::bearer_size(token) + json.size());
-        w.append(rest.base_path());
-        w.append(channel_route);
-        w.append(on_name);
-        w.append(definitions);
-        w.append_segment(definition_key.value());
-        w.append(queue);
-        w.end_target();
-        w.add_host_header();
-        w.add_bearer(token);
-        w.add_header("Accept", json);
-        w.finish();
-        return req;
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The metrics, or why there are none (see `decode_queue_metrics`).
     api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
@@ -110,7 +84,7 @@ static_assert(route_behind_token<queue_lookup>);
 } // namespace sfmc::sms
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION
-#include <sfmc/sms/impl/decode_queue_metrics.ipp>
+#include <sfmc/sms/impl/queue_lookup.ipp>
 #endif
 
 #endif

@@ -6,7 +6,6 @@
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -41,10 +40,7 @@ struct retry_policy {
     std::chrono::milliseconds max_backoff{60'000};
 
     /// True when trying again may succeed: 429 (not 50200), 503, no response.
-    static bool is_retryable(failure const& f) noexcept
-    {
-        return f.code == error::rate_limited || f.http_status == 503 || f.code == condition::transport;
-    }
+    static bool is_retryable(failure const& f) noexcept;
 
     /** The wait before retry number `retries_done + 1`, or nullopt to give up.
 
@@ -53,31 +49,7 @@ struct retry_policy {
         `f.retry_after` (rounded up), so the caller learns how long the server wanted.
     */
     std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
-                                                        double random01) const
-    {
-        using namespace std::chrono;
-        if (!is_retryable(f) || retries_done >= max_retries)
-            return std::nullopt;
-        milliseconds delay{};
-        if (f.retry_after) {
-            delay = duration_cast<milliseconds>(*f.retry_after);
-        } else {
-            // Doubling stops at max_backoff, and every sum saturates: however large the limits,
-            // no duration overflows.
-            auto const cap = std::max(max_backoff, milliseconds{0});
-            auto backoff = std::clamp(initial_backoff, milliseconds{0}, cap);
-            for (int i = 0; i < retries_done && backoff < cap && backoff > milliseconds{0}; ++i)
-                backoff = backoff > cap / 2 ? cap : backoff * 2;
-            auto const jitter = static_cast<double>(backoff.count()) / 2 * std::clamp(random01, 0.0, 1.0);
-            delay = saturating_add(backoff, milliseconds{static_cast<milliseconds::rep>(jitter)});
-        }
-        if (saturating_add(waited, delay) > max_total_wait) {
-            if (!f.retry_after)
-                f.retry_after = ceil<seconds>(delay);
-            return std::nullopt;
-        }
-        return delay;
-    }
+                                                        double random01) const;
 
     /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
     static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
@@ -89,5 +61,9 @@ struct retry_policy {
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/retry_policy.ipp>
+#endif
 
 #endif

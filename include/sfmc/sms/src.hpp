@@ -18,11 +18,27 @@
 
 #include <sfmc/sms.hpp>
 
+#include <sfmc/sms/impl/access_token.ipp>
+#include <sfmc/sms/impl/client_credentials.ipp>
 #include <sfmc/sms/impl/decode_error.ipp>
-#include <sfmc/sms/impl/decode_queue_metrics.ipp>
 #include <sfmc/sms/impl/decode_status.ipp>
 #include <sfmc/sms/impl/decode_token.ipp>
 #include <sfmc/sms/impl/endpoint.ipp>
+#include <sfmc/sms/impl/error.ipp>
+#include <sfmc/sms/impl/failure.ipp>
+#include <sfmc/sms/impl/http_request.ipp>
+#include <sfmc/sms/impl/http_response.ipp>
 #include <sfmc/sms/impl/message_key.ipp>
+#include <sfmc/sms/impl/message_status.ipp>
+#include <sfmc/sms/impl/queue_lookup.ipp>
+#include <sfmc/sms/impl/retry_after.ipp>
+#include <sfmc/sms/impl/retry_policy.ipp>
+#include <sfmc/sms/impl/run_blocking.ipp>
+#include <sfmc/sms/impl/status_request.ipp>
+#include <sfmc/sms/impl/timestamp.ipp>
+#include <sfmc/sms/impl/token_cache.ipp>
+#include <sfmc/sms/impl/token_fetch.ipp>
+#include <sfmc/sms/impl/token_provider.ipp>
+#include <sfmc/sms/impl/token_request.ipp>
 
 #endif

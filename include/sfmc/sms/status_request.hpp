@@ -5,7 +5,6 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/http_request.hpp>
 #include <sfmc/sms/message_key.hpp>
@@ -41,28 +40,13 @@ constexpr std::string_view status_route_of(channel on) noexcept
     @par Specification
     GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
 */
-inline http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
-                                        channel on = channel::sms)
-{
-    constexpr std::string_view json = "application/json";
-    auto const route = status_route_of(on);
-    auto const capacity = ep.base_path().size() + route.size() + detail::request_writer::segment_room(key.value()) +
-                          detail::request_writer::bearer_size(token) + 2 * json.size();
-    http_request req;
-    detail::request_writer w(req, "GET", ep, capacity);
-    w.append(ep.base_path());
-    w.append(route);
-    w.append_segment(key.value());
-    w.end_target();
-
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json);
-    w.add_header("Content-Type", json);
-    w.finish();
-    return req;
-}
+SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                               channel on = channel::sms);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/status_request.ipp>
+#endif
 
 #endif

@@ -7,7 +7,6 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/failure.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -70,27 +69,11 @@ public:
         request was sent, so a slow answer errs on the safe side). A definite refusal is held
         for `refusal_hold`; any other failure is not kept, so the next caller asks again.
     */
-    void store(api_result<token_response> const& outcome, time_point requested_at)
-    {
-        if (outcome) {
-            granted_ = *outcome;
-            auto const margin =
-                std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
-            refresh_at_ = requested_at + outcome->expires_in - margin;
-            refusal_.reset();
-        } else if (is_refusal(outcome.error())) {
-            refusal_ = outcome.error();
-            refused_until_ = requested_at + opt_.refusal_hold;
-        }
-    }
+    void store(api_result<token_response> const& outcome, time_point requested_at);
 
     /// Drops `rejected` if it is still the cached token (the API answered 401 to it); a
     /// token that was replaced meanwhile stays.
-    void invalidate(access_token const& rejected) noexcept
-    {
-        if (granted_ && granted_->token == rejected)
-            granted_.reset();
-    }
+    void invalidate(access_token const& rejected) noexcept;
 
     /// A 4xx other than 408 (timeout) and 429 (rate limit): asking again gets the same answer.
     static bool is_refusal(failure const& f) noexcept
@@ -107,5 +90,9 @@ private:
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/token_cache.ipp>
+#endif
 
 #endif

@@ -9,21 +9,22 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
-#include <sfmc/sms/call.hpp>
-#include <sfmc/sms/detail/run_blocking.hpp>
 #include <sfmc/sms/detail/token_fetch.hpp>
 #include <sfmc/sms/token_cache.hpp>
-#include <sfmc/sms/token_grant.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
 
 namespace sfmc::sms {
+
+namespace detail {
+struct token_waiters;
+SFMC_SMS_DECL token_waiters* new_token_waiters();
+} // namespace detail
 
 /// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
 struct token_provider_options {
@@ -62,61 +63,29 @@ public:
     template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache),
+          fetch_ended_(detail::new_token_waiters())
     {
     }
 
     token_provider(token_provider const&) = delete;
     token_provider& operator=(token_provider const&) = delete;
+    ~token_provider();
 
     /// The cached token while it is fresh, else a new one from the token endpoint.
-    api_result<token_response> get()
-    {
-        std::unique_lock lock(mutex_);
-        while (true) {
-            auto next = state_.look(now());
-            if (next.answer)
-                return std::move(*next.answer);
-            if (next.must_fetch)
-                break;
-            done_.wait(lock, [&] { return state_.ended(next.awaited); });
-            if (auto failed = state_.failure_of(next.awaited))
-                return std::move(*failed);
-        }
-        lock.unlock();
-
-        auto const started = now();
-        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
-        auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
-
-        lock.lock();
-        state_.finish(fetched, started);
-        done_.notify_all();
-        return fetched;
-    }
+    api_result<token_response> get();
 
     /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
-    void invalidate(access_token const& rejected)
-    {
-        std::lock_guard lock(mutex_);
-        state_.invalidate(rejected);
-    }
+    void invalidate(access_token const& rejected);
 
     /// How many token requests have been sent.
-    std::uint64_t token_requests() const
-    {
-        std::lock_guard lock(mutex_);
-        return state_.requests();
-    }
+    std::uint64_t token_requests() const;
 
 private:
-    std::chrono::steady_clock::time_point now() const
-    {
-        return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-    }
+    std::chrono::steady_clock::time_point now() const;
 
     // The token request needs no token: never called.
-    static api_result<token_response> unused_token() { return failure(error::bad_token); }
+    static api_result<token_response> unused_token();
 
     std::function<result<http_response>(http_request const&)> send_;
     endpoint auth_;
@@ -124,10 +93,17 @@ private:
     token_provider_options opt_;
 
     mutable std::mutex mutex_;
-    std::condition_variable done_;
     detail::token_fetch state_;
+    // Owned, and never null. A pointer to an incomplete type, not a unique_ptr, so that
+    // <sfmc/sms.hpp> includes neither <condition_variable> nor <memory>: they took a tenth
+    // of the time to compile it (bench/compile_time.py).
+    detail::token_waiters* fetch_ended_;
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/token_provider.ipp>
+#endif
 
 #endif

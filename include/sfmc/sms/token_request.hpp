@@ -4,8 +4,6 @@
 
 #include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/json_string.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/http_request.hpp>
 
@@ -32,37 +30,12 @@ inline constexpr std::string_view token_route = "/v2/token";
     @par Specification
     Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
 */
-inline http_request make_token_request(endpoint const& auth, client_credentials const& credentials)
-{
-    std::string body = R"({"grant_type":"client_credentials","client_id":)";
-    detail::append_json_string(body, credentials.client_id());
-    body += R"(,"client_secret":)";
-    detail::append_json_string(body, credentials.reveal_secret());
-    if (credentials.scope()) {
-        body += R"(,"scope":)";
-        detail::append_json_string(body, *credentials.scope());
-    }
-    if (credentials.account_id()) {
-        body += R"(,"account_id":)";
-        detail::append_json_string(body, *credentials.account_id());
-    }
-    body += '}';
-
-    constexpr std::string_view json = "application/json";
-    auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
-    http_request req;
-    detail::request_writer w(req, "POST", auth, capacity);
-    w.append(auth.base_path());
-    w.append(token_route);
-    w.end_target();
-    w.add_host_header();
-    w.add_header("Content-Type", json);
-    w.add_header("Accept", json);
-    w.set_body(body);
-    w.finish();
-    return req;
-}
+SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_credentials const& credentials);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/token_request.ipp>
+#endif
 
 #endif

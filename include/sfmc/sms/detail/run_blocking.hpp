@@ -8,22 +8,12 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <thread>
 
 namespace sfmc::sms::detail {
 
 // splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
 // spread between clients, not cryptographic quality (and <random> is heavy to compile).
-inline double jitter_random() noexcept
-{
-    thread_local std::uint64_t state =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-        reinterpret_cast<std::uintptr_t>(&state);
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-}
+SFMC_SMS_DECL double jitter_random() noexcept;
 
 // Where a driver reads the wall clock and draws jitter: the caller's functions, or, when
 // absent or empty, the system clock and jitter_random.
@@ -39,6 +29,9 @@ struct driver_env {
 };
 
 using sleep_function = std::function<void(std::chrono::milliseconds)>;
+
+// std::this_thread::sleep_for, defined out of line so that this header needs no <thread>.
+SFMC_SMS_DECL void sleep_for(std::chrono::milliseconds delay);
 
 // The blocking driver of a call: the one loop behind client and token_provider. `send`
 // is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
@@ -62,7 +55,7 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
             if (sleep && *sleep)
                 (*sleep)(c.delay());
             else
-                std::this_thread::sleep_for(c.delay());
+                detail::sleep_for(c.delay());
             break;
         case call_action::done:
             return std::move(c.result());
@@ -71,5 +64,9 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 }
 
 } // namespace sfmc::sms::detail
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/run_blocking.ipp>
+#endif
 
 #endif

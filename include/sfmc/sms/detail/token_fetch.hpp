@@ -28,41 +28,16 @@ public:
         std::uint64_t awaited = 0;
     };
 
-    step look(token_cache::time_point now)
-    {
-        if (auto const* granted = cache_.fresh(now))
-            return {*granted};
-        if (auto const* refusal = cache_.held_refusal(now))
-            return {api_result<token_response>(*refusal)};
-        if (!fetching_) {
-            fetching_ = true;
-            return {std::nullopt, true};
-        }
-        return {std::nullopt, false, fetches_};
-    }
+    step look(token_cache::time_point now);
 
     // True once the request a caller waits for has ended.
     bool ended(std::uint64_t awaited) const noexcept { return !fetching_ || fetches_ != awaited; }
 
     // After waiting: the failure of the request waited for, if it failed (so does the caller).
-    std::optional<failure> failure_of(std::uint64_t awaited) const
-    {
-        if (fetches_ != awaited && last_failure_)
-            return last_failure_;
-        return std::nullopt;
-    }
+    std::optional<failure> failure_of(std::uint64_t awaited) const;
 
     // The outcome of the request sent at `started`.
-    void finish(api_result<token_response> const& outcome, token_cache::time_point started)
-    {
-        fetching_ = false;
-        ++fetches_;
-        cache_.store(outcome, started);
-        if (outcome)
-            last_failure_.reset();
-        else
-            last_failure_ = outcome.error();
-    }
+    void finish(api_result<token_response> const& outcome, token_cache::time_point started);
 
     void invalidate(access_token const& rejected) noexcept { cache_.invalidate(rejected); }
     std::uint64_t requests() const noexcept { return fetches_; }
@@ -75,5 +50,9 @@ private:
 };
 
 } // namespace sfmc::sms::detail
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/token_fetch.ipp>
+#endif
 
 #endif

@@ -48,6 +48,14 @@ SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, 
                           std::move(rest), std::move(soap)};
 }
 
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, token_response const& t)
+{
+    out << t.token << ", expires in " << t.expires_in.count() << " s";
+    if (t.rest_instance_url)
+        out << ", REST " << *t.rest_instance_url;
+    return out;
+}
+
 } // namespace sfmc::sms
 
 #endif

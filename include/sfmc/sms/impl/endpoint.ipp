@@ -6,6 +6,7 @@
 // header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/detail/text.hpp>
 
 #include <boost/url/grammar/alnum_chars.hpp>
 #include <boost/url/grammar/alpha_chars.hpp>
@@ -149,6 +150,44 @@ SFMC_SMS_DECL bool endpoint::is_base_path(std::string_view p) noexcept
         start = end + 1;
     }
     return true;
+}
+
+SFMC_SMS_DECL endpoint::endpoint(bool secure, std::string host, std::uint16_t port, std::string base)
+    : secure_(secure), port_(port), host_(std::move(host)), base_path_(std::move(base))
+{
+    bool const ipv6 = host_.find(':') != std::string::npos;
+    authority_ = ipv6 ? '[' + host_ + ']' : host_;
+    if (port_ != (secure_ ? 443 : 80))
+        authority_.append(":").append(std::to_string(port_));
+}
+
+SFMC_SMS_DECL result<endpoint> endpoint::from_subdomain(std::string_view sub, api which)
+{
+    if (!is_dns_label(sub))
+        return error::bad_subdomain;
+    std::string host = lower(sub);
+    host += which == api::rest ? ".rest.marketingcloudapis.com" : ".auth.marketingcloudapis.com";
+    return endpoint(true, std::move(host), 443, {});
+}
+
+SFMC_SMS_DECL std::string endpoint::url() const
+{
+    std::string out(scheme());
+    out.append("://").append(authority_).append(base_path_);
+    return out;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, endpoint const& e)
+{
+    return out << e.url();
+}
+
+SFMC_SMS_DECL std::string endpoint::lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        c = detail::to_lower(c);
+    return out;
 }
 
 } // namespace sfmc::sms

@@ -1,0 +1,57 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_FAILURE_IPP
+#define SFMC_SMS_IMPL_FAILURE_IPP
+
+// failure.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+#include <sfmc/sms/failure.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL void failure::redact(std::string_view secret)
+{
+    if (secret.empty())
+        return;
+    auto const scrub = [secret](std::string& text) {
+        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
+            text.replace(at, secret.size(), "[redacted]");
+    };
+    for (std::string* text : {&detail, &message, &documentation, &raw_body})
+        scrub(*text);
+    if (oauth) {
+        scrub(oauth->error);
+        scrub(oauth->description);
+        scrub(oauth->uri);
+    }
+}
+
+SFMC_SMS_DECL std::string failure::to_string() const
+{
+    std::string out(request);
+    if (!out.empty())
+        out += ": ";
+    out += code.message();
+    if (!detail.empty())
+        out.append(": ").append(detail);
+    if (http_status != 0)
+        out.append(" [HTTP ").append(std::to_string(http_status));
+    if (errorcode)
+        out.append(http_status != 0 ? ", " : " [").append("errorcode ").append(std::to_string(*errorcode));
+    if (http_status != 0 || errorcode)
+        out += ']';
+    if (oauth && !oauth->error.empty())
+        out.append(" ").append(oauth->error).append(":");
+    if (auto const said = server_message(); !said.empty())
+        out.append(" \"").append(said).append("\"");
+    if (retry_after)
+        out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
