@@ -4,7 +4,7 @@
 one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, one only the headers the
 public API cannot do without (<boost/system/result.hpp> and the standard headers of the
 blocking drivers), and one those plus the headers the header-only definitions need (Boost.JSON's
-parser, Boost.URL's parser and encoder): median of several runs of `CXX -std=c++20 -O0 -c`.
+parser, Boost.URL's parser and encoder): median of several runs of `CXX -std=c++20 -O0 -c`, the units taken in turn.
 Prints one JSON object: {"single_header": seconds, ...}."""
 import json
 import os
@@ -32,18 +32,21 @@ UNITS = {
     "boost_json": "#include <boost/json.hpp>\nint main() { return 0; }\n",
 }
 
-results = {}
+times = {name: [] for name in UNITS}
 with tempfile.TemporaryDirectory() as tmp:
+    sources = {}
     for name, text in UNITS.items():
-        source = pathlib.Path(tmp) / f"{name}.cpp"
-        source.write_text(text)
-        times = []
-        for _ in range(RUNS):
-            start = time.perf_counter()
+        sources[name] = pathlib.Path(tmp) / f"{name}.cpp"
+        sources[name].write_text(text)
+    # Round robin, not each unit's runs in a row: a machine that speeds up or slows down
+    # during the measurement then shifts every unit alike, and the ratios stay true.
+    for _ in range(RUNS):
+        for name, source in sources.items():
             flags = ["-DSFMC_SMS_SEPARATE_COMPILATION", "-I", str(ROOT / "include")] if name == "separate" \
                 else ["-I", str(ROOT / "single_include")]
+            start = time.perf_counter()
             subprocess.run([CXX, "-std=c++20", "-O0", *flags, "-c", str(source), "-o", str(source.with_suffix(".o"))],
                            check=True)
-            times.append(time.perf_counter() - start)
-        results[name] = statistics.median(times)
+            times[name].append(time.perf_counter() - start)
+results = {name: statistics.median(runs) for name, runs in times.items()}
 print(json.dumps(results))

@@ -2300,6 +2300,77 @@ struct call_options {
     decode_options decode{};
 };
 
+namespace detail {
+
+// Everything a `call` does whatever its route: the phase, the token and its one refresh after
+// a 401, the retries. Not a template and defined out of line, so that a route instantiates
+// only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
+class call_core {
+public:
+    call_core(std::optional<endpoint> base, call_options opt, bool needs_token);
+
+    void use_token(access_token fixed);
+
+    // What to do now, or nullopt when the route must build its request and hand it to `send`.
+    std::optional<call_action> step(double random01);
+    void send(http_request req);
+
+    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+    void on_token(api_result<token_response> const& granted);
+
+    http_request const& request() const noexcept
+    {
+        BOOST_ASSERT(request_);
+        return *request_;
+    }
+    // True when the response is the route's to decode (with `decode_at(now)`); false when it
+    // is not awaited, or is a 401 that the call answers by fetching a new token.
+    bool take_response(http_response const& res);
+    decode_options decode_at(std::chrono::system_clock::time_point now) const;
+    void on_transport_error(boost::system::error_code ec);
+
+    // The route decoded a value: the call is done.
+    void succeed() noexcept { phase_ = phase::finished; }
+    // The call failed; it is retried if the policy says so.
+    void fail(failure f);
+    // The call failed for good.
+    void give_up(failure f);
+    // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
+    failure take_failure();
+
+    std::chrono::milliseconds delay() const noexcept { return delay_; }
+    std::optional<endpoint> const& base() const noexcept { return base_; }
+    // The token for the next request: set whenever `step` returned nullopt for a route behind a token.
+    access_token const& token() const noexcept
+    {
+        BOOST_ASSERT(token_);
+        return *token_;
+    }
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    enum class phase { ready, fetching, sending, failed, waiting, finished };
+
+    call_action decide(double random01);
+
+    std::optional<endpoint> base_;
+    call_options opt_;
+    bool needs_token_;
+    phase phase_ = phase::ready;
+    std::optional<access_token> token_;
+    std::optional<access_token> rejected_;
+    bool fixed_token_ = false;
+    bool refreshed_ = false;
+    int retries_ = 0;
+    int attempts_ = 0;
+    std::chrono::milliseconds waited_{0};
+    std::chrono::milliseconds delay_{0};
+    std::optional<http_request> request_;
+    std::optional<failure> pending_; // the failure to retry, or once finished the final one
+};
+
+} // namespace detail
+
 /** One call of a `route` as a state machine over plain values: sans-I/O.
 
     The call says what to do next and is fed what happened; it never reads a clock, never
@@ -2355,120 +2426,63 @@ public:
         a host that is not loopback is refused, nothing sent).
     */
     explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
-        : route_(std::move(r)), base_(std::move(base)), opt_(std::move(opt))
+        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token)
     {
-        if constexpr (!needs_token)
-            BOOST_ASSERT(base_);
         if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
             if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
-                finish(std::move(*invalid));
+                core_.give_up(std::move(*invalid));
         }
     }
 
     /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
-    void use_token(access_token fixed)
-    {
-        token_ = std::move(fixed);
-        fixed_token_ = true;
-    }
+    void use_token(access_token fixed) { core_.use_token(std::move(fixed)); }
 
     /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
         turns out to be a wait; otherwise it is unused.
     */
     call_action next(double random01 = 0.5)
     {
-        switch (phase_) {
-        case phase::fetching: return call_action::fetch_token;
-        case phase::sending: return call_action::send;
-        case phase::finished: return call_action::done;
-        case phase::failed: return decide(random01);
-        case phase::waiting:
-        case phase::ready: break;
+        if (auto action = core_.step(random01)) {
+            if (*action == call_action::done && !result_)
+                result_.emplace(redacted(core_.take_failure()));
+            return *action;
         }
-        if constexpr (needs_token) {
-            if (!token_) {
-                phase_ = phase::fetching;
-                return call_action::fetch_token;
-            }
-            request_.emplace(route_.make_request(*base_, *token_));
-        } else {
-            request_.emplace(route_.make_request(*base_));
-        }
-        phase_ = phase::sending;
-        ++attempts_;
+        if constexpr (needs_token)
+            core_.send(route_.make_request(*core_.base(), core_.token()));
+        else
+            core_.send(route_.make_request(*core_.base()));
         return call_action::send;
     }
 
     /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
-    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+    access_token const* rejected_token() const noexcept { return core_.rejected_token(); }
 
     /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
-    void on_token(api_result<token_response> const& granted)
-    {
-        if (phase_ != phase::fetching)
-            return;
-        rejected_.reset();
-        if (!granted) {
-            fail(granted.error());
-            return;
-        }
-        if (!base_) {
-            if (!granted->rest_instance_url)
-                return finish(failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url"));
-            auto rest = endpoint::from_url(*granted->rest_instance_url);
-            if (!rest)
-                return finish(failure(rest.error(), "the token's rest_instance_url is not usable"));
-            base_ = std::move(*rest);
-        }
-        token_ = granted->token;
-        phase_ = phase::ready;
-    }
+    void on_token(api_result<token_response> const& granted) { core_.on_token(granted); }
 
     /// With `send`: the request to send, exactly as it is.
-    http_request const& request() const noexcept
-    {
-        BOOST_ASSERT(request_);
-        return *request_;
-    }
+    http_request const& request() const noexcept { return core_.request(); }
 
     /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
         resolve a `Retry-After` given as a date.
     */
     void on_response(http_response const& res, std::chrono::system_clock::time_point now)
     {
-        if (phase_ != phase::sending)
+        if (!core_.take_response(res))
             return;
-        if constexpr (needs_token) {
-            if (res.status == 401 && !fixed_token_ && !refreshed_) {
-                // The token may have been revoked or have expired early: one new token, one more try.
-                refreshed_ = true;
-                rejected_ = std::move(token_);
-                token_.reset();
-                phase_ = phase::fetching;
-                return;
-            }
-        }
-        auto opt = opt_.decode;
-        opt.now = now;
-        auto decoded = route_.decode(res, opt);
-        if (decoded)
-            return finish(std::move(decoded));
-        fail(std::move(decoded).error());
+        auto decoded = route_.decode(res, core_.decode_at(now));
+        if (!decoded)
+            return core_.fail(std::move(decoded).error());
+        result_.emplace(std::move(decoded));
+        core_.succeed();
     }
 
     /// Feeds the failure to get any response to `request()`. An empty code counts as
     /// `error::transport_failed`: a failure is never a success.
-    void on_transport_error(boost::system::error_code ec)
-    {
-        if (phase_ != phase::sending)
-            return;
-        if (!ec)
-            ec = error::transport_failed;
-        fail(failure(ec, ec.message()));
-    }
+    void on_transport_error(boost::system::error_code ec) { core_.on_transport_error(ec); }
 
     /// With `wait`: how long.
-    std::chrono::milliseconds delay() const noexcept { return delay_; }
+    std::chrono::milliseconds delay() const noexcept { return core_.delay(); }
 
     /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
     api_result<value_type>& result() noexcept
@@ -2478,80 +2492,175 @@ public:
     }
 
     /// The endpoint the call sends to: as given, or learnt from the token.
-    std::optional<endpoint> const& base() const noexcept { return base_; }
+    std::optional<endpoint> const& base() const noexcept { return core_.base(); }
 
     /// Requests made so far (a retry or a refresh counts as one more).
-    int attempts() const noexcept { return attempts_; }
+    int attempts() const noexcept { return core_.attempts(); }
 
 private:
-    enum class phase { ready, fetching, sending, failed, waiting, finished };
-
-    void fail(failure f)
-    {
-        pending_ = std::move(f);
-        phase_ = phase::failed;
-    }
-
-    call_action decide(double random01)
-    {
-        auto const wait = opt_.retry.next_delay(*pending_, retries_, waited_, random01);
-        if (!wait) {
-            finish(std::move(*pending_));
-            return call_action::done;
-        }
-        ++retries_;
-        waited_ = retry_policy::saturating_add(waited_, *wait);
-        delay_ = *wait;
-        pending_.reset();
-        phase_ = phase::waiting;
-        return call_action::wait;
-    }
-
-    void finish(failure f) { finish(api_result<value_type>(std::move(f))); }
-
-    void finish(api_result<value_type> outcome)
-    {
-        if (outcome)
-            result_.emplace(std::move(outcome));
-        else
-            result_.emplace(redacted(std::move(outcome).error()));
-        phase_ = phase::finished;
-    }
-
-    // The failure as the caller sees it: named after its request, with no secret in it.
+    // The failure as the caller sees it: named after its request, with no secret in it (the
+    // core has already taken out the tokens).
     failure redacted(failure f) const
     {
         if constexpr (requires { std::string_view(Route::name); }) {
             if (f.request.empty()) // a token failure keeps "token request"
                 f.request = Route::name;
         }
-        if (token_)
-            f.redact(token_->reveal());
-        if (rejected_)
-            f.redact(rejected_->reveal());
         if constexpr (requires { route_.secret(); })
             f.redact(route_.secret());
         return f;
     }
 
     Route route_;
-    std::optional<endpoint> base_;
-    call_options opt_;
-    phase phase_ = phase::ready;
-    std::optional<access_token> token_;
-    std::optional<access_token> rejected_;
-    bool fixed_token_ = false;
-    bool refreshed_ = false;
-    int retries_ = 0;
-    int attempts_ = 0;
-    std::chrono::milliseconds waited_{0};
-    std::chrono::milliseconds delay_{0};
-    std::optional<http_request> request_;
-    std::optional<failure> pending_;
+    detail::call_core core_;
     std::optional<api_result<value_type>> result_;
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/call.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_CALL_IPP
+#define SFMC_SMS_IMPL_CALL_IPP
+
+// call.hpp's definitions (the route-independent core of every call): inline in header-only
+// mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <utility>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL detail::call_core::call_core(std::optional<endpoint> base, call_options opt, bool needs_token)
+    : base_(std::move(base)), opt_(std::move(opt)), needs_token_(needs_token)
+{
+    BOOST_ASSERT(needs_token_ || base_);
+}
+
+SFMC_SMS_DECL void detail::call_core::use_token(access_token fixed)
+{
+    token_ = std::move(fixed);
+    fixed_token_ = true;
+}
+
+SFMC_SMS_DECL std::optional<call_action> detail::call_core::step(double random01)
+{
+    switch (phase_) {
+    case phase::fetching: return call_action::fetch_token;
+    case phase::sending: return call_action::send;
+    case phase::finished: return call_action::done;
+    case phase::failed: return decide(random01);
+    case phase::waiting:
+    case phase::ready: break;
+    }
+    if (needs_token_ && !token_) {
+        phase_ = phase::fetching;
+        return call_action::fetch_token;
+    }
+    return std::nullopt;
+}
+
+SFMC_SMS_DECL void detail::call_core::send(http_request req)
+{
+    request_.emplace(std::move(req));
+    phase_ = phase::sending;
+    ++attempts_;
+}
+
+SFMC_SMS_DECL void detail::call_core::on_token(api_result<token_response> const& granted)
+{
+    if (phase_ != phase::fetching)
+        return;
+    rejected_.reset();
+    if (!granted)
+        return fail(granted.error());
+    if (!base_) {
+        if (!granted->rest_instance_url)
+            return give_up(failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url"));
+        auto rest = endpoint::from_url(*granted->rest_instance_url);
+        if (!rest)
+            return give_up(failure(rest.error(), "the token's rest_instance_url is not usable"));
+        base_ = std::move(*rest);
+    }
+    token_ = granted->token;
+    phase_ = phase::ready;
+}
+
+SFMC_SMS_DECL bool detail::call_core::take_response(http_response const& res)
+{
+    if (phase_ != phase::sending)
+        return false;
+    if (needs_token_ && res.status == 401 && !fixed_token_ && !refreshed_) {
+        // The token may have been revoked or have expired early: one new token, one more try.
+        refreshed_ = true;
+        rejected_ = std::move(token_);
+        token_.reset();
+        phase_ = phase::fetching;
+        return false;
+    }
+    return true;
+}
+
+SFMC_SMS_DECL decode_options detail::call_core::decode_at(std::chrono::system_clock::time_point now) const
+{
+    auto opt = opt_.decode;
+    opt.now = now;
+    return opt;
+}
+
+SFMC_SMS_DECL void detail::call_core::on_transport_error(boost::system::error_code ec)
+{
+    if (phase_ != phase::sending)
+        return;
+    if (!ec)
+        ec = error::transport_failed;
+    fail(failure(ec, ec.message()));
+}
+
+SFMC_SMS_DECL void detail::call_core::fail(failure f)
+{
+    pending_ = std::move(f);
+    phase_ = phase::failed;
+}
+
+SFMC_SMS_DECL void detail::call_core::give_up(failure f)
+{
+    pending_ = std::move(f);
+    phase_ = phase::finished;
+}
+
+SFMC_SMS_DECL failure detail::call_core::take_failure()
+{
+    BOOST_ASSERT(phase_ == phase::finished && pending_);
+    failure f = std::move(*pending_);
+    pending_.reset();
+    if (token_)
+        f.redact(token_->reveal());
+    if (rejected_)
+        f.redact(rejected_->reveal());
+    return f;
+}
+
+SFMC_SMS_DECL call_action detail::call_core::decide(double random01)
+{
+    auto const wait = opt_.retry.next_delay(*pending_, retries_, waited_, random01);
+    if (!wait) {
+        phase_ = phase::finished; // `pending_` is the outcome
+        return call_action::done;
+    }
+    ++retries_;
+    waited_ = retry_policy::saturating_add(waited_, *wait);
+    delay_ = *wait;
+    pending_.reset();
+    phase_ = phase::waiting;
+    return call_action::wait;
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/channel.hpp ----
@@ -2611,7 +2720,6 @@ constexpr std::optional<channel> parse_channel(std::string_view name) noexcept
 
 #include <optional>
 #include <utility>
-#include <variant>
 
 namespace sfmc::sms::detail {
 
@@ -2620,16 +2728,16 @@ namespace sfmc::sms::detail {
 template <class TokenProvider>
 class client_state {
 public:
-    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), token_(std::move(token)) {}
-    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), token_(&tokens) {}
+    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), fixed_(std::move(token)) {}
+    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), provider_(&tokens) {}
 
     // A call of `r`, given the fixed token if there is one.
     template <class Route>
     call<Route> begin(Route r, call_options opt) const
     {
         call<Route> c(std::move(r), rest_, std::move(opt));
-        if (auto const* fixed = std::get_if<access_token>(&token_))
-            c.use_token(*fixed);
+        if (fixed_)
+            c.use_token(*fixed_);
         return c;
     }
 
@@ -2642,18 +2750,20 @@ public:
     }
 
     // The provider to ask when a call needs a token (null with a fixed token: never asked).
-    TokenProvider* provider() const noexcept
-    {
-        auto const* p = std::get_if<TokenProvider*>(&token_);
-        return p ? *p : nullptr;
-    }
+    TokenProvider* provider() const noexcept { return provider_; }
 
-    void set_token(access_token token) { token_ = std::move(token); }
+    void set_token(access_token token)
+    {
+        fixed_ = std::move(token);
+        provider_ = nullptr;
+    }
     std::optional<endpoint> const& rest() const noexcept { return rest_; }
 
 private:
     std::optional<endpoint> rest_;
-    std::variant<access_token, TokenProvider*> token_;
+    // One of the two: a fixed token, or the provider to ask.
+    std::optional<access_token> fixed_;
+    TokenProvider* provider_ = nullptr;
 };
 
 } // namespace sfmc::sms::detail
@@ -3695,11 +3805,6 @@ SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, client_credentials con
 #endif
 
 #endif
-// ---- sfmc/sms/detail/token_fetch.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
-#define SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
-
 // ---- sfmc/sms/token_cache.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_CACHE_HPP
@@ -3830,6 +3935,157 @@ SFMC_SMS_DECL void token_cache::invalidate(access_token const& rejected) noexcep
 #endif
 
 #endif
+// ---- sfmc/sms/transport.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TRANSPORT_HPP
+#define SFMC_SMS_TRANSPORT_HPP
+
+
+#include <concepts>
+
+namespace sfmc::sms {
+
+/** The one seam to an HTTP stack: send a request, get the response or a transport error.
+
+    @par Valid expressions
+    With `t` an lvalue of type `T` and `req` an `http_request const&`:
+    | expression   | type                           | semantics |
+    |--------------|--------------------------------|-----------|
+    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
+
+    A transport never follows redirects (a 302 is returned as data: following it would hand
+    the bearer token to another host), never retries on its own, and may keep connections
+    open between calls: it is taken by reference and reused.
+
+    @par Exemplar
+    @code
+    struct exemplar_transport {
+        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
+    };
+    static_assert(sfmc::sms::transport<exemplar_transport>);
+    @endcode
+
+    @par Models
+    Any user type of the shape above; the library's tests use fakes that replay canned
+    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
+*/
+template <class T>
+concept transport = requires(T& t, http_request const& req) {
+    { t.send(req) } -> std::convertible_to<result<http_response>>;
+};
+
+namespace detail {
+struct exemplar_transport {
+    result<http_response> send(http_request const&);
+};
+static_assert(transport<exemplar_transport>);
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+namespace sfmc::sms {
+
+namespace detail {
+struct token_provider_state;
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt);
+} // namespace detail
+
+/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
+struct token_provider_options {
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
+};
+
+/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
+
+    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
+    mutex and the condition variable live here, the decisions in those two. Thread-safe:
+    concurrent callers (and several clients) share one token, and at most one token
+    request is in flight at a time; callers that arrive meanwhile wait for it and all
+    receive its outcome, a failure included. A failure is not retried here: the calls that
+    need the token retry as their own policy says, or, after a definite refusal, get it
+    back for `refusal_hold` without a request. After the API refuses a token (401),
+    @ref invalidate drops it so the next call fetches a new one.
+
+    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
+    request.
+
+    @par Example
+    @code
+    sfmc::sms::curl_transport http;
+    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
+    @endcode
+*/
+class token_provider {
+public:
+    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    template <transport Transport>
+    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
+        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
+          state_(detail::new_token_provider_state(opt_.cache))
+    {
+    }
+
+    token_provider(token_provider const&) = delete;
+    token_provider& operator=(token_provider const&) = delete;
+    ~token_provider();
+
+    /// The cached token while it is fresh, else a new one from the token endpoint.
+    api_result<token_response> get();
+
+    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
+    void invalidate(access_token const& rejected);
+
+    /// How many token requests have been sent.
+    std::uint64_t token_requests() const;
+
+private:
+    std::chrono::steady_clock::time_point now() const;
+
+    // The token request needs no token: never called.
+    static api_result<token_response> unused_token();
+
+    std::function<result<http_response>(http_request const&)> send_;
+    endpoint auth_;
+    client_credentials credentials_;
+    token_provider_options opt_;
+
+    // The lock, the condition variable and the cache, shared by the callers. Owned, never
+    // null: a pointer to a type defined out of line, not a unique_ptr, so that <sfmc/sms.hpp>
+    // includes neither <condition_variable> nor <memory> (they took a tenth of the time to
+    // compile it: bench/compile_time.py).
+    detail::token_provider_state* state_;
+};
+
+} // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_provider.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+#define SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+
+// token_provider.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/token_fetch.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+#define SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+
 
 #include <cstdint>
 #include <optional>
@@ -3923,154 +4179,6 @@ SFMC_SMS_DECL void detail::token_fetch::finish(api_result<token_response> const&
 #endif
 
 #endif
-// ---- sfmc/sms/transport.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TRANSPORT_HPP
-#define SFMC_SMS_TRANSPORT_HPP
-
-
-#include <concepts>
-
-namespace sfmc::sms {
-
-/** The one seam to an HTTP stack: send a request, get the response or a transport error.
-
-    @par Valid expressions
-    With `t` an lvalue of type `T` and `req` an `http_request const&`:
-    | expression   | type                           | semantics |
-    |--------------|--------------------------------|-----------|
-    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
-
-    A transport never follows redirects (a 302 is returned as data: following it would hand
-    the bearer token to another host), never retries on its own, and may keep connections
-    open between calls: it is taken by reference and reused.
-
-    @par Exemplar
-    @code
-    struct exemplar_transport {
-        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
-    };
-    static_assert(sfmc::sms::transport<exemplar_transport>);
-    @endcode
-
-    @par Models
-    Any user type of the shape above; the library's tests use fakes that replay canned
-    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
-*/
-template <class T>
-concept transport = requires(T& t, http_request const& req) {
-    { t.send(req) } -> std::convertible_to<result<http_response>>;
-};
-
-namespace detail {
-struct exemplar_transport {
-    result<http_response> send(http_request const&);
-};
-static_assert(transport<exemplar_transport>);
-} // namespace detail
-
-} // namespace sfmc::sms
-
-#endif
-
-#include <chrono>
-#include <cstdint>
-#include <functional>
-#include <mutex>
-#include <optional>
-
-namespace sfmc::sms {
-
-namespace detail {
-struct token_waiters;
-SFMC_SMS_DECL token_waiters* new_token_waiters();
-} // namespace detail
-
-/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
-struct token_provider_options {
-    /// The refresh margin and the refusal hold.
-    token_cache_options cache{};
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
-    std::function<std::chrono::steady_clock::time_point()> clock{};
-};
-
-/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
-
-    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
-    mutex and the condition variable live here, the decisions in those two. Thread-safe:
-    concurrent callers (and several clients) share one token, and at most one token
-    request is in flight at a time; callers that arrive meanwhile wait for it and all
-    receive its outcome, a failure included. A failure is not retried here: the calls that
-    need the token retry as their own policy says, or, after a definite refusal, get it
-    back for `refusal_hold` without a request. After the API refuses a token (401),
-    @ref invalidate drops it so the next call fetches a new one.
-
-    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
-    request.
-
-    @par Example
-    @code
-    sfmc::sms::curl_transport http;
-    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
-    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
-    @endcode
-*/
-class token_provider {
-public:
-    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
-    template <transport Transport>
-    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
-        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache),
-          fetch_ended_(detail::new_token_waiters())
-    {
-    }
-
-    token_provider(token_provider const&) = delete;
-    token_provider& operator=(token_provider const&) = delete;
-    ~token_provider();
-
-    /// The cached token while it is fresh, else a new one from the token endpoint.
-    api_result<token_response> get();
-
-    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
-    void invalidate(access_token const& rejected);
-
-    /// How many token requests have been sent.
-    std::uint64_t token_requests() const;
-
-private:
-    std::chrono::steady_clock::time_point now() const;
-
-    // The token request needs no token: never called.
-    static api_result<token_response> unused_token();
-
-    std::function<result<http_response>(http_request const&)> send_;
-    endpoint auth_;
-    client_credentials credentials_;
-    token_provider_options opt_;
-
-    mutable std::mutex mutex_;
-    detail::token_fetch state_;
-    // Owned, and never null. A pointer to an incomplete type, not a unique_ptr, so that
-    // <sfmc/sms.hpp> includes neither <condition_variable> nor <memory>: they took a tenth
-    // of the time to compile it (bench/compile_time.py).
-    detail::token_waiters* fetch_ended_;
-};
-
-} // namespace sfmc::sms
-
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
-// ---- sfmc/sms/impl/token_provider.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
-#define SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
-
-// token_provider.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
 // ---- sfmc/sms/token_grant.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_TOKEN_GRANT_HPP
@@ -4264,33 +4372,36 @@ static_assert(route<token_grant> && !route_behind_token<token_grant>);
 namespace sfmc::sms {
 
 namespace detail {
-// Where callers wait for the token request in flight.
-struct token_waiters {
-    std::condition_variable ended;
+struct token_provider_state {
+    explicit token_provider_state(token_cache_options opt) noexcept : fetch(opt) {}
+
+    std::mutex mutex;
+    std::condition_variable fetch_ended; // callers wait here for the token request in flight
+    token_fetch fetch;                   // under `mutex`
 };
 
-SFMC_SMS_DECL token_waiters* new_token_waiters()
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt)
 {
-    return new token_waiters;
+    return new token_provider_state(opt);
 }
 } // namespace detail
 
 SFMC_SMS_DECL token_provider::~token_provider()
 {
-    delete fetch_ended_;
+    delete state_;
 }
 
 SFMC_SMS_DECL api_result<token_response> token_provider::get()
 {
-    std::unique_lock lock(mutex_);
+    std::unique_lock lock(state_->mutex);
     while (true) {
-        auto next = state_.look(now());
+        auto next = state_->fetch.look(now());
         if (next.answer)
             return std::move(*next.answer);
         if (next.must_fetch)
             break;
-        fetch_ended_->ended.wait(lock, [&] { return state_.ended(next.awaited); });
-        if (auto failed = state_.failure_of(next.awaited))
+        state_->fetch_ended.wait(lock, [&] { return state_->fetch.ended(next.awaited); });
+        if (auto failed = state_->fetch.failure_of(next.awaited))
             return std::move(*failed);
     }
     lock.unlock();
@@ -4300,21 +4411,21 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
-    state_.finish(fetched, started);
-    fetch_ended_->ended.notify_all();
+    state_->fetch.finish(fetched, started);
+    state_->fetch_ended.notify_all();
     return fetched;
 }
 
 SFMC_SMS_DECL void token_provider::invalidate(access_token const& rejected)
 {
-    std::lock_guard lock(mutex_);
-    state_.invalidate(rejected);
+    std::lock_guard lock(state_->mutex);
+    state_->fetch.invalidate(rejected);
 }
 
 SFMC_SMS_DECL std::uint64_t token_provider::token_requests() const
 {
-    std::lock_guard lock(mutex_);
-    return state_.requests();
+    std::lock_guard lock(state_->mutex);
+    return state_->fetch.requests();
 }
 
 SFMC_SMS_DECL std::chrono::steady_clock::time_point token_provider::now() const

@@ -39,6 +39,77 @@ struct call_options {
     decode_options decode{};
 };
 
+namespace detail {
+
+// Everything a `call` does whatever its route: the phase, the token and its one refresh after
+// a 401, the retries. Not a template and defined out of line, so that a route instantiates
+// only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
+class call_core {
+public:
+    call_core(std::optional<endpoint> base, call_options opt, bool needs_token);
+
+    void use_token(access_token fixed);
+
+    // What to do now, or nullopt when the route must build its request and hand it to `send`.
+    std::optional<call_action> step(double random01);
+    void send(http_request req);
+
+    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+    void on_token(api_result<token_response> const& granted);
+
+    http_request const& request() const noexcept
+    {
+        BOOST_ASSERT(request_);
+        return *request_;
+    }
+    // True when the response is the route's to decode (with `decode_at(now)`); false when it
+    // is not awaited, or is a 401 that the call answers by fetching a new token.
+    bool take_response(http_response const& res);
+    decode_options decode_at(std::chrono::system_clock::time_point now) const;
+    void on_transport_error(boost::system::error_code ec);
+
+    // The route decoded a value: the call is done.
+    void succeed() noexcept { phase_ = phase::finished; }
+    // The call failed; it is retried if the policy says so.
+    void fail(failure f);
+    // The call failed for good.
+    void give_up(failure f);
+    // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
+    failure take_failure();
+
+    std::chrono::milliseconds delay() const noexcept { return delay_; }
+    std::optional<endpoint> const& base() const noexcept { return base_; }
+    // The token for the next request: set whenever `step` returned nullopt for a route behind a token.
+    access_token const& token() const noexcept
+    {
+        BOOST_ASSERT(token_);
+        return *token_;
+    }
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    enum class phase { ready, fetching, sending, failed, waiting, finished };
+
+    call_action decide(double random01);
+
+    std::optional<endpoint> base_;
+    call_options opt_;
+    bool needs_token_;
+    phase phase_ = phase::ready;
+    std::optional<access_token> token_;
+    std::optional<access_token> rejected_;
+    bool fixed_token_ = false;
+    bool refreshed_ = false;
+    int retries_ = 0;
+    int attempts_ = 0;
+    std::chrono::milliseconds waited_{0};
+    std::chrono::milliseconds delay_{0};
+    std::optional<http_request> request_;
+    std::optional<failure> pending_; // the failure to retry, or once finished the final one
+};
+
+} // namespace detail
+
 /** One call of a `route` as a state machine over plain values: sans-I/O.
 
     The call says what to do next and is fed what happened; it never reads a clock, never
@@ -94,120 +165,63 @@ public:
         a host that is not loopback is refused, nothing sent).
     */
     explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
-        : route_(std::move(r)), base_(std::move(base)), opt_(std::move(opt))
+        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token)
     {
-        if constexpr (!needs_token)
-            BOOST_ASSERT(base_);
         if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
             if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
-                finish(std::move(*invalid));
+                core_.give_up(std::move(*invalid));
         }
     }
 
     /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
-    void use_token(access_token fixed)
-    {
-        token_ = std::move(fixed);
-        fixed_token_ = true;
-    }
+    void use_token(access_token fixed) { core_.use_token(std::move(fixed)); }
 
     /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
         turns out to be a wait; otherwise it is unused.
     */
     call_action next(double random01 = 0.5)
     {
-        switch (phase_) {
-        case phase::fetching: return call_action::fetch_token;
-        case phase::sending: return call_action::send;
-        case phase::finished: return call_action::done;
-        case phase::failed: return decide(random01);
-        case phase::waiting:
-        case phase::ready: break;
+        if (auto action = core_.step(random01)) {
+            if (*action == call_action::done && !result_)
+                result_.emplace(redacted(core_.take_failure()));
+            return *action;
         }
-        if constexpr (needs_token) {
-            if (!token_) {
-                phase_ = phase::fetching;
-                return call_action::fetch_token;
-            }
-            request_.emplace(route_.make_request(*base_, *token_));
-        } else {
-            request_.emplace(route_.make_request(*base_));
-        }
-        phase_ = phase::sending;
-        ++attempts_;
+        if constexpr (needs_token)
+            core_.send(route_.make_request(*core_.base(), core_.token()));
+        else
+            core_.send(route_.make_request(*core_.base()));
         return call_action::send;
     }
 
     /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
-    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+    access_token const* rejected_token() const noexcept { return core_.rejected_token(); }
 
     /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
-    void on_token(api_result<token_response> const& granted)
-    {
-        if (phase_ != phase::fetching)
-            return;
-        rejected_.reset();
-        if (!granted) {
-            fail(granted.error());
-            return;
-        }
-        if (!base_) {
-            if (!granted->rest_instance_url)
-                return finish(failure(error::bad_url, "no REST endpoint given, and the token has no rest_instance_url"));
-            auto rest = endpoint::from_url(*granted->rest_instance_url);
-            if (!rest)
-                return finish(failure(rest.error(), "the token's rest_instance_url is not usable"));
-            base_ = std::move(*rest);
-        }
-        token_ = granted->token;
-        phase_ = phase::ready;
-    }
+    void on_token(api_result<token_response> const& granted) { core_.on_token(granted); }
 
     /// With `send`: the request to send, exactly as it is.
-    http_request const& request() const noexcept
-    {
-        BOOST_ASSERT(request_);
-        return *request_;
-    }
+    http_request const& request() const noexcept { return core_.request(); }
 
     /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
         resolve a `Retry-After` given as a date.
     */
     void on_response(http_response const& res, std::chrono::system_clock::time_point now)
     {
-        if (phase_ != phase::sending)
+        if (!core_.take_response(res))
             return;
-        if constexpr (needs_token) {
-            if (res.status == 401 && !fixed_token_ && !refreshed_) {
-                // The token may have been revoked or have expired early: one new token, one more try.
-                refreshed_ = true;
-                rejected_ = std::move(token_);
-                token_.reset();
-                phase_ = phase::fetching;
-                return;
-            }
-        }
-        auto opt = opt_.decode;
-        opt.now = now;
-        auto decoded = route_.decode(res, opt);
-        if (decoded)
-            return finish(std::move(decoded));
-        fail(std::move(decoded).error());
+        auto decoded = route_.decode(res, core_.decode_at(now));
+        if (!decoded)
+            return core_.fail(std::move(decoded).error());
+        result_.emplace(std::move(decoded));
+        core_.succeed();
     }
 
     /// Feeds the failure to get any response to `request()`. An empty code counts as
     /// `error::transport_failed`: a failure is never a success.
-    void on_transport_error(boost::system::error_code ec)
-    {
-        if (phase_ != phase::sending)
-            return;
-        if (!ec)
-            ec = error::transport_failed;
-        fail(failure(ec, ec.message()));
-    }
+    void on_transport_error(boost::system::error_code ec) { core_.on_transport_error(ec); }
 
     /// With `wait`: how long.
-    std::chrono::milliseconds delay() const noexcept { return delay_; }
+    std::chrono::milliseconds delay() const noexcept { return core_.delay(); }
 
     /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
     api_result<value_type>& result() noexcept
@@ -217,79 +231,34 @@ public:
     }
 
     /// The endpoint the call sends to: as given, or learnt from the token.
-    std::optional<endpoint> const& base() const noexcept { return base_; }
+    std::optional<endpoint> const& base() const noexcept { return core_.base(); }
 
     /// Requests made so far (a retry or a refresh counts as one more).
-    int attempts() const noexcept { return attempts_; }
+    int attempts() const noexcept { return core_.attempts(); }
 
 private:
-    enum class phase { ready, fetching, sending, failed, waiting, finished };
-
-    void fail(failure f)
-    {
-        pending_ = std::move(f);
-        phase_ = phase::failed;
-    }
-
-    call_action decide(double random01)
-    {
-        auto const wait = opt_.retry.next_delay(*pending_, retries_, waited_, random01);
-        if (!wait) {
-            finish(std::move(*pending_));
-            return call_action::done;
-        }
-        ++retries_;
-        waited_ = retry_policy::saturating_add(waited_, *wait);
-        delay_ = *wait;
-        pending_.reset();
-        phase_ = phase::waiting;
-        return call_action::wait;
-    }
-
-    void finish(failure f) { finish(api_result<value_type>(std::move(f))); }
-
-    void finish(api_result<value_type> outcome)
-    {
-        if (outcome)
-            result_.emplace(std::move(outcome));
-        else
-            result_.emplace(redacted(std::move(outcome).error()));
-        phase_ = phase::finished;
-    }
-
-    // The failure as the caller sees it: named after its request, with no secret in it.
+    // The failure as the caller sees it: named after its request, with no secret in it (the
+    // core has already taken out the tokens).
     failure redacted(failure f) const
     {
         if constexpr (requires { std::string_view(Route::name); }) {
             if (f.request.empty()) // a token failure keeps "token request"
                 f.request = Route::name;
         }
-        if (token_)
-            f.redact(token_->reveal());
-        if (rejected_)
-            f.redact(rejected_->reveal());
         if constexpr (requires { route_.secret(); })
             f.redact(route_.secret());
         return f;
     }
 
     Route route_;
-    std::optional<endpoint> base_;
-    call_options opt_;
-    phase phase_ = phase::ready;
-    std::optional<access_token> token_;
-    std::optional<access_token> rejected_;
-    bool fixed_token_ = false;
-    bool refreshed_ = false;
-    int retries_ = 0;
-    int attempts_ = 0;
-    std::chrono::milliseconds waited_{0};
-    std::chrono::milliseconds delay_{0};
-    std::optional<http_request> request_;
-    std::optional<failure> pending_;
+    detail::call_core core_;
     std::optional<api_result<value_type>> result_;
 };
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/call.ipp>
+#endif
 
 #endif

@@ -19,6 +19,7 @@
 #include <sfmc/sms.hpp>
 
 #include <sfmc/sms/impl/access_token.ipp>
+#include <sfmc/sms/impl/call.ipp>
 #include <sfmc/sms/impl/client_credentials.ipp>
 #include <sfmc/sms/impl/decode_error.ipp>
 #include <sfmc/sms/impl/decode_status.ipp>

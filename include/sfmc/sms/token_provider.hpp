@@ -9,21 +9,19 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
-#include <sfmc/sms/detail/token_fetch.hpp>
 #include <sfmc/sms/token_cache.hpp>
 #include <sfmc/sms/transport.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <optional>
 
 namespace sfmc::sms {
 
 namespace detail {
-struct token_waiters;
-SFMC_SMS_DECL token_waiters* new_token_waiters();
+struct token_provider_state;
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt);
 } // namespace detail
 
 /// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
@@ -63,8 +61,8 @@ public:
     template <transport Transport>
     token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
         : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache),
-          fetch_ended_(detail::new_token_waiters())
+          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
+          state_(detail::new_token_provider_state(opt_.cache))
     {
     }
 
@@ -92,12 +90,11 @@ private:
     client_credentials credentials_;
     token_provider_options opt_;
 
-    mutable std::mutex mutex_;
-    detail::token_fetch state_;
-    // Owned, and never null. A pointer to an incomplete type, not a unique_ptr, so that
-    // <sfmc/sms.hpp> includes neither <condition_variable> nor <memory>: they took a tenth
-    // of the time to compile it (bench/compile_time.py).
-    detail::token_waiters* fetch_ended_;
+    // The lock, the condition variable and the cache, shared by the callers. Owned, never
+    // null: a pointer to a type defined out of line, not a unique_ptr, so that <sfmc/sms.hpp>
+    // includes neither <condition_variable> nor <memory> (they took a tenth of the time to
+    // compile it: bench/compile_time.py).
+    detail::token_provider_state* state_;
 };
 
 } // namespace sfmc::sms

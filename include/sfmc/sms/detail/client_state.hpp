@@ -9,7 +9,6 @@
 
 #include <optional>
 #include <utility>
-#include <variant>
 
 namespace sfmc::sms::detail {
 
@@ -18,16 +17,16 @@ namespace sfmc::sms::detail {
 template <class TokenProvider>
 class client_state {
 public:
-    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), token_(std::move(token)) {}
-    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), token_(&tokens) {}
+    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), fixed_(std::move(token)) {}
+    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), provider_(&tokens) {}
 
     // A call of `r`, given the fixed token if there is one.
     template <class Route>
     call<Route> begin(Route r, call_options opt) const
     {
         call<Route> c(std::move(r), rest_, std::move(opt));
-        if (auto const* fixed = std::get_if<access_token>(&token_))
-            c.use_token(*fixed);
+        if (fixed_)
+            c.use_token(*fixed_);
         return c;
     }
 
@@ -40,18 +39,20 @@ public:
     }
 
     // The provider to ask when a call needs a token (null with a fixed token: never asked).
-    TokenProvider* provider() const noexcept
-    {
-        auto const* p = std::get_if<TokenProvider*>(&token_);
-        return p ? *p : nullptr;
-    }
+    TokenProvider* provider() const noexcept { return provider_; }
 
-    void set_token(access_token token) { token_ = std::move(token); }
+    void set_token(access_token token)
+    {
+        fixed_ = std::move(token);
+        provider_ = nullptr;
+    }
     std::optional<endpoint> const& rest() const noexcept { return rest_; }
 
 private:
     std::optional<endpoint> rest_;
-    std::variant<access_token, TokenProvider*> token_;
+    // One of the two: a fixed token, or the provider to ask.
+    std::optional<access_token> fixed_;
+    TokenProvider* provider_ = nullptr;
 };
 
 } // namespace sfmc::sms::detail

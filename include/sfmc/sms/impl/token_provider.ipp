@@ -8,6 +8,7 @@
 #include <sfmc/sms/token_provider.hpp>
 #include <sfmc/sms/call.hpp>
 #include <sfmc/sms/detail/run_blocking.hpp>
+#include <sfmc/sms/detail/token_fetch.hpp>
 #include <sfmc/sms/token_grant.hpp>
 
 #include <condition_variable>
@@ -16,33 +17,36 @@
 namespace sfmc::sms {
 
 namespace detail {
-// Where callers wait for the token request in flight.
-struct token_waiters {
-    std::condition_variable ended;
+struct token_provider_state {
+    explicit token_provider_state(token_cache_options opt) noexcept : fetch(opt) {}
+
+    std::mutex mutex;
+    std::condition_variable fetch_ended; // callers wait here for the token request in flight
+    token_fetch fetch;                   // under `mutex`
 };
 
-SFMC_SMS_DECL token_waiters* new_token_waiters()
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt)
 {
-    return new token_waiters;
+    return new token_provider_state(opt);
 }
 } // namespace detail
 
 SFMC_SMS_DECL token_provider::~token_provider()
 {
-    delete fetch_ended_;
+    delete state_;
 }
 
 SFMC_SMS_DECL api_result<token_response> token_provider::get()
 {
-    std::unique_lock lock(mutex_);
+    std::unique_lock lock(state_->mutex);
     while (true) {
-        auto next = state_.look(now());
+        auto next = state_->fetch.look(now());
         if (next.answer)
             return std::move(*next.answer);
         if (next.must_fetch)
             break;
-        fetch_ended_->ended.wait(lock, [&] { return state_.ended(next.awaited); });
-        if (auto failed = state_.failure_of(next.awaited))
+        state_->fetch_ended.wait(lock, [&] { return state_->fetch.ended(next.awaited); });
+        if (auto failed = state_->fetch.failure_of(next.awaited))
             return std::move(*failed);
     }
     lock.unlock();
@@ -52,21 +56,21 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
-    state_.finish(fetched, started);
-    fetch_ended_->ended.notify_all();
+    state_->fetch.finish(fetched, started);
+    state_->fetch_ended.notify_all();
     return fetched;
 }
 
 SFMC_SMS_DECL void token_provider::invalidate(access_token const& rejected)
 {
-    std::lock_guard lock(mutex_);
-    state_.invalidate(rejected);
+    std::lock_guard lock(state_->mutex);
+    state_->fetch.invalidate(rejected);
 }
 
 SFMC_SMS_DECL std::uint64_t token_provider::token_requests() const
 {
-    std::lock_guard lock(mutex_);
-    return state_.requests();
+    std::lock_guard lock(state_->mutex);
+    return state_->fetch.requests();
 }
 
 SFMC_SMS_DECL std::chrono::steady_clock::time_point token_provider::now() const
