@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Compile time of a translation unit that includes the single header, one that includes
 <sfmc/sms.hpp> under separate compilation (SFMC_SMS_SEPARATE_COMPILATION), and, to compare,
-one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, one only the headers the
-public API cannot do without (<boost/system/result.hpp> and the standard headers of the
-blocking drivers), and one those plus the headers the header-only definitions need (Boost.JSON's
-parser, Boost.URL's parser and encoder): median of several runs of `CXX -std=c++20 -O0 -c`, the units taken in turn.
+one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, one only the headers the types
+of the public API cannot do without (<boost/system/result.hpp>, <chrono>, <optional>, the
+strings, vectors and functions), and one those plus the headers the header-only definitions
+need (the drivers' threads, Boost.JSON's parser, Boost.URL's parser and encoder): median of
+several runs of `CXX -std=c++20 -O0 -c`, the units taken in turn.
 Prints one JSON object: {"single_header": seconds, ...}."""
 import json
 import os
@@ -18,10 +19,10 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CXX = os.environ.get("CXX", "c++")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-FLOOR = "".join(f"#include <{h}>\n" for h in ["boost/system/result.hpp", "string", "functional", "mutex",
-                                               "condition_variable", "chrono", "optional", "variant", "ostream",
-                                               "vector", "thread"])
-DEPENDENCIES = FLOOR + "".join(f"#include <{h}>\n" for h in ["boost/json/basic_parser_impl.hpp", "boost/url/parse.hpp",
+FLOOR = "".join(f"#include <{h}>\n" for h in ["boost/system/result.hpp", "chrono", "optional", "string",
+                                               "functional", "vector", "ostream"])
+DEPENDENCIES = FLOOR + "".join(f"#include <{h}>\n" for h in ["mutex", "condition_variable", "thread",
+                                                           "boost/json/basic_parser_impl.hpp", "boost/url/parse.hpp",
                                                            "boost/url/encode.hpp", "boost/url/rfc/unreserved_chars.hpp"])
 UNITS = {
     "single_header": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",

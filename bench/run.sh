@@ -11,6 +11,6 @@ cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFMC_SMS_BUILD_C
 build/bench/bench/sfmc_sms_bench --benchmark_min_time="${1:-0.5}" --benchmark_repetitions=3 \
     --benchmark_report_aggregates_only=false --benchmark_format=json --benchmark_out=build/logs/bench.json \
     --benchmark_out_format=json > /dev/null
-CXX=g++ python3 bench/compile_time.py 5 > build/logs/compile_time.json
-CXX=clang++ python3 bench/compile_time.py 5 > build/logs/compile_time.clang.json
+CXX=g++ python3 bench/compile_time.py 9 > build/logs/compile_time.json
+CXX=clang++ python3 bench/compile_time.py 9 > build/logs/compile_time.clang.json
 python3 bench/report.py build/logs/bench.json build/logs/compile_time.json build/logs/compile_time.clang.json

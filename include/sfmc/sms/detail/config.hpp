@@ -14,9 +14,9 @@
 #endif
 
 // Header-only by default. With SFMC_SMS_SEPARATE_COMPILATION defined in every translation
-// unit, the heavy definitions (the JSON decoders, URL parsing, key encoding) are only
-// declared by the headers, and compiled once by the translation unit that includes
-// <sfmc/sms/src.hpp>, as Boost.JSON and Boost.URL offer.
+// unit, every definition that is not a template (impl/*.ipp) is only declared by the headers,
+// and compiled once by the translation unit that includes <sfmc/sms/src.hpp>, as Boost.JSON
+// and Boost.URL offer.
 #ifdef SFMC_SMS_SEPARATE_COMPILATION
 #define SFMC_SMS_DECL
 #else
