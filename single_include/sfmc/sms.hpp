@@ -3689,21 +3689,42 @@ struct status_lookup {
     channel on = channel::sms;
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return make_status_request(rest, key, token, on);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The status, or why there is none (see `decode_status`).
-    api_result<message_status> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_status(res, opt);
-    }
+    api_result<message_status> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<status_lookup>);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/status_lookup.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
+#define SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
+
+// status_lookup.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL http_request status_lookup::make_request(endpoint const& rest, access_token const& token) const
+{
+    return make_status_request(rest, key, token, on);
+}
+
+SFMC_SMS_DECL api_result<message_status> status_lookup::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_status(res, opt);
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 // ---- sfmc/sms/token_provider.hpp ----
@@ -4348,13 +4369,10 @@ struct token_grant {
     client_credentials credentials;
 
     /// The token request to `auth` (see `make_token_request`).
-    http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
+    http_request make_request(endpoint const& auth) const;
 
     /// The token, or why there is none (see `decode_token`).
-    api_result<token_response> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_token(res, opt);
-    }
+    api_result<token_response> decode(http_response const& res, decode_options const& opt) const;
 
     /// The client secret: a server that echoes it must not get it printed.
     std::string_view secret() const noexcept { return credentials.reveal_secret(); }
@@ -4363,6 +4381,33 @@ struct token_grant {
 static_assert(route<token_grant> && !route_behind_token<token_grant>);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+// ---- sfmc/sms/impl/token_grant.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_GRANT_IPP
+#define SFMC_SMS_IMPL_TOKEN_GRANT_IPP
+
+// token_grant.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL http_request token_grant::make_request(endpoint const& auth) const
+{
+    return make_token_request(auth, credentials);
+}
+
+SFMC_SMS_DECL api_result<token_response> token_grant::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_token(res, opt);
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -4622,10 +4667,7 @@ struct queue_lookup {
     http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The metrics, or why there are none (see `decode_queue_metrics`).
-    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_queue_metrics(res, opt);
-    }
+    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<queue_lookup>);
@@ -4692,6 +4734,11 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
 SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
 {
     return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
+}
+
+SFMC_SMS_DECL api_result<queue_metrics> queue_lookup::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_queue_metrics(res, opt);
 }
 
 } // namespace sfmc::sms

@@ -73,10 +73,7 @@ struct queue_lookup {
     http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The metrics, or why there are none (see `decode_queue_metrics`).
-    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_queue_metrics(res, opt);
-    }
+    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<queue_lookup>);

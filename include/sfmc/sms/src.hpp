@@ -35,10 +35,12 @@
 #include <sfmc/sms/impl/retry_after.ipp>
 #include <sfmc/sms/impl/retry_policy.ipp>
 #include <sfmc/sms/impl/run_blocking.ipp>
+#include <sfmc/sms/impl/status_lookup.ipp>
 #include <sfmc/sms/impl/status_request.ipp>
 #include <sfmc/sms/impl/timestamp.ipp>
 #include <sfmc/sms/impl/token_cache.ipp>
 #include <sfmc/sms/impl/token_fetch.ipp>
+#include <sfmc/sms/impl/token_grant.ipp>
 #include <sfmc/sms/impl/token_provider.ipp>
 #include <sfmc/sms/impl/token_request.ipp>
 

@@ -33,20 +33,18 @@ struct status_lookup {
     channel on = channel::sms;
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return make_status_request(rest, key, token, on);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The status, or why there is none (see `decode_status`).
-    api_result<message_status> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_status(res, opt);
-    }
+    api_result<message_status> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<status_lookup>);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/status_lookup.ipp>
+#endif
 
 #endif

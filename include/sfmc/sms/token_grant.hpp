@@ -31,13 +31,10 @@ struct token_grant {
     client_credentials credentials;
 
     /// The token request to `auth` (see `make_token_request`).
-    http_request make_request(endpoint const& auth) const { return make_token_request(auth, credentials); }
+    http_request make_request(endpoint const& auth) const;
 
     /// The token, or why there is none (see `decode_token`).
-    api_result<token_response> decode(http_response const& res, decode_options const& opt) const
-    {
-        return decode_token(res, opt);
-    }
+    api_result<token_response> decode(http_response const& res, decode_options const& opt) const;
 
     /// The client secret: a server that echoes it must not get it printed.
     std::string_view secret() const noexcept { return credentials.reveal_secret(); }
@@ -46,5 +43,9 @@ struct token_grant {
 static_assert(route<token_grant> && !route_behind_token<token_grant>);
 
 } // namespace sfmc::sms
+
+#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#include <sfmc/sms/impl/token_grant.ipp>
+#endif
 
 #endif

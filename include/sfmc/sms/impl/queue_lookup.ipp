@@ -62,6 +62,11 @@ SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q
     return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
 }
 
+SFMC_SMS_DECL api_result<queue_metrics> queue_lookup::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_queue_metrics(res, opt);
+}
+
 } // namespace sfmc::sms
 
 #endif
