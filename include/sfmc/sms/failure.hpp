@@ -7,7 +7,6 @@
 
 #include <boost/assert/source_location.hpp>
 #include <boost/system/system_error.hpp>
-#include <boost/throw_exception.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -88,10 +87,7 @@ struct failure {
 class failure_exception : public boost::system::system_error {
 public:
     /// Carries `f`; `what()` is its `to_string()`.
-    explicit failure_exception(failure f)
-        : boost::system::system_error(f.code, f.to_string()), failure_(std::move(f))
-    {
-    }
+    explicit failure_exception(failure f);
     /// Everything known of the failure.
     failure const& details() const noexcept { return failure_; }
 
@@ -100,10 +96,7 @@ private:
 };
 
 /// Found by `boost::system::result` through ADL: how `value()` reports a failure.
-[[noreturn]] inline void throw_exception_from_error(failure const& f, boost::source_location const& loc)
-{
-    boost::throw_exception(failure_exception(f), loc);
-}
+[[noreturn]] SFMC_SMS_DECL void throw_exception_from_error(failure const& f, boost::source_location const& loc);
 
 /// The outcome of a call that talks to the API: the value, or everything known of why not.
 template <class T>

@@ -76,8 +76,6 @@ struct queue_lookup {
     api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const;
 };
 
-static_assert(route_behind_token<queue_lookup>);
-
 } // namespace sfmc::sms
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION

@@ -39,8 +39,6 @@ struct status_lookup {
     api_result<message_status> decode(http_response const& res, decode_options const& opt) const;
 };
 
-static_assert(route_behind_token<status_lookup>);
-
 } // namespace sfmc::sms
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION

@@ -40,8 +40,6 @@ struct token_grant {
     std::string_view secret() const noexcept { return credentials.reveal_secret(); }
 };
 
-static_assert(route<token_grant> && !route_behind_token<token_grant>);
-
 } // namespace sfmc::sms
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION

@@ -7,6 +7,8 @@
 
 #include <sfmc/sms/failure.hpp>
 
+#include <boost/throw_exception.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -50,6 +52,16 @@ SFMC_SMS_DECL std::string failure::to_string() const
     if (retry_after)
         out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
     return out;
+}
+
+SFMC_SMS_DECL failure_exception::failure_exception(failure f)
+    : boost::system::system_error(f.code, f.to_string()), failure_(std::move(f))
+{
+}
+
+[[noreturn]] SFMC_SMS_DECL void throw_exception_from_error(failure const& f, boost::source_location const& loc)
+{
+    boost::throw_exception(failure_exception(f), loc);
 }
 
 } // namespace sfmc::sms
