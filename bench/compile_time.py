@@ -6,7 +6,7 @@ of the public API cannot do without (<boost/system/result.hpp>, <chrono>, <optio
 strings, vectors and functions), and one those plus the headers the header-only definitions
 need (the drivers' threads, Boost.JSON's parser, Boost.URL's parser and encoder): median of
 several runs of `CXX -std=c++20 -O0 -c`, the units taken in turn.
-Prints one JSON object: {"single_header": seconds, ...}."""
+Prints one JSON object: {"single_header": seconds, ..., "ratio_to_nlohmann": {"single_header": ratio, ...}}."""
 import json
 import os
 import pathlib
@@ -50,4 +50,8 @@ with tempfile.TemporaryDirectory() as tmp:
                            check=True)
             times[name].append(time.perf_counter() - start)
 results = {name: statistics.median(runs) for name, runs in times.items()}
+# Each unit's time over nlohmann's in the same round, then the median of those: a pair
+# compiled back to back shares the machine's state, so the ratio varies less than the times.
+results["ratio_to_nlohmann"] = {name: statistics.median(t / n for t, n in zip(runs, times["nlohmann_json"]))
+                                for name, runs in times.items()}
 print(json.dumps(results))

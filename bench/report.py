@@ -95,12 +95,15 @@ for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
         row += f" {clang_times[name]:.2f} | {clang_times[name] / clang_times['single_header']:.2f} |"
     print(row)
 nlohmann = compile_times["nlohmann_json"]
-target(base <= nlohmann, f"single header compiles no slower than <nlohmann/json.hpp> ({base:.2f} s vs {nlohmann:.2f} s; "
-                         f"the headers it cannot do without alone take {compile_times['dependency_floor']:.2f} s)")
-separate = compile_times["separate"]
-target(separate <= 0.6 * nlohmann,
+ratios = compile_times["ratio_to_nlohmann"]
+# The targets are judged on the paired ratios (see bench/compile_time.py), the table shows medians.
+target(ratios["single_header"] <= 1.0,
+       f"single header compiles no slower than <nlohmann/json.hpp> ({ratios['single_header']:.2f}x, "
+       f"{base:.2f} s vs {nlohmann:.2f} s; the headers it cannot do without alone take "
+       f"{compile_times['dependency_floor']:.2f} s)")
+target(ratios["separate"] <= 0.6,
        f"separate compilation: a translation unit compiles in at most 0.6x <nlohmann/json.hpp>'s time "
-       f"({separate / nlohmann:.2f}x; the headers of the API's types alone take {compile_times['api_floor'] / nlohmann:.2f}x)")
+       f"({ratios['separate']:.2f}x; the headers of the API's types alone take {ratios['api_floor']:.2f}x)")
 print()
 print("Targets:")
 for v in verdicts:
