@@ -259,6 +259,22 @@ TEST_CASE("client: a second 401 after the refresh is the answer")
     CHECK(http.authorizations.size() == 2);
 }
 
+TEST_CASE("client: a fixed token set on a client built with a provider replaces the provider")
+{
+    routed_transport http;
+    http.token_replies = {token("from-provider")};
+    http.status_replies = {test::ok(test::fixture("sent.json")), test::ok(test::fixture("sent.json"))};
+    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    client c(http, endpoint::from_url("https://rest.example.com").value(), tokens);
+    CHECK(c.get_status("k"));
+    c.set_token(*access_token::make("fixed"));
+    CHECK(c.get_status("k"));
+    CHECK(http.token_requests == 1);
+    REQUIRE(http.authorizations.size() == 2);
+    CHECK(http.authorizations[0] == "Bearer from-provider");
+    CHECK(http.authorizations[1] == "Bearer fixed");
+}
+
 TEST_CASE("client: one token serves many lookups; a refused token request fails the lookup as such")
 {
     routed_transport http;
