@@ -85,6 +85,7 @@ else:
 base = compile_times["single_header"]
 for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
                     ("separate", "`<sfmc/sms.hpp>` with `SFMC_SMS_SEPARATE_COMPILATION`"),
+                    ("single_header_separate", "`single_include/sfmc/sms.hpp` with `SFMC_SMS_SEPARATE_COMPILATION`"),
                     ("nlohmann_json", "`<nlohmann/json.hpp>`"), ("boost_json", "`<boost/json.hpp>`"),
                     ("api_floor", "`<boost/system/result.hpp>`, `<chrono>`, `<optional>` and the other standard "
                                   "headers of the API's types"),
@@ -101,9 +102,10 @@ target(ratios["single_header"] <= 1.0,
        f"single header compiles no slower than <nlohmann/json.hpp> ({ratios['single_header']:.2f}x, "
        f"{base:.2f} s vs {nlohmann:.2f} s; the headers it cannot do without alone take "
        f"{compile_times['dependency_floor']:.2f} s)")
-target(ratios["separate"] <= 0.6,
+target(max(ratios["separate"], ratios["single_header_separate"]) <= 0.6,
        f"separate compilation: a translation unit compiles in at most 0.6x <nlohmann/json.hpp>'s time "
-       f"({ratios['separate']:.2f}x; the headers of the API's types alone take {ratios['api_floor']:.2f}x)")
+       f"({ratios['separate']:.2f}x with include/, {ratios['single_header_separate']:.2f}x with the single header; "
+       f"the headers of the API's types alone take {ratios['api_floor']:.2f}x)")
 print()
 print("Targets:")
 for v in verdicts:

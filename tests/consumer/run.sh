@@ -2,7 +2,7 @@
 # Builds and runs tests/consumer/main.cpp every way a consumer can take the library:
 # find_package from an install tree (header-only, and the compiled library in a two-TU
 # program), add_subdirectory, meson subproject, pkg-config from the install tree, and the
-# single header alone. Usage: run.sh WORK_DIR
+# single header alone (header-only, and compiled once under SFMC_SMS_SOURCE). Usage: run.sh WORK_DIR
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:?usage: run.sh WORK_DIR}
@@ -47,4 +47,18 @@ echo "== single header only"
 quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$src/single_include" "$here/main.cpp" -lboost_json -lboost_url \
     -o "$work/single_header_consumer"
 "$work/single_header_consumer"
+echo "== single header only, separate compilation (three translation units, one with SFMC_SMS_SOURCE)"
+for unit in "$here/main.cpp" "$here/cmake_separate_compilation/other.cpp" "$here/single_header_separate/source.cpp"; do
+    quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -DSFMC_SMS_SEPARATE_COMPILATION -I"$src/single_include" \
+        -c "$unit" -o "$work/single_header_$(basename "$unit" .cpp).o"
+done
+quiet ${CXX:-c++} "$work"/single_header_{main,other,source}.o -lboost_json -lboost_url -o "$work/single_header_separate_consumer"
+"$work/single_header_separate_consumer"
+# Without SFMC_SMS_SEPARATE_COMPILATION its definitions would be inline, never emitted for the
+# other translation units: the header says so instead of leaving the linker to.
+if ${CXX:-c++} -std=c++20 -I"$src/single_include" -c "$here/single_header_separate/source.cpp" -o /dev/null \
+    2> "$work/last.log"; then
+    echo "SFMC_SMS_SOURCE without SFMC_SMS_SEPARATE_COMPILATION compiled"; exit 1
+fi
+grep -q "SFMC_SMS_SOURCE is for separate compilation" "$work/last.log" || { cat "$work/last.log"; exit 1; }
 echo "consumers: all passed"

@@ -47,7 +47,7 @@ SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options cons
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/decode_error.ipp>
 #endif
 

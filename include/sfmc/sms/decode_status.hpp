@@ -32,7 +32,7 @@ SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res,
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/decode_status.ipp>
 #endif
 

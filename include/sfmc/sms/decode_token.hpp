@@ -47,7 +47,7 @@ SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, 
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/decode_token.ipp>
 #endif
 

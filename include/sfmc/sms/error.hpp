@@ -190,7 +190,7 @@ template <>
 struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
 /// @endcond
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/error.ipp>
 #endif
 

@@ -104,7 +104,7 @@ using api_result = boost::system::result<T, failure>;
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/failure.ipp>
 #endif
 

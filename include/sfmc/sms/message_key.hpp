@@ -94,7 +94,7 @@ SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/message_key.ipp>
 #endif
 

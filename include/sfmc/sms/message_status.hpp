@@ -81,7 +81,7 @@ struct message_status {
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/message_status.ipp>
 #endif
 

@@ -78,7 +78,7 @@ struct queue_lookup {
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/queue_lookup.ipp>
 #endif
 

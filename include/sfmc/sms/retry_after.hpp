@@ -28,7 +28,7 @@ SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/retry_after.ipp>
 #endif
 

@@ -62,7 +62,7 @@ struct retry_policy {
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/retry_policy.ipp>
 #endif
 

@@ -10,6 +10,9 @@
     definition that is not a template (the JSON decoders, URL parsing, key encoding, the calls'
     core, the token provider) is then compiled there once, and every other translation unit
     that includes `<sfmc/sms.hpp>` compiles in about 0.6× the time of `<nlohmann/json.hpp>`. Without the macro the library is header-only and this header is not needed.
+
+    The single header has no `src.hpp` beside it: define `SFMC_SMS_SOURCE` as well before
+    including it in that one translation unit.
 */
 
 #ifndef SFMC_SMS_SEPARATE_COMPILATION

@@ -41,7 +41,7 @@ struct status_lookup {
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/status_lookup.ipp>
 #endif
 

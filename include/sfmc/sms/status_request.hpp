@@ -45,7 +45,7 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/status_request.ipp>
 #endif
 

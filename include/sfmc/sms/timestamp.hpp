@@ -50,7 +50,7 @@ SFMC_SMS_DECL std::optional<api_timestamp> parse_api_timestamp(std::string_view 
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/timestamp.ipp>
 #endif
 

@@ -42,7 +42,7 @@ struct token_grant {
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/token_grant.ipp>
 #endif
 

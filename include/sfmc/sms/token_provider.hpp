@@ -99,7 +99,7 @@ private:
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/token_provider.ipp>
 #endif
 

@@ -34,7 +34,7 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
 
 } // namespace sfmc::sms
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/token_request.ipp>
 #endif
 

@@ -16,11 +16,21 @@
 // Header-only by default. With SFMC_SMS_SEPARATE_COMPILATION defined in every translation
 // unit, every definition that is not a template (impl/*.ipp) is only declared by the headers,
 // and compiled once by the translation unit that includes <sfmc/sms/src.hpp>, as Boost.JSON
-// and Boost.URL offer.
+// and Boost.URL offer. The single header has no src.hpp beside it: there, the one translation
+// unit defines SFMC_SMS_SOURCE before including it, as doctest and stb do.
 #ifdef SFMC_SMS_SEPARATE_COMPILATION
 #define SFMC_SMS_DECL
 #else
 #define SFMC_SMS_DECL inline
+#endif
+
+// Whether the headers bring their definitions (impl/*.ipp) into this translation unit.
+#if !defined(SFMC_SMS_SEPARATE_COMPILATION) || defined(SFMC_SMS_SOURCE)
+#define SFMC_SMS_COMPILE_DEFINITIONS
+#endif
+#if defined(SFMC_SMS_SOURCE) && !defined(SFMC_SMS_SEPARATE_COMPILATION)
+// Its definitions would be inline, so never emitted for the other translation units to link.
+#error "SFMC_SMS_SOURCE is for separate compilation: define SFMC_SMS_SEPARATE_COMPILATION in every translation unit"
 #endif
 
 #endif

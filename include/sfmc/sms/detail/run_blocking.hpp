@@ -65,7 +65,7 @@ api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send,
 
 } // namespace sfmc::sms::detail
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/run_blocking.ipp>
 #endif
 

@@ -51,7 +51,7 @@ private:
 
 } // namespace sfmc::sms::detail
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 #include <sfmc/sms/impl/token_fetch.ipp>
 #endif
 
