@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Compile time of a translation unit that includes the single header, one that includes
-<sfmc/sms.hpp> under separate compilation (SFMC_SMS_SEPARATE_COMPILATION), one that includes
-the single header under separate compilation, and, to compare,
-one that includes <nlohmann/json.hpp>, one <boost/json.hpp>, one only the headers the types
-of the public API cannot do without (<boost/system/result.hpp>, <chrono>, <optional>, the
-strings, vectors and functions), and one those plus the headers the header-only definitions
-need (the drivers' threads, Boost.JSON's parser, Boost.URL's parser and encoder): median of
-several runs of `CXX -std=c++20 -O0 -c`, the units taken in turn.
+"""Compile time of a translation unit that includes the single header; one that includes
+<sfmc/sms.hpp> under separate compilation (SFMC_SMS_SEPARATE_COMPILATION); one that includes
+the single header that way; and, to compare, one that includes <nlohmann/json.hpp>, one
+<boost/json.hpp>, one only the headers the types of the public API cannot do without
+(<boost/system/result.hpp>, <chrono>, <optional>, the strings, vectors and functions), one
+those plus the headers the header-only definitions need (the drivers' threads, Boost.JSON's
+parser, Boost.URL's parser and encoder), and one those plus the library's declarations (what
+the single header costs before any definition). Median of several runs of
+`CXX -std=c++20 -O0 -c`, the units taken in turn.
 Prints one JSON object: {"single_header": seconds, ..., "ratio_to_nlohmann": {"single_header": ratio, ...}}."""
 import json
 import os
@@ -31,6 +32,8 @@ UNITS = {
     "single_header_separate": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
     "api_floor": FLOOR + "int main() { return 0; }\n",
     "dependency_floor": DEPENDENCIES + "int main() { return 0; }\n",
+    # The single header before any definition: those headers and the library's declarations.
+    "definitions_floor": DEPENDENCIES + "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
     "nlohmann_json": "#include <nlohmann/json.hpp>\nint main() { return 0; }\n",
     "boost_json": "#include <boost/json.hpp>\nint main() { return 0; }\n",
 }
@@ -46,7 +49,7 @@ with tempfile.TemporaryDirectory() as tmp:
     for _ in range(RUNS):
         for name, source in sources.items():
             flags = ["-I", str(ROOT / ("include" if name == "separate" else "single_include"))]
-            if name in ("separate", "single_header_separate"):
+            if name in ("separate", "single_header_separate", "definitions_floor"):
                 flags.append("-DSFMC_SMS_SEPARATE_COMPILATION")
             start = time.perf_counter()
             subprocess.run([CXX, "-std=c++20", "-O0", *flags, "-c", str(source), "-o", str(source.with_suffix(".o"))],

@@ -90,7 +90,9 @@ for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
                     ("api_floor", "`<boost/system/result.hpp>`, `<chrono>`, `<optional>` and the other standard "
                                   "headers of the API's types"),
                     ("dependency_floor", "the row above, the drivers' threads and the Boost.JSON and Boost.URL headers "
-                                         "the definitions need")]:
+                                         "the definitions need"),
+                    ("definitions_floor", "the row above and the library's declarations: the single header before "
+                                          "any definition")]:
     row = f"| {label} | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |"
     if clang_times:
         row += f" {clang_times[name]:.2f} | {clang_times[name] / clang_times['single_header']:.2f} |"
@@ -101,7 +103,7 @@ ratios = compile_times["ratio_to_nlohmann"]
 target(ratios["single_header"] <= 1.0,
        f"single header compiles no slower than <nlohmann/json.hpp> ({ratios['single_header']:.2f}x, "
        f"{base:.2f} s vs {nlohmann:.2f} s; the headers it cannot do without alone take "
-       f"{compile_times['dependency_floor']:.2f} s)")
+       f"{ratios['dependency_floor']:.2f}x, and with the declarations {ratios['definitions_floor']:.2f}x)")
 target(max(ratios["separate"], ratios["single_header_separate"]) <= 0.6,
        f"separate compilation: a translation unit compiles in at most 0.6x <nlohmann/json.hpp>'s time "
        f"({ratios['separate']:.2f}x with include/, {ratios['single_header_separate']:.2f}x with the single header; "
