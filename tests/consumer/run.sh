@@ -47,13 +47,16 @@ echo "== single header only"
 quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -I"$src/single_include" "$here/main.cpp" -lboost_json -lboost_url \
     -o "$work/single_header_consumer"
 "$work/single_header_consumer"
-echo "== single header only, separate compilation (three translation units, one with SFMC_SMS_SOURCE)"
-for unit in "$here/main.cpp" "$here/cmake_separate_compilation/other.cpp" "$here/single_header_separate/source.cpp"; do
-    quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -DSFMC_SMS_SEPARATE_COMPILATION -I"$src/single_include" \
-        -c "$unit" -o "$work/single_header_$(basename "$unit" .cpp).o"
+# SFMC_SMS_SOURCE is what the single header offers instead of src.hpp; include/ honours it too.
+for headers in single_include include; do
+    echo "== $headers, separate compilation (three translation units, one with SFMC_SMS_SOURCE)"
+    for unit in "$here/main.cpp" "$here/cmake_separate_compilation/other.cpp" "$here/single_header_separate/source.cpp"; do
+        quiet ${CXX:-c++} -std=c++20 -Wall -Wextra -Wpedantic -Werror -DSFMC_SMS_SEPARATE_COMPILATION -I"$src/$headers" \
+            -c "$unit" -o "$work/${headers}_$(basename "$unit" .cpp).o"
+    done
+    quiet ${CXX:-c++} "$work/${headers}"_{main,other,source}.o -lboost_json -lboost_url -o "$work/${headers}_source_consumer"
+    "$work/${headers}_source_consumer"
 done
-quiet ${CXX:-c++} "$work"/single_header_{main,other,source}.o -lboost_json -lboost_url -o "$work/single_header_separate_consumer"
-"$work/single_header_separate_consumer"
 # Without SFMC_SMS_SEPARATE_COMPILATION its definitions would be inline, never emitted for the
 # other translation units: the header says so instead of leaving the linker to.
 if ${CXX:-c++} -std=c++20 -I"$src/single_include" -c "$here/single_header_separate/source.cpp" -o /dev/null \
