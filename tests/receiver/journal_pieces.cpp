@@ -6,6 +6,11 @@
 #include "../../receiver/journal.hpp"
 #include "../../receiver/journal_line.hpp"
 
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <deque>
 #include <fstream>
@@ -13,6 +18,9 @@
 #include <random>
 #include <set>
 #include <sstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using receiver::digest;
 
@@ -157,5 +165,90 @@ TEST_CASE("receiver journal: a batch's new lines are written whole and in order,
         CHECK(line.ends_with("}}"));
     }
     CHECK(keys == std::vector<std::string>{"a", "b", "c", "d"});
+    std::remove(path);
+}
+
+TEST_CASE("receiver journal line: one line whatever the batch's layout, every value's bytes kept")
+{
+    // Pretty-printed, with CRLF, tabs, spaces in strings and numbers written oddly.
+    std::string const pretty = "[\r\n  {\r\n\t\"eventCategoryType\" : \"TransactionalSendEvents.SmsSent\",\n"
+                               "    \"info\" : {\n      \"messageKey\" : \"a key, with spaces\\n\",\n"
+                               "      \"n\" : [ 1.50e2 , -0 , 10 ],\n      \"empty\" : { }, \"s\":\"\\\"}, \"\n    },\n  }\n]\n";
+    auto const events = sfmc::sms::ens::decode_batch(pretty);
+    REQUIRE(events.has_value());
+    std::string line;
+    receiver::append_journal_line(line, events->front());
+    CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+    CHECK(line.ends_with("}\n"));
+    auto const at = line.find(R"(,"event":)");
+    REQUIRE(at != std::string::npos);
+    CHECK(line.substr(at) == R"(,"event":{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":)"
+                             R"({"messageKey":"a key, with spaces\n","n":[1.50e2,-0,10],"empty":{},"s":"\"}, "}}})" "\n");
+    // Strict JSON (no trailing comma left), the same value as received, the same digest.
+    boost::json::parse_options strict;
+    auto const parsed = boost::json::parse(line, {}, strict).as_object();
+    boost::json::parse_options lenient;
+    lenient.allow_trailing_commas = true;
+    CHECK(parsed.at("event") == boost::json::parse(events->front().raw, {}, lenient));
+    CHECK(receiver::event_digest(line.substr(at + 9, line.size() - at - 11)) == receiver::event_digest(events->front().raw));
+}
+
+namespace {
+std::atomic<int> failing_syncs{0}; // how many of the next syncs fail
+int sync_that_may_fail(int fd)
+{
+    if (failing_syncs > 0) {
+        --failing_syncs;
+        errno = EIO;
+        return -1;
+    }
+    return ::fdatasync(fd);
+}
+} // namespace
+
+TEST_CASE("receiver journal: after a failed fdatasync the lines are cut back, and their redelivery is written once")
+{
+    char path[] = "/tmp/sfmc-journal-test-XXXXXX";
+    int const fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    auto opened = receiver::journal::open(path, 100, &sync_that_may_fail);
+    REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
+    auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
+    auto const commit = [&](std::string const& body) {
+        auto const events = sfmc::sms::ens::decode_batch(body);
+        REQUIRE(events.has_value());
+        receiver::journal_batch batch;
+        for (auto const& e : *events)
+            batch.add(e);
+        std::promise<receiver::commit_result> done;
+        journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
+        return done.get_future().get();
+    };
+    auto const size = [&] {
+        struct stat st {};
+        ::stat(path, &st);
+        return st.st_size;
+    };
+    std::string const a = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"a"}}])";
+    std::string const b = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"b"}}])";
+    REQUIRE(commit(a).ok);
+    auto const after_a = size();
+    failing_syncs = 1;
+    auto const refused = commit(b);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.error.find("fdatasync failed") != std::string::npos);
+    CHECK(refused.written == 0);
+    CHECK(size() == after_a); // cut back: nothing on disk that is not acknowledged
+    auto const redelivered = commit(b); // ENS sends it again: written, not taken for a duplicate
+    CHECK(redelivered.ok);
+    CHECK(redelivered.written == 1);
+    CHECK(redelivered.duplicates == 0);
+    journal.stop();
+    std::ifstream in(path);
+    int lines = 0;
+    for (std::string line; std::getline(in, line);)
+        lines += line.find(R"("messageKey":"b")") != std::string::npos;
+    CHECK(lines == 1);
     std::remove(path);
 }
