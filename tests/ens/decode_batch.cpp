@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace sfmc::sms;
 using namespace sfmc::sms::ens;
@@ -182,4 +183,29 @@ TEST_CASE("ens::decode_batch: size and depth limits, with no stack growth")
         CHECK(decode_batch("[{}]", none).error().code == error::too_deep);
         CHECK(decode_batch("[1]", none).error().code == error::too_deep);
     }
+}
+
+TEST_CASE("ens::for_each_event: each event in order, one at a time; the count; the same refusals as decode_batch")
+{
+    std::string const body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"a","statusCode":1}},)"
+                             R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"b"}}])";
+    std::vector<std::string> keys;
+    std::vector<bool> coded;
+    auto const n = sfmc::sms::ens::for_each_event(body, {}, [&](sfmc::sms::ens::event& e) {
+        keys.push_back(e.message_key.value_or("?"));
+        coded.push_back(e.status_code.has_value()); // the reused event keeps nothing of the one before
+    });
+    REQUIRE(n.has_value());
+    CHECK(*n == 2);
+    CHECK(keys == std::vector<std::string>{"a", "b"});
+    CHECK(coded == std::vector<bool>{true, false});
+    std::string many = "[";
+    for (int i = 0; i < 1001; ++i)
+        many += std::string(i ? "," : "") + "{}";
+    many += "]";
+    CHECK(sfmc::sms::ens::decode_batch(many).error().code == sfmc::sms::error::body_too_large); // the documented 1000
+    auto const all = sfmc::sms::ens::for_each_event(many, {.max_events = 5000}, [](sfmc::sms::ens::event&) {});
+    REQUIRE(all.has_value());
+    CHECK(*all == 1001);
+    CHECK(sfmc::sms::ens::for_each_event("[{},1]", {}, [](sfmc::sms::ens::event&) {}).error().detail.find("event 1") == 0);
 }

@@ -102,6 +102,41 @@ private:
 
 } // namespace detail
 
+/** Reads a batch of events (the body ENS POSTs to a callback) one event at a time: calls
+    `on_event(event&)` for each, in order, with an event that is reused for the next one
+    (move out what you keep). The same rules and errors as @ref decode_batch, which is built
+    on it, without holding every event at once: a caller that turns each event into
+    something smaller (a journal line, a row) holds only that. A refusal may come after some
+    events were visited (`event 3: ...`): a caller that must not act on half a batch keeps
+    what it made until the result says the whole body was read. Returns the number of events.
+*/
+template <class OnEvent>
+api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt, OnEvent&& on_event)
+{
+    if (body.size() > opt.max_body_size)
+        return failure(error::body_too_large, std::to_string(body.size()) + " bytes, the limit is " +
+                                                  std::to_string(opt.max_body_size));
+    if (opt.max_depth < 2)
+        return failure(error::too_deep, "a batch takes 2 levels (the array, its objects); the limit is " +
+                                            std::to_string(opt.max_depth));
+    detail::event_reader reader(opt.max_depth - 1); // the array was one level
+    event e;
+    std::size_t count = 0;
+    auto const walked = sfmc::sms::detail::for_each_json_element(
+        body, opt.max_events, [&](std::string_view rest, std::size_t index) -> boost::system::result<std::size_t, failure> {
+            e = event{};
+            auto used = reader.read(rest, index, e);
+            if (used) {
+                on_event(e);
+                ++count;
+            }
+            return used;
+        });
+    if (!walked)
+        return std::move(walked).error();
+    return count;
+}
+
 /** Decodes a batch of events, the body ENS POSTs to a callback: a JSON array of objects.
 
     Lenient where ENS and its documentation disagree: `info` or `Info`, numbers as strings
@@ -112,6 +147,7 @@ private:
     half-decoded. Each event's `raw` points into `body`, which must outlive the events.
 
     Allocations grow with the events (their strings), never with nesting; no recursion.
+    To read a batch without holding all its events, see @ref for_each_event.
 
     @par Example
     @code
@@ -125,24 +161,11 @@ private:
 */
 inline api_result<std::vector<event>> decode_batch(std::string_view body, batch_options const& opt = {})
 {
-    if (body.size() > opt.max_body_size)
-        return failure(error::body_too_large, std::to_string(body.size()) + " bytes, the limit is " +
-                                                  std::to_string(opt.max_body_size));
-    if (opt.max_depth < 2)
-        return failure(error::too_deep, "a batch takes 2 levels (the array, its objects); the limit is " +
-                                            std::to_string(opt.max_depth));
     std::vector<event> events;
     events.reserve(std::min(opt.max_events, body.size() / 128 + 1)); // ENS's events are larger than that
-    detail::event_reader reader(opt.max_depth - 1);                  // the array was one level
-    auto const walked = sfmc::sms::detail::for_each_json_element(
-        body, opt.max_events, [&](std::string_view rest, std::size_t index) -> boost::system::result<std::size_t, failure> {
-            auto used = reader.read(rest, index, events.emplace_back());
-            if (!used)
-                events.pop_back();
-            return used;
-        });
-    if (!walked)
-        return std::move(walked).error();
+    auto const read = for_each_event(body, opt, [&](event& e) { events.push_back(std::move(e)); });
+    if (!read)
+        return read.error();
     return events;
 }
 
