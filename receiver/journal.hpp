@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -87,12 +88,23 @@ public:
 
     /// Opens `path` for appending (creating it), removes a torn last line, and reads the
     /// last `window` lines back into the window. An error says what went wrong (never a secret).
-    static std::variant<std::unique_ptr<journal>, std::string> open(std::string const& path, std::size_t window)
+    /// How lines reach the disk: `fdatasync`, or a test's stand-in that fails.
+    using sync_function = int (*)(int fd);
+
+    static std::variant<std::unique_ptr<journal>, std::string> open(std::string const& path, std::size_t window,
+                                                                    sync_function sync = &::fdatasync)
     {
         int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
         if (fd < 0)
             return "cannot open the journal " + path + ": " + std::strerror(errno);
-        std::unique_ptr<journal> j(new journal(window, fd));
+        // One writer a file: a second receiver would cut lines the first has just acknowledged
+        // when it removes what it takes for a torn tail. The lock goes with the descriptor.
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            auto const why = errno == EWOULDBLOCK ? std::string("in use by another receiver") : std::strerror(errno);
+            ::close(fd);
+            return "cannot lock the journal " + path + ": " + why;
+        }
+        std::unique_ptr<journal> j(new journal(window, fd, sync));
         if (auto why = j->recover(); !why.empty())
             return "cannot read the journal " + path + ": " + why;
         j->start();
@@ -138,7 +150,7 @@ private:
         journal_batch batch;
         completion done;
     };
-    journal(std::size_t window, int fd) : window_(window), fd_(fd), is_file_(true) {}
+    journal(std::size_t window, int fd, sync_function sync) : window_(window), fd_(fd), is_file_(true), sync_(sync) {}
 
     void start()
     {
@@ -201,8 +213,9 @@ private:
     }
 
     // Writes `pieces` whole (gathered by writev, not copied into one buffer first), then syncs
-    // a file. On failure a file is cut back to where it was, so that no partial line stays
-    // between whole ones.
+    // a file. On failure, of the write or of the sync, a file is cut back to where it was: no
+    // partial line stays between whole ones, and no line stays that is not remembered (its
+    // batch is refused, so its redelivery must find it absent, not written a second time).
     std::string append(std::vector<iovec>& pieces)
     {
         if (pieces.empty())
@@ -213,12 +226,8 @@ private:
             auto const n = ::writev(fd_, pieces.data() + first, count);
             if (n < 0 && errno == EINTR)
                 continue;
-            if (n <= 0) {
-                std::string why = std::string("write failed: ") + std::strerror(errno);
-                if (is_file_ && ::ftruncate(fd_, before) != 0)
-                    why += " (and the file could not be cut back)";
-                return why;
-            }
+            if (n <= 0)
+                return cut_back(before, std::string("write failed: ") + std::strerror(errno));
             // Past what was written: whole pieces, then part of the next.
             for (auto left = static_cast<std::size_t>(n); left > 0;) {
                 auto& p = pieces[first];
@@ -230,9 +239,16 @@ private:
                     ++first;
             }
         }
-        if (is_file_ && ::fdatasync(fd_) != 0)
-            return std::string("fdatasync failed: ") + std::strerror(errno);
+        if (is_file_ && sync_(fd_) != 0)
+            return cut_back(before, std::string("fdatasync failed: ") + std::strerror(errno));
         return {};
+    }
+
+    std::string cut_back(off_t to, std::string why)
+    {
+        if (is_file_ && ::ftruncate(fd_, to) != 0)
+            why += " (and the file could not be cut back)";
+        return why;
     }
 
     // Start-up: a torn last line is removed; the window is rebuilt from the last lines.
@@ -313,6 +329,7 @@ private:
     dedup_window window_;
     int fd_;
     bool is_file_;
+    sync_function sync_ = &::fdatasync;
     journal_scan scan_;
     std::mutex m_;
     std::condition_variable cv_;
