@@ -156,18 +156,25 @@ int main(int argc, char** argv)
     }
     if (opt.keys.empty() && !opt.not_sent && !opt.queue)
         return usage("no message key given");
+    auto planned = cli::make_plan(opt);
+    if (auto const* e = std::get_if<cli::usage_error>(&planned))
+        return usage(e->message);
+    auto& p = std::get<cli::plan>(planned);
     std::optional<std::int64_t> start = opt.after;
+    std::optional<cli::cursor_lock> cursor_held; // for the whole run: two runs would both move it
     if (opt.cursor_file) {
+        auto locked = cli::cursor_lock::take(*opt.cursor_file);
+        if (auto const* why = std::get_if<std::string>(&locked)) {
+            std::cerr << "sfmc-sms-status: " << *why << '\n';
+            return exit_some_failed;
+        }
+        cursor_held.emplace(std::move(std::get<cli::cursor_lock>(locked)));
         auto kept = cli::read_cursor_file(*opt.cursor_file);
         if (auto const* e = std::get_if<cli::usage_error>(&kept))
             return usage(e->message);
         if (auto const id = std::get<0>(kept))
             start = id; // the cursor wins over --after
     }
-    auto planned = cli::make_plan(opt);
-    if (auto const* e = std::get_if<cli::usage_error>(&planned))
-        return usage(e->message);
-    auto& p = std::get<cli::plan>(planned);
 
     auto const limit = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000));
     sfmc::sms::curl_transport http({.connect_timeout = limit, .timeout = limit, .ca_file = opt.cacert.value_or("")});

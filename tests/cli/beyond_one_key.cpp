@@ -12,6 +12,11 @@
 #include <string>
 #include <vector>
 
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace {
 
 using outcome = test::child::outcome;
@@ -86,7 +91,7 @@ struct temporary_path {
     ~temporary_path()
     {
         std::remove(path.c_str());
-        std::remove((path + ".tmp").c_str());
+        std::remove((path + ".lock").c_str());
     }
     static int& counter()
     {
@@ -286,4 +291,41 @@ TEST_CASE("command beyond one key: usage errors exit 2 and send nothing")
         CHECK(r.out.empty());
     }
     CHECK(emu.requests().empty());
+}
+
+TEST_CASE("command --not-sent --cursor-file: a second run on the same file while one runs exits 1, the file unchanged")
+{
+    // A server that takes the first run's connection and never answers: that run is in
+    // progress, holding the cursor file, until its --timeout.
+    int const stalled = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(stalled >= 0);
+    sockaddr_in where{};
+    where.sin_family = AF_INET;
+    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof where;
+    REQUIRE(::bind(stalled, reinterpret_cast<sockaddr*>(&where), size) == 0);
+    REQUIRE(::listen(stalled, 4) == 0);
+    REQUIRE(::getsockname(stalled, reinterpret_cast<sockaddr*>(&where), &size) == 0);
+    auto const url = "http://127.0.0.1:" + std::to_string(ntohs(where.sin_port));
+    temporary_path cursor;
+    std::ofstream(cursor.path) << "35760\n";
+    std::vector<std::string> const args{SFMC_SMS_STATUS_COMMAND, "--rest-url", url, "--token", "t", "--not-sent",
+                                        "--retries", "0", "--timeout", "5", "--cursor-file", cursor.path};
+    test::child first(args, test::clean_environment());
+    pollfd incoming{stalled, POLLIN, 0};
+    REQUIRE(::poll(&incoming, 1, 10'000) == 1); // the first run has read the cursor and is asking
+    int const held = ::accept(stalled, nullptr, nullptr);
+    auto const second = run({"--rest-url", url, "--token", "t", "--not-sent", "--cursor-file", cursor.path});
+    CHECK(second.exit_code == 1);
+    CHECK(second.err.find("another run is using it") != std::string::npos);
+    CHECK(second.out.empty());
+    CHECK(read_file(cursor.path) == "35760\n");
+    ::close(held);
+    ::close(stalled);
+    CHECK(first.finish({}, std::chrono::seconds{30}).exit_code == 1);
+    CHECK(read_file(cursor.path) == "35760\n");
+    // Once it has ended, the file is free.
+    test::emulator emu;
+    auto const third = run(at(emu, {"--not-sent", "--cursor-file", cursor.path}));
+    CHECK(third.exit_code == 0);
 }
