@@ -84,3 +84,19 @@ TEST_CASE("http_request: printing never shows the token")
     CHECK(out.str().find("Authorization: Bearer [redacted]") != std::string::npos);
     CHECK(out.str().starts_with("GET https://mcx.rest.marketingcloudapis.com/messaging/v1/sms/messages/k\n"));
 }
+
+TEST_CASE("http_request: a default request is safe to use: no URL, no headers, printed as such")
+{
+    sfmc::sms::http_request const r{};
+    CHECK(r.url().empty());
+    CHECK(r.method().empty());
+    CHECK(r.target().empty());
+    CHECK(r.body().empty());
+    CHECK(r.headers().size() == 0);
+    CHECK_FALSE(r.header("Host"));
+    std::ostringstream out;
+    out << r;
+    CHECK(out.str() == " ");
+    auto const copy = r;
+    CHECK(copy.url().empty());
+}

@@ -99,7 +99,7 @@ public:
     /// The first header named `name` (compared without regard to case), if any.
     std::optional<std::string_view> header(std::string_view name) const noexcept;
 
-    /// "scheme://authority/target", for stacks that take one URL.
+    /// "scheme://authority/target", for stacks that take one URL; empty for a default request.
     std::string url() const;
 
     /// The request line and headers, the `Authorization` value redacted, never the body.

@@ -20,9 +20,12 @@ SFMC_SMS_DECL std::optional<std::string_view> http_request::header(std::string_v
 
 SFMC_SMS_DECL std::string http_request::url() const
 {
+    auto const host = header("Host");
+    if (!host) // a default request: nowhere to go
+        return {};
     std::string out(scheme_);
     out += "://";
-    out += *header("Host");
+    out += *host;
     out += target();
     return out;
 }
