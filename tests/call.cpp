@@ -5,6 +5,7 @@
 #include "support/fake_transport.hpp"
 #include "support/fixtures.hpp"
 
+#include <sfmc/sms/ens/callbacks.hpp>
 #include <sfmc/sms/status_lookup.hpp>
 #include <sfmc/sms/token_grant.hpp>
 
@@ -14,6 +15,7 @@
 // The state machine driven by hand: no transport, no clock, no sleep.
 using namespace sfmc::sms;
 using namespace std::chrono;
+namespace ens = sfmc::sms::ens;
 
 namespace {
 
@@ -168,6 +170,18 @@ TEST_CASE("call: an empty transport error is still a transport failure")
     CHECK(c.result().error().code == condition::transport);
 }
 
+TEST_CASE("call: a transport failure's text says its cause once")
+{
+    call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+    c.use_token(token("tok-1"));
+    c.next();
+    auto const refused = make_error_code(boost::system::errc::connection_refused);
+    c.on_transport_error(refused);
+    REQUIRE(c.next() == call_action::done);
+    auto const text = c.result().error().to_string();
+    CHECK(text == "send-status lookup: " + refused.message());
+}
+
 TEST_CASE("call: a token failure is retried like any other, and a refusal is final")
 {
     call c(lookup(), rest(), {.retry = {.max_retries = 1}});
@@ -312,9 +326,143 @@ TEST_CASE("call: a route's validate() failing ends the call before a token or a 
     CHECK(refused.next() == call_action::done);
     REQUIRE_FALSE(refused.result());
     CHECK(refused.result().error().code == error::bad_ens_request);
-    CHECK(refused.result().error().request == "send-status lookup");
+    CHECK(refused.result().error().request.empty()); // nothing was sent
     CHECK(refused.attempts() == 0);
 
     call accepted(checked_lookup{lookup(), true}, rest());
     CHECK(accepted.next() == call_action::fetch_token);
+}
+
+TEST_CASE("call: a request that is not idempotent is not repeated once it may have reached the server")
+{
+    auto const create = [] {
+        return ens::create_callbacks{{{.name = "status", .url = "https://hooks.example.com/ens"}}};
+    };
+    auto const timed_out = make_error_code(boost::system::errc::timed_out);
+    SUBCASE("a timeout after sending: done at once, the outcome unknown")
+    {
+        call c(create(), rest());
+        c.use_token(token("tok-1"));
+        REQUIRE(c.next() == call_action::send);
+        CHECK(c.request().method() == "POST");
+        c.on_transport_error(timed_out);
+        REQUIRE(c.next() == call_action::done);
+        REQUIRE_FALSE(c.result().has_value());
+        CHECK(c.result().error().outcome_unknown);
+        CHECK(c.result().error().code == timed_out);
+        CHECK(c.result().error().to_string().find("outcome unknown") != std::string::npos);
+        CHECK(c.attempts() == 1);
+    }
+    SUBCASE("a 503: done at once, the outcome unknown")
+    {
+        call c(create(), rest());
+        c.use_token(token("tok-1"));
+        REQUIRE(c.next() == call_action::send);
+        c.on_response(reply(503, "{}", {{"Retry-After", "1"}}), now);
+        REQUIRE(c.next() == call_action::done);
+        CHECK(c.result().error().outcome_unknown);
+        CHECK(c.result().error().http_status == 503);
+    }
+    SUBCASE("429, a refused connection and the refresh after a 401 are refusals: sent again")
+    {
+        call c(create(), rest());
+        REQUIRE(c.next() == call_action::fetch_token);
+        c.on_token(granted("tok-1"));
+        REQUIRE(c.next() == call_action::send);
+        c.on_response(reply(429, "{}", {{"Retry-After", "1"}}), now);
+        REQUIRE(c.next() == call_action::wait);
+        REQUIRE(c.next() == call_action::send);
+        c.on_transport_error(make_error_code(boost::system::errc::connection_refused));
+        REQUIRE(c.next() == call_action::wait);
+        REQUIRE(c.next() == call_action::send);
+        c.on_response(reply(401), now);
+        REQUIRE(c.next() == call_action::fetch_token);
+        c.on_token(granted("tok-2"));
+        REQUIRE(c.next() == call_action::send);
+        CHECK(c.attempts() == 4);
+        c.on_transport_error(timed_out);
+        REQUIRE(c.next() == call_action::done);
+        CHECK(c.result().error().outcome_unknown);
+    }
+    SUBCASE("a PUT whose route says it is not idempotent (a new signature key each time)")
+    {
+        call c(ens::regenerate_signature_key{"cb-1"}, rest());
+        c.use_token(token("tok-1"));
+        REQUIRE(c.next() == call_action::send);
+        CHECK(c.request().method() == "PUT");
+        c.on_transport_error(timed_out);
+        REQUIRE(c.next() == call_action::done);
+        CHECK(c.result().error().outcome_unknown);
+    }
+    SUBCASE("an idempotent request is retried, and its failures never say outcome unknown")
+    {
+        call c(lookup(), rest(), {.retry = {.max_retries = 1}});
+        c.use_token(token("tok-1"));
+        REQUIRE(c.next() == call_action::send);
+        c.on_transport_error(timed_out);
+        REQUIRE(c.next() == call_action::wait);
+        REQUIRE(c.next() == call_action::send);
+        c.on_response(reply(503), now);
+        REQUIRE(c.next() == call_action::done);
+        CHECK_FALSE(c.result().error().outcome_unknown);
+        CHECK(c.attempts() == 2);
+    }
+}
+
+TEST_CASE("call: secrets are redacted where a server echoes them, never the library's own words")
+{
+    auto const done_with = [](auto& c) {
+        REQUIRE(c.next() == call_action::done);
+        REQUIRE_FALSE(c.result().has_value());
+        return c.result().error();
+    };
+    SUBCASE("a one-letter token: the server's text is scrubbed, the library's detail is not")
+    {
+        call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+        c.use_token(token("t"));
+        c.next();
+        c.on_response({200, {{"Content-Type", "application/json"}}, "{\"status\": tru"}, now);
+        auto const f = done_with(c);
+        CHECK(f.code == error::truncated_body);
+        CHECK(f.detail.find("[redacted]") == std::string::npos);
+        CHECK_FALSE(f.detail.empty());
+        CHECK(f.raw_body == "{\"s[redacted]a[redacted]us\": [redacted]ru");
+    }
+    SUBCASE("a token straddling the cut of raw_body leaves none of its characters")
+    {
+        call c(lookup(), rest(), {.retry = {.max_retries = 0}, .decode = {.max_raw_body = 12}});
+        c.use_token(token("s3cr3t-token-value"));
+        c.next();
+        c.on_response({502, {{"Content-Type", "text/html"}}, "<p>Bearer s3cr3t-token-value</p>"}, now);
+        auto const f = done_with(c);
+        CHECK(f.raw_body == "<p>Bearer [r");
+    }
+    SUBCASE("after a 401 and a refresh, the refused token echoed in the next answer")
+    {
+        call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+        REQUIRE(c.next() == call_action::fetch_token);
+        c.on_token(granted("first-token-value"));
+        REQUIRE(c.next() == call_action::send);
+        c.on_response(reply(401), now);
+        REQUIRE(c.next() == call_action::fetch_token);
+        c.on_token(granted("second-token-value"));
+        REQUIRE(c.next() == call_action::send);
+        c.on_response({500, {{"Content-Type", "text/plain"}}, "was first-token-value, now second-token-value"}, now);
+        auto const f = done_with(c);
+        CHECK(f.raw_body == "was [redacted], now [redacted]");
+    }
+    SUBCASE("a token echoed JSON-escaped, as .NET and PHP servers write it")
+    {
+        call c(lookup(), rest(), {.retry = {.max_retries = 0}});
+        c.use_token(token("ab/cd+ef"));
+        c.next();
+        c.on_response({500, {{"Content-Type", "text/plain"}}, R"({"echo":"ab\/cd\u002Bef","again":"ab\u002fcd\u002bef"})"}, now);
+        auto const f = done_with(c);
+        CHECK(f.raw_body == R"({"echo":"[redacted]","again":"[redacted]"})");
+        call d(lookup(), rest(), {.retry = {.max_retries = 0}});
+        d.use_token(token("ab/cd+ef"));
+        d.next();
+        d.on_response(reply(400, R"({"message":"token ab\/cd\u002Bef refused","errorcode":1})"), now);
+        CHECK(done_with(d).message == "token [redacted] refused");
+    }
 }

@@ -513,6 +513,8 @@ SFMC_SMS_DECL result<access_token> access_token::make(std::string_view text)
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <span>
+#include <string_view>
 
 namespace sfmc::sms {
 
@@ -533,6 +535,10 @@ struct decode_options {
     /// The time to resolve a `Retry-After` HTTP-date against; without it only
     /// delta-seconds are understood. The decoder never reads a clock itself.
     std::optional<std::chrono::system_clock::time_point> now{};
+    /// Texts never to keep (the tokens a call has sent, a route's secret): redacted from
+    /// `failure::raw_body` before it is cut to `max_raw_body`. A `call` sets them; they must
+    /// outlive the decoding.
+    std::span<std::string_view const> secrets{};
 };
 
 } // namespace sfmc::sms
@@ -600,6 +606,10 @@ struct failure {
     /// How long the server asked to wait before trying again.
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
+    /// True when a request that may not be repeated (see `route`'s `idempotent`) may have
+    /// reached the server and was not sent again: whether it took effect is not known (list
+    /// what it would have made, a callback or a subscription, to find out).
+    bool outcome_unknown = false;
 
     failure() = default;
     /// A failure of kind `c`, with what exactly went wrong.
@@ -619,9 +629,11 @@ struct failure {
         return oauth->description;
     }
 
-    /** Replaces every occurrence of `secret` in the text a server sent (or that was read
-        from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
-        secret must not get it printed. An empty `secret` changes nothing.
+    /** Replaces every occurrence of `secret` in the text a server sent (`message`,
+        `documentation`, `raw_body`, `oauth`) by "[redacted]", as it is and JSON-escaped
+        (`\/`, `\u002B`): a server or proxy that echoes the bearer token or the client secret
+        must not get it printed. `detail`, the library's own words, is left alone. An empty
+        `secret` changes nothing.
     */
     void redact(std::string_view secret);
 
@@ -662,6 +674,99 @@ using api_result = boost::system::result<T, failure>;
 // failure.hpp's definitions: inline in header-only mode, compiled once by
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
+// ---- sfmc/sms/detail/redact.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_REDACT_HPP
+#define SFMC_SMS_DETAIL_REDACT_HPP
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms::detail {
+
+// The longest a secret of `size` bytes can be once a server has escaped it for JSON: each
+// byte as `\u00XX`.
+constexpr std::size_t escaped_size(std::size_t size) noexcept
+{
+    return 6 * size;
+}
+
+// Replaces every occurrence of `secret` in `text` by "[redacted]": as it is, and as a server
+// may echo it inside JSON text, with any of its ASCII characters escaped (`\/`, `\"`, `\\`,
+// `\u002B`, `\u002b`), as .NET and PHP serializers write them.
+//
+// Written by hand: neither Boost.JSON nor the standard library finds a string in its
+// escaped forms. Linear in `text` for a match that fails at its first byte; at worst
+// `text.size() * secret.size()` steps, for the bounded texts a failure keeps.
+inline void redact_text(std::string& text, std::string_view secret)
+{
+    if (secret.empty() || text.size() < secret.size())
+        return;
+    auto const hex = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    // The bytes of `text` from `at` that spell `c`: itself, or one of its escapes; 0 for none.
+    auto const spelled = [&](std::size_t at, char c) -> std::size_t {
+        if (text[at] == c)
+            return 1;
+        if (text[at] != '\\' || at + 1 >= text.size() || static_cast<unsigned char>(c) >= 0x80)
+            return 0;
+        if (text[at + 1] == c && (c == '/' || c == '"' || c == '\\'))
+            return 2;
+        if (text[at + 1] != 'u' || at + 6 > text.size())
+            return 0;
+        int value = 0;
+        for (std::size_t i = at + 2; i < at + 6; ++i) {
+            int const digit = hex(text[i]);
+            if (digit < 0)
+                return 0;
+            value = value * 16 + digit;
+        }
+        return value == static_cast<unsigned char>(c) ? 6 : 0;
+    };
+    constexpr std::string_view marker = "[redacted]";
+    std::string out;
+    std::size_t copied = 0; // text[0, copied) is in `out` already
+    for (std::size_t start = 0; start < text.size();) {
+        // What an earlier redaction wrote is never redacted again: the text is redacted once
+        // for each secret, and a short secret may be a letter of the marker.
+        if (std::string_view(text).substr(start, marker.size()) == marker) {
+            start += marker.size();
+            continue;
+        }
+        std::size_t at = start;
+        std::size_t matched = 0;
+        while (matched < secret.size() && at < text.size()) {
+            auto const n = spelled(at, secret[matched]);
+            if (n == 0)
+                break;
+            at += n;
+            ++matched;
+        }
+        if (matched < secret.size()) {
+            ++start;
+            continue;
+        }
+        out.append(text, copied, start - copied).append(marker);
+        copied = start = at;
+    }
+    if (copied == 0)
+        return; // nothing found: `text` unchanged, nothing copied
+    out.append(text, copied, std::string::npos);
+    text.swap(out);
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
 
 #include <boost/throw_exception.hpp>
 
@@ -672,18 +777,14 @@ namespace sfmc::sms {
 
 SFMC_SMS_DECL void failure::redact(std::string_view secret)
 {
-    if (secret.empty())
-        return;
-    auto const scrub = [secret](std::string& text) {
-        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
-            text.replace(at, secret.size(), "[redacted]");
-    };
-    for (std::string* text : {&detail, &message, &documentation, &raw_body})
-        scrub(*text);
+    // Only the text that came from outside: `detail` is the library's own words, which a
+    // short secret must not mangle ("Connec[redacted]ion").
+    for (std::string* text : {&message, &documentation, &raw_body})
+        detail::redact_text(*text, secret);
     if (oauth) {
-        scrub(oauth->error);
-        scrub(oauth->description);
-        scrub(oauth->uri);
+        detail::redact_text(oauth->error, secret);
+        detail::redact_text(oauth->description, secret);
+        detail::redact_text(oauth->uri, secret);
     }
 }
 
@@ -707,6 +808,8 @@ SFMC_SMS_DECL std::string failure::to_string() const
         out.append(" \"").append(said).append("\"");
     if (retry_after)
         out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
+    if (outcome_unknown)
+        out += " (outcome unknown: the request may have reached the server and is not repeated)";
     return out;
 }
 
@@ -995,6 +1098,7 @@ SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options cons
 
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -1008,10 +1112,21 @@ inline bool is_json_media_type(std::string_view content_type) noexcept
            (type.size() > 5 && ci_is_equal(type.substr(type.size() - 5), "+json"));
 }
 
-// The first `limit` bytes of a body that is kept for the caller to look at.
-inline std::string bounded_copy(std::string_view body, std::size_t limit)
+// The first `limit` bytes of a body that is kept for the caller to look at, without any of
+// `secrets`: they are redacted before the cut, in a copy long enough to hold whole any secret
+// that starts before it, so that none is left in part at the cut.
+inline std::string bounded_copy(std::string_view body, std::size_t limit, std::span<std::string_view const> secrets = {})
 {
-    return std::string(body.substr(0, limit));
+    std::size_t longest = 0;
+    for (auto s : secrets)
+        longest = s.size() > longest ? s.size() : longest;
+    auto const room = limit + escaped_size(longest);
+    std::string kept(body.substr(0, room < limit ? body.size() : room));
+    for (auto s : secrets)
+        redact_text(kept, s);
+    if (kept.size() > limit)
+        kept.resize(limit);
+    return kept;
 }
 
 } // namespace sfmc::sms::detail
@@ -1448,7 +1563,7 @@ SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options cons
         is_api_json = f.errorcode || !f.message.empty() || f.oauth;
     }
     if (!is_api_json)
-        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
+        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body, opt.secrets);
     if (f.code == error::rate_limited && f.errorcode == 50200)
         f.code = error::blocked;
 
@@ -1532,7 +1647,7 @@ namespace sfmc::sms::detail {
 inline failure with_answer(failure f, http_response const& res, decode_options const& opt)
 {
     f.http_status = res.status;
-    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body, opt.secrets);
     return f;
 }
 
@@ -2014,7 +2129,7 @@ public:
     /// The first header named `name` (compared without regard to case), if any.
     std::optional<std::string_view> header(std::string_view name) const noexcept;
 
-    /// "scheme://authority/target", for stacks that take one URL.
+    /// "scheme://authority/target", for stacks that take one URL; empty for a default request.
     std::string url() const;
 
     /// The request line and headers, the `Authorization` value redacted, never the body.
@@ -2086,9 +2201,12 @@ SFMC_SMS_DECL std::optional<std::string_view> http_request::header(std::string_v
 
 SFMC_SMS_DECL std::string http_request::url() const
 {
+    auto const host = header("Host");
+    if (!host) // a default request: nowhere to go
+        return {};
     std::string out(scheme_);
     out += "://";
-    out += *header("Host");
+    out += *host;
     out += target();
     return out;
 }
@@ -2254,6 +2372,7 @@ namespace sfmc::sms {
     | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
     | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
+    | `R::idempotent` | `bool` constant | optional: whether the request may be sent again after it may have reached the server (a transport failure, a 5xx). Without it, true for GET, HEAD, PUT, DELETE and OPTIONS (RFC 9110 section 9.2.2), false otherwise. A request that is not is repeated only after 429 and the refresh after a 401, which the server refused; otherwise its failure says `outcome_unknown` |
 
     Exactly one of the two `make_request` forms is present.
 
@@ -2325,7 +2444,8 @@ namespace detail {
 // only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
 class call_core {
 public:
-    call_core(std::optional<endpoint> base, call_options opt, bool needs_token);
+    // `idempotent`: the route's own say (R::idempotent), else decided by the request's method.
+    call_core(std::optional<endpoint> base, call_options opt, bool needs_token, std::optional<bool> idempotent);
 
     void use_token(access_token fixed);
 
@@ -2344,13 +2464,18 @@ public:
     // True when the response is the route's to decode (with `decode_at(now)`); false when it
     // is not awaited, or is a 401 that the call answers by fetching a new token.
     bool take_response(http_response const& res);
-    decode_options decode_at(std::chrono::system_clock::time_point now) const;
+    // The options to decode the response with: `now`, and the secrets not to keep from it
+    // (the tokens this call has carried, `route_secret`), which live until the next step.
+    decode_options decode_at(std::chrono::system_clock::time_point now, std::string_view route_secret);
     void on_transport_error(boost::system::error_code ec);
 
     // The route decoded a value: the call is done.
     void succeed() noexcept { phase_ = phase::finished; }
     // The call failed; it is retried if the policy says so.
     void fail(failure f);
+    // The route's request failed (no response, or a failure decoded from one): as `fail`, but a
+    // request that is not idempotent is not repeated once it may have reached the server.
+    void fail_sent(failure f);
     // The call failed for good.
     void give_up(failure f);
     // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
@@ -2374,9 +2499,13 @@ private:
     std::optional<endpoint> base_;
     call_options opt_;
     bool needs_token_;
+    std::optional<bool> idempotent_;
+    bool repeatable_ = true; // the request sent last may be sent again
     phase phase_ = phase::ready;
     std::optional<access_token> token_;
     std::optional<access_token> rejected_;
+    std::optional<access_token> refused_; // the token a 401 refused, kept to redact its echoes to the end
+    std::string_view secrets_[3];
     bool fixed_token_ = false;
     bool refreshed_ = false;
     int retries_ = 0;
@@ -2444,7 +2573,7 @@ public:
         a host that is not loopback is refused, nothing sent).
     */
     explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
-        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token)
+        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token, idempotence())
     {
         if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
             if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
@@ -2488,9 +2617,9 @@ public:
     {
         if (!core_.take_response(res))
             return;
-        auto decoded = route_.decode(res, core_.decode_at(now));
+        auto decoded = route_.decode(res, core_.decode_at(now, route_secret()));
         if (!decoded)
-            return core_.fail(std::move(decoded).error());
+            return core_.fail_sent(std::move(decoded).error());
         result_.emplace(std::move(decoded));
         core_.succeed();
     }
@@ -2516,16 +2645,33 @@ public:
     int attempts() const noexcept { return core_.attempts(); }
 
 private:
+    std::string_view route_secret() const noexcept
+    {
+        if constexpr (requires { route_.secret(); })
+            return route_.secret();
+        else
+            return {};
+    }
+
+    static constexpr std::optional<bool> idempotence() noexcept
+    {
+        if constexpr (requires { bool(Route::idempotent); })
+            return bool(Route::idempotent);
+        else
+            return std::nullopt;
+    }
+
     // The failure as the caller sees it: named after its request, with no secret in it (the
     // core has already taken out the tokens).
     failure redacted(failure f) const
     {
         if constexpr (requires { std::string_view(Route::name); }) {
-            if (f.request.empty()) // a token failure keeps "token request"
+            // A token failure keeps "token request"; a failure before this route's request was
+            // ever sent (its own validation, an unusable endpoint) names none.
+            if (f.request.empty() && core_.attempts() > 0)
                 f.request = Route::name;
         }
-        if constexpr (requires { route_.secret(); })
-            f.redact(route_.secret());
+        f.redact(route_secret());
         return f;
     }
 
@@ -2546,12 +2692,15 @@ private:
 // mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 
+#include <boost/system/errc.hpp>
+
 #include <utility>
 
 namespace sfmc::sms {
 
-SFMC_SMS_DECL detail::call_core::call_core(std::optional<endpoint> base, call_options opt, bool needs_token)
-    : base_(std::move(base)), opt_(std::move(opt)), needs_token_(needs_token)
+SFMC_SMS_DECL detail::call_core::call_core(std::optional<endpoint> base, call_options opt, bool needs_token,
+                                          std::optional<bool> idempotent)
+    : base_(std::move(base)), opt_(std::move(opt)), needs_token_(needs_token), idempotent_(idempotent)
 {
     BOOST_ASSERT(needs_token_ || base_);
 }
@@ -2582,6 +2731,9 @@ SFMC_SMS_DECL std::optional<call_action> detail::call_core::step(double random01
 SFMC_SMS_DECL void detail::call_core::send(http_request req)
 {
     request_.emplace(std::move(req));
+    // RFC 9110 section 9.2.2: the methods whose repetition has the effect of one request.
+    auto const m = request_->method();
+    repeatable_ = idempotent_.value_or(m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" || m == "OPTIONS");
     phase_ = phase::sending;
     ++attempts_;
 }
@@ -2612,6 +2764,7 @@ SFMC_SMS_DECL bool detail::call_core::take_response(http_response const& res)
     if (needs_token_ && res.status == 401 && !fixed_token_ && !refreshed_) {
         // The token may have been revoked or have expired early: one new token, one more try.
         refreshed_ = true;
+        refused_ = token_;
         rejected_ = std::move(token_);
         token_.reset();
         phase_ = phase::fetching;
@@ -2620,10 +2773,18 @@ SFMC_SMS_DECL bool detail::call_core::take_response(http_response const& res)
     return true;
 }
 
-SFMC_SMS_DECL decode_options detail::call_core::decode_at(std::chrono::system_clock::time_point now) const
+SFMC_SMS_DECL decode_options detail::call_core::decode_at(std::chrono::system_clock::time_point now,
+                                                         std::string_view route_secret)
 {
     auto opt = opt_.decode;
     opt.now = now;
+    std::size_t n = 0;
+    for (auto const* t : {token_ ? &*token_ : nullptr, refused_ ? &*refused_ : nullptr})
+        if (t)
+            secrets_[n++] = t->reveal();
+    if (!route_secret.empty())
+        secrets_[n++] = route_secret;
+    opt.secrets = std::span<std::string_view const>(secrets_, n);
     return opt;
 }
 
@@ -2633,13 +2794,26 @@ SFMC_SMS_DECL void detail::call_core::on_transport_error(boost::system::error_co
         return;
     if (!ec)
         ec = error::transport_failed;
-    fail(failure(ec, ec.message()));
+    fail_sent(failure(ec)); // the code's message says it: no detail to repeat it
 }
 
 SFMC_SMS_DECL void detail::call_core::fail(failure f)
 {
     pending_ = std::move(f);
     phase_ = phase::failed;
+}
+
+SFMC_SMS_DECL void detail::call_core::fail_sent(failure f)
+{
+    // 429 and 401 are refusals: the server did nothing. A refused connection sent nothing.
+    // Any other failure without a response, and any 5xx, may come after the server acted.
+    bool const refused_connection = f.http_status == 0 && f.code == boost::system::errc::connection_refused;
+    bool const may_have_acted = f.http_status >= 500 || (f.http_status == 0 && !refused_connection);
+    if (!repeatable_ && may_have_acted) {
+        f.outcome_unknown = true;
+        return give_up(std::move(f));
+    }
+    fail(std::move(f));
 }
 
 SFMC_SMS_DECL void detail::call_core::give_up(failure f)
@@ -2653,10 +2827,9 @@ SFMC_SMS_DECL failure detail::call_core::take_failure()
     BOOST_ASSERT(phase_ == phase::finished && pending_);
     failure f = std::move(*pending_);
     pending_.reset();
-    if (token_)
-        f.redact(token_->reveal());
-    if (rejected_)
-        f.redact(rejected_->reveal());
+    for (auto const* t : {token_ ? &*token_ : nullptr, rejected_ ? &*rejected_ : nullptr, refused_ ? &*refused_ : nullptr})
+        if (t)
+            f.redact(t->reveal());
     return f;
 }
 
@@ -4380,6 +4553,8 @@ struct token_grant {
     using value_type = token_response;
     /// What a failure's `request` says.
     static constexpr std::string_view name = "token request";
+    /// A POST that may be repeated: a second grant only makes another token.
+    static constexpr bool idempotent = true;
 
     /// Who asks.
     client_credentials credentials;
@@ -4466,10 +4641,26 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
     lock.unlock();
 
     auto const started = now();
+    // A transport may throw (a Qt or company wrapper): the exception goes on to this caller,
+    // and the fetch still ends, with a failure for those waiting; the next `get` fetches anew.
+    struct end_if_thrown {
+        detail::token_provider_state* state;
+        std::chrono::steady_clock::time_point started;
+        bool ended = false;
+        ~end_if_thrown()
+        {
+            if (ended)
+                return;
+            std::lock_guard relock(state->mutex);
+            state->fetch.finish(failure(error::transport_failed, "the transport threw an exception"), started);
+            state->fetch_ended.notify_all();
+        }
+    } guard{state_, started};
     call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
+    guard.ended = true;
     state_->fetch.finish(fetched, started);
     state_->fetch_ended.notify_all();
     return fetched;

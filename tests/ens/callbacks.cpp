@@ -98,7 +98,7 @@ TEST_CASE("ens::callbacks: what ENS would refuse is refused before anything is s
     auto const small = c.run(create_callbacks{{{.name = "cb", .url = "https://example.com/", .max_batch_size = 50}}});
     CHECK(small.error().code == error::bad_batch_size);
     CHECK(small.error().code == condition::invalid_input);
-    CHECK(small.error().request == "ENS callback creation");
+    CHECK(small.error().request.empty()); // refused before anything was sent: no request named
     CHECK(c.run(create_callbacks{{{.name = "bad \xff utf-8", .url = "https://example.com/"}}}).error().code ==
           error::bad_ens_request);
     CHECK(c.run(update_callbacks{{{.id = "id", .name = "n", .max_batch_size = 2000}}}).error().code ==

@@ -46,7 +46,8 @@ namespace detail {
 // only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
 class call_core {
 public:
-    call_core(std::optional<endpoint> base, call_options opt, bool needs_token);
+    // `idempotent`: the route's own say (R::idempotent), else decided by the request's method.
+    call_core(std::optional<endpoint> base, call_options opt, bool needs_token, std::optional<bool> idempotent);
 
     void use_token(access_token fixed);
 
@@ -65,13 +66,18 @@ public:
     // True when the response is the route's to decode (with `decode_at(now)`); false when it
     // is not awaited, or is a 401 that the call answers by fetching a new token.
     bool take_response(http_response const& res);
-    decode_options decode_at(std::chrono::system_clock::time_point now) const;
+    // The options to decode the response with: `now`, and the secrets not to keep from it
+    // (the tokens this call has carried, `route_secret`), which live until the next step.
+    decode_options decode_at(std::chrono::system_clock::time_point now, std::string_view route_secret);
     void on_transport_error(boost::system::error_code ec);
 
     // The route decoded a value: the call is done.
     void succeed() noexcept { phase_ = phase::finished; }
     // The call failed; it is retried if the policy says so.
     void fail(failure f);
+    // The route's request failed (no response, or a failure decoded from one): as `fail`, but a
+    // request that is not idempotent is not repeated once it may have reached the server.
+    void fail_sent(failure f);
     // The call failed for good.
     void give_up(failure f);
     // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
@@ -95,9 +101,13 @@ private:
     std::optional<endpoint> base_;
     call_options opt_;
     bool needs_token_;
+    std::optional<bool> idempotent_;
+    bool repeatable_ = true; // the request sent last may be sent again
     phase phase_ = phase::ready;
     std::optional<access_token> token_;
     std::optional<access_token> rejected_;
+    std::optional<access_token> refused_; // the token a 401 refused, kept to redact its echoes to the end
+    std::string_view secrets_[3];
     bool fixed_token_ = false;
     bool refreshed_ = false;
     int retries_ = 0;
@@ -165,7 +175,7 @@ public:
         a host that is not loopback is refused, nothing sent).
     */
     explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
-        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token)
+        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token, idempotence())
     {
         if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
             if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
@@ -209,9 +219,9 @@ public:
     {
         if (!core_.take_response(res))
             return;
-        auto decoded = route_.decode(res, core_.decode_at(now));
+        auto decoded = route_.decode(res, core_.decode_at(now, route_secret()));
         if (!decoded)
-            return core_.fail(std::move(decoded).error());
+            return core_.fail_sent(std::move(decoded).error());
         result_.emplace(std::move(decoded));
         core_.succeed();
     }
@@ -237,16 +247,33 @@ public:
     int attempts() const noexcept { return core_.attempts(); }
 
 private:
+    std::string_view route_secret() const noexcept
+    {
+        if constexpr (requires { route_.secret(); })
+            return route_.secret();
+        else
+            return {};
+    }
+
+    static constexpr std::optional<bool> idempotence() noexcept
+    {
+        if constexpr (requires { bool(Route::idempotent); })
+            return bool(Route::idempotent);
+        else
+            return std::nullopt;
+    }
+
     // The failure as the caller sees it: named after its request, with no secret in it (the
     // core has already taken out the tokens).
     failure redacted(failure f) const
     {
         if constexpr (requires { std::string_view(Route::name); }) {
-            if (f.request.empty()) // a token failure keeps "token request"
+            // A token failure keeps "token request"; a failure before this route's request was
+            // ever sent (its own validation, an unusable endpoint) names none.
+            if (f.request.empty() && core_.attempts() > 0)
                 f.request = Route::name;
         }
-        if constexpr (requires { route_.secret(); })
-            f.redact(route_.secret());
+        f.redact(route_secret());
         return f;
     }
 

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <span>
+#include <string_view>
 
 namespace sfmc::sms {
 
@@ -27,6 +29,10 @@ struct decode_options {
     /// The time to resolve a `Retry-After` HTTP-date against; without it only
     /// delta-seconds are understood. The decoder never reads a clock itself.
     std::optional<std::chrono::system_clock::time_point> now{};
+    /// Texts never to keep (the tokens a call has sent, a route's secret): redacted from
+    /// `failure::raw_body` before it is cut to `max_raw_body`. A `call` sets them; they must
+    /// outlive the decoding.
+    std::span<std::string_view const> secrets{};
 };
 
 } // namespace sfmc::sms

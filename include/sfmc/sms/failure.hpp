@@ -51,6 +51,10 @@ struct failure {
     /// How long the server asked to wait before trying again.
     std::optional<std::chrono::seconds> retry_after;
     std::string raw_body;                     ///< bounded copy of a body that was neither JSON error shape
+    /// True when a request that may not be repeated (see `route`'s `idempotent`) may have
+    /// reached the server and was not sent again: whether it took effect is not known (list
+    /// what it would have made, a callback or a subscription, to find out).
+    bool outcome_unknown = false;
 
     failure() = default;
     /// A failure of kind `c`, with what exactly went wrong.
@@ -70,9 +74,11 @@ struct failure {
         return oauth->description;
     }
 
-    /** Replaces every occurrence of `secret` in the text a server sent (or that was read
-        from it) by "[redacted]": a server or proxy that echoes the bearer token or the client
-        secret must not get it printed. An empty `secret` changes nothing.
+    /** Replaces every occurrence of `secret` in the text a server sent (`message`,
+        `documentation`, `raw_body`, `oauth`) by "[redacted]", as it is and JSON-escaped
+        (`\/`, `\u002B`): a server or proxy that echoes the bearer token or the client secret
+        must not get it printed. `detail`, the library's own words, is left alone. An empty
+        `secret` changes nothing.
     */
     void redact(std::string_view secret);
 

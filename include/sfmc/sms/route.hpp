@@ -31,6 +31,7 @@ namespace sfmc::sms {
     | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
     | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
     | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
+    | `R::idempotent` | `bool` constant | optional: whether the request may be sent again after it may have reached the server (a transport failure, a 5xx). Without it, true for GET, HEAD, PUT, DELETE and OPTIONS (RFC 9110 section 9.2.2), false otherwise. A request that is not is repeated only after 429 and the refresh after a 401, which the server refused; otherwise its failure says `outcome_unknown` |
 
     Exactly one of the two `make_request` forms is present.
 

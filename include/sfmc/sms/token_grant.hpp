@@ -26,6 +26,8 @@ struct token_grant {
     using value_type = token_response;
     /// What a failure's `request` says.
     static constexpr std::string_view name = "token request";
+    /// A POST that may be repeated: a second grant only makes another token.
+    static constexpr bool idempotent = true;
 
     /// Who asks.
     client_credentials credentials;

@@ -18,7 +18,7 @@ namespace sfmc::sms::detail {
 inline failure with_answer(failure f, http_response const& res, decode_options const& opt)
 {
     f.http_status = res.status;
-    f.raw_body = bounded_copy(res.body, opt.max_raw_body);
+    f.raw_body = bounded_copy(res.body, opt.max_raw_body, opt.secrets);
     return f;
 }
 

@@ -328,6 +328,8 @@ struct regenerate_signature_key {
     static constexpr std::string_view name = "ENS signature key regeneration";
     /// The route appended to the REST base.
     static constexpr std::string_view route = "/platform/v1/ens-regenerate";
+    /// A PUT that is not idempotent: each one makes a new key, and the one before stops signing.
+    static constexpr bool idempotent = false;
 
     /// The callback whose key to replace.
     std::string callback_id{};

@@ -76,6 +76,8 @@ struct verify_callback {
     static constexpr std::string_view name = "ENS callback verification";
     /// The route appended to the REST base.
     static constexpr std::string_view route = "/platform/v1/ens-verify";
+    /// A POST that may be repeated: verifying a callback twice with its key verifies it once.
+    static constexpr bool idempotent = true;
 
     /// What ENS sent the callback.
     verification_request request;

@@ -7,12 +7,15 @@
 
 #include <sfmc/sms/call.hpp>
 
+#include <boost/system/errc.hpp>
+
 #include <utility>
 
 namespace sfmc::sms {
 
-SFMC_SMS_DECL detail::call_core::call_core(std::optional<endpoint> base, call_options opt, bool needs_token)
-    : base_(std::move(base)), opt_(std::move(opt)), needs_token_(needs_token)
+SFMC_SMS_DECL detail::call_core::call_core(std::optional<endpoint> base, call_options opt, bool needs_token,
+                                          std::optional<bool> idempotent)
+    : base_(std::move(base)), opt_(std::move(opt)), needs_token_(needs_token), idempotent_(idempotent)
 {
     BOOST_ASSERT(needs_token_ || base_);
 }
@@ -43,6 +46,9 @@ SFMC_SMS_DECL std::optional<call_action> detail::call_core::step(double random01
 SFMC_SMS_DECL void detail::call_core::send(http_request req)
 {
     request_.emplace(std::move(req));
+    // RFC 9110 section 9.2.2: the methods whose repetition has the effect of one request.
+    auto const m = request_->method();
+    repeatable_ = idempotent_.value_or(m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" || m == "OPTIONS");
     phase_ = phase::sending;
     ++attempts_;
 }
@@ -73,6 +79,7 @@ SFMC_SMS_DECL bool detail::call_core::take_response(http_response const& res)
     if (needs_token_ && res.status == 401 && !fixed_token_ && !refreshed_) {
         // The token may have been revoked or have expired early: one new token, one more try.
         refreshed_ = true;
+        refused_ = token_;
         rejected_ = std::move(token_);
         token_.reset();
         phase_ = phase::fetching;
@@ -81,10 +88,18 @@ SFMC_SMS_DECL bool detail::call_core::take_response(http_response const& res)
     return true;
 }
 
-SFMC_SMS_DECL decode_options detail::call_core::decode_at(std::chrono::system_clock::time_point now) const
+SFMC_SMS_DECL decode_options detail::call_core::decode_at(std::chrono::system_clock::time_point now,
+                                                         std::string_view route_secret)
 {
     auto opt = opt_.decode;
     opt.now = now;
+    std::size_t n = 0;
+    for (auto const* t : {token_ ? &*token_ : nullptr, refused_ ? &*refused_ : nullptr})
+        if (t)
+            secrets_[n++] = t->reveal();
+    if (!route_secret.empty())
+        secrets_[n++] = route_secret;
+    opt.secrets = std::span<std::string_view const>(secrets_, n);
     return opt;
 }
 
@@ -94,13 +109,26 @@ SFMC_SMS_DECL void detail::call_core::on_transport_error(boost::system::error_co
         return;
     if (!ec)
         ec = error::transport_failed;
-    fail(failure(ec, ec.message()));
+    fail_sent(failure(ec)); // the code's message says it: no detail to repeat it
 }
 
 SFMC_SMS_DECL void detail::call_core::fail(failure f)
 {
     pending_ = std::move(f);
     phase_ = phase::failed;
+}
+
+SFMC_SMS_DECL void detail::call_core::fail_sent(failure f)
+{
+    // 429 and 401 are refusals: the server did nothing. A refused connection sent nothing.
+    // Any other failure without a response, and any 5xx, may come after the server acted.
+    bool const refused_connection = f.http_status == 0 && f.code == boost::system::errc::connection_refused;
+    bool const may_have_acted = f.http_status >= 500 || (f.http_status == 0 && !refused_connection);
+    if (!repeatable_ && may_have_acted) {
+        f.outcome_unknown = true;
+        return give_up(std::move(f));
+    }
+    fail(std::move(f));
 }
 
 SFMC_SMS_DECL void detail::call_core::give_up(failure f)
@@ -114,10 +142,9 @@ SFMC_SMS_DECL failure detail::call_core::take_failure()
     BOOST_ASSERT(phase_ == phase::finished && pending_);
     failure f = std::move(*pending_);
     pending_.reset();
-    if (token_)
-        f.redact(token_->reveal());
-    if (rejected_)
-        f.redact(rejected_->reveal());
+    for (auto const* t : {token_ ? &*token_ : nullptr, rejected_ ? &*rejected_ : nullptr, refused_ ? &*refused_ : nullptr})
+        if (t)
+            f.redact(t->reveal());
     return f;
 }
 

@@ -45,7 +45,7 @@ SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options cons
         is_api_json = f.errorcode || !f.message.empty() || f.oauth;
     }
     if (!is_api_json)
-        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body);
+        f.raw_body = detail::bounded_copy(res.body, opt.max_raw_body, opt.secrets);
     if (f.code == error::rate_limited && f.errorcode == 50200)
         f.code = error::blocked;
 

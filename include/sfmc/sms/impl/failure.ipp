@@ -6,6 +6,7 @@
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/detail/redact.hpp>
 
 #include <boost/throw_exception.hpp>
 
@@ -16,18 +17,14 @@ namespace sfmc::sms {
 
 SFMC_SMS_DECL void failure::redact(std::string_view secret)
 {
-    if (secret.empty())
-        return;
-    auto const scrub = [secret](std::string& text) {
-        for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
-            text.replace(at, secret.size(), "[redacted]");
-    };
-    for (std::string* text : {&detail, &message, &documentation, &raw_body})
-        scrub(*text);
+    // Only the text that came from outside: `detail` is the library's own words, which a
+    // short secret must not mangle ("Connec[redacted]ion").
+    for (std::string* text : {&message, &documentation, &raw_body})
+        detail::redact_text(*text, secret);
     if (oauth) {
-        scrub(oauth->error);
-        scrub(oauth->description);
-        scrub(oauth->uri);
+        detail::redact_text(oauth->error, secret);
+        detail::redact_text(oauth->description, secret);
+        detail::redact_text(oauth->uri, secret);
     }
 }
 
@@ -51,6 +48,8 @@ SFMC_SMS_DECL std::string failure::to_string() const
         out.append(" \"").append(said).append("\"");
     if (retry_after)
         out.append(" (retry after ").append(std::to_string(retry_after->count())).append(" s)");
+    if (outcome_unknown)
+        out += " (outcome unknown: the request may have reached the server and is not repeated)";
     return out;
 }
 
