@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -104,3 +105,34 @@ TEST_CASE("async_token_provider: several threads running one io_context still ma
     for (auto const& g : got)
         CHECK(g == "token-1");
 }
+
+#ifndef BOOST_NO_EXCEPTIONS
+TEST_CASE("async_token_provider: a transport that throws fails the waiters, and the provider stays usable")
+{
+    test::fake_async_token_endpoint endpoint;
+    auto const answer = endpoint.reply;
+    endpoint.reply = [answer](int n) -> http_response {
+        if (n == 1)
+            throw std::runtime_error("the company wrapper gave up");
+        return answer(n);
+    };
+    async_token_provider tokens(endpoint, auth(), credentials());
+    asio::io_context io;
+    std::vector<std::string> got;
+    for (int i = 0; i < 4; ++i) {
+        asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+            try {
+                auto r = co_await tokens.async_get();
+                got.push_back(r ? std::string(r->token.reveal())
+                               : r.error().code == error::transport_failed ? "transport_failed" : r.error().to_string());
+            } catch (std::runtime_error const& e) {
+                got.push_back(e.what());
+            }
+        }, asio::detached);
+    }
+    io.run();
+    // The one that sent it gets the exception; the three waiting a failure.
+    CHECK(got == std::vector<std::string>{"the company wrapper gave up", "transport_failed", "transport_failed", "transport_failed"});
+    CHECK(ask_concurrently(tokens, 1) == std::vector<std::string>{"token-2"});
+}
+#endif

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -202,3 +204,81 @@ TEST_CASE("token_provider: a transport failure is a token-request failure")
     CHECK(r.error().code == condition::transport);
     CHECK(r.error().request == token_grant::name);
 }
+
+#ifndef BOOST_NO_EXCEPTIONS
+TEST_CASE("token_provider: a transport that throws passes the exception on, fails those waiting, and leaves the provider usable")
+{
+    // The first request is held until released, then throws; later ones answer.
+    struct throwing_once {
+        std::mutex m;
+        std::condition_variable cv;
+        bool released = false;
+        int requests = 0;
+        result<http_response> send(http_request const&)
+        {
+            std::unique_lock lock(m);
+            int const n = ++requests;
+            cv.notify_all();
+            if (n == 1) {
+                cv.wait(lock, [&] { return released; });
+                throw std::runtime_error("the company wrapper gave up");
+            }
+            return http_response{200, {}, R"({"access_token":"token-2","expires_in":1080})"};
+        }
+    } http;
+    std::mutex m;
+    std::condition_variable cv;
+    std::thread::id waiter_id;
+    bool waiter_looked = false;
+    // The clock is read under the provider's lock just before a caller waits: once the
+    // second thread has read it, that thread waits for the first one's request.
+    auto const clock = [&] {
+        std::lock_guard lock(m);
+        if (std::this_thread::get_id() == waiter_id) {
+            waiter_looked = true;
+            cv.notify_all();
+        }
+        return steady_clock::time_point{};
+    };
+    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value(),
+                          {.clock = clock});
+    std::string thrown;
+    std::thread first([&] {
+        try {
+            (void)tokens.get();
+        } catch (std::runtime_error const& e) {
+            thrown = e.what();
+        }
+    });
+    {
+        std::unique_lock lock(http.m);
+        http.cv.wait(lock, [&] { return http.requests == 1; }); // wait: it is in its send
+    }
+    std::optional<api_result<token_response>> waited;
+    std::thread second([&] {
+        {
+            std::lock_guard lock(m);
+            waiter_id = std::this_thread::get_id();
+        }
+        waited = tokens.get();
+    });
+    {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return waiter_looked; });
+    }
+    {
+        std::lock_guard lock(http.m);
+        http.released = true;
+    }
+    http.cv.notify_all();
+    first.join();
+    second.join();
+    CHECK(thrown == "the company wrapper gave up");
+    REQUIRE(waited);
+    REQUIRE_FALSE(waited->has_value());
+    CHECK(waited->error().code == error::transport_failed);
+    auto const again = tokens.get(); // usable: a new request, a token
+    REQUIRE(again.has_value());
+    CHECK(again->token.reveal() == "token-2");
+}
+#endif

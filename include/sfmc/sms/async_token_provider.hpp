@@ -115,8 +115,30 @@ private:
     boost::asio::awaitable<api_result<token_response>> fetch()
     {
         auto const started = now();
+        // A transport that throws, or this coroutine destroyed while it waits (its io_context
+        // stopped): the fetch still ends, with a failure for those waiting, who resume.
+        struct end_if_abandoned {
+            async_token_provider& self;
+            std::chrono::steady_clock::time_point started;
+            bool ended = false;
+            ~end_if_abandoned()
+            {
+                if (!ended)
+                    self.finish(failure(error::transport_failed, "the token request was abandoned: its transport threw, "
+                                                                 "or its coroutine was destroyed"),
+                                started);
+            }
+        } guard{*this, started};
         call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
         auto fetched = co_await detail::run_async(grant, send_, unused_token, {});
+        guard.ended = true;
+        finish(fetched, started);
+        co_return fetched;
+    }
+
+    // Stores the fetch's outcome and resumes every caller that waited for it.
+    void finish(api_result<token_response> const& fetched, std::chrono::steady_clock::time_point started)
+    {
         std::vector<std::unique_ptr<waiter>> woken;
         locked([&] {
             state_.finish(fetched, started);
@@ -124,7 +146,6 @@ private:
         });
         for (auto& w : woken)
             w->resume();
-        co_return fetched;
     }
 
     // A suspended coroutine: its completion handler, kept with the work it holds on its

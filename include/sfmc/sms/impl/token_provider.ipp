@@ -52,10 +52,26 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
     lock.unlock();
 
     auto const started = now();
+    // A transport may throw (a Qt or company wrapper): the exception goes on to this caller,
+    // and the fetch still ends, with a failure for those waiting; the next `get` fetches anew.
+    struct end_if_thrown {
+        detail::token_provider_state* state;
+        std::chrono::steady_clock::time_point started;
+        bool ended = false;
+        ~end_if_thrown()
+        {
+            if (ended)
+                return;
+            std::lock_guard relock(state->mutex);
+            state->fetch.finish(failure(error::transport_failed, "the transport threw an exception"), started);
+            state->fetch_ended.notify_all();
+        }
+    } guard{state_, started};
     call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
+    guard.ended = true;
     state_->fetch.finish(fetched, started);
     state_->fetch_ended.notify_all();
     return fetched;
