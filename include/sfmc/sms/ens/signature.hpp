@@ -13,6 +13,7 @@
 #include <openssl/hmac.h>
 
 #include <array>
+#include <climits>
 #include <initializer_list>
 #include <optional>
 #include <ostream>
@@ -70,13 +71,17 @@ inline std::optional<std::string> base64_decode(std::string_view text)
 
 using digest = std::array<unsigned char, 32>;
 
-// HMAC-SHA256 by OpenSSL, never by hand.
-inline digest hmac_sha256(std::string_view key, std::string_view body)
+// HMAC-SHA256 by OpenSSL, never by hand; nullopt when OpenSSL fails (no provider, no
+// memory), which must never leave a digest of zeros that a forged signature could match.
+inline std::optional<digest> hmac_sha256(std::string_view key, std::string_view body)
 {
     digest out{};
     unsigned int size = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<unsigned char const*>(body.data()),
-         body.size(), out.data(), &size);
+    if (key.size() > static_cast<std::size_t>(INT_MAX) ||
+        !HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<unsigned char const*>(body.data()),
+              body.size(), out.data(), &size) ||
+        size != out.size())
+        return std::nullopt;
     return out;
 }
 
@@ -129,12 +134,14 @@ private:
 
 /** The value of `x-sfmc-ens-signature` for `body`: base64 of HMAC-SHA256 over the raw bytes,
     keyed as `reading` says (`either` signs with the decoded key when there is one). For
-    tests, emulators and users' own harnesses.
+    tests, emulators and users' own harnesses. Empty when OpenSSL fails.
 */
 inline std::string sign(std::string_view body, signature_key const& key, key_reading reading = key_reading::base64_decoded)
 {
     auto const mac = detail::hmac_sha256(key.reveal(reading), body);
-    return detail::base64_encode(mac.data(), mac.size());
+    if (!mac)
+        return {};
+    return detail::base64_encode(mac->data(), mac->size());
 }
 
 /** True when `signature` (the header's value) is the HMAC-SHA256 of `body` under one of
@@ -163,7 +170,7 @@ inline bool verify(std::string_view body, std::string_view signature, std::span<
         return false;
     auto const matches = [&](std::string_view key_bytes) {
         auto const mac = detail::hmac_sha256(key_bytes, body);
-        return CRYPTO_memcmp(mac.data(), given->data(), mac.size()) == 0;
+        return mac && CRYPTO_memcmp(mac->data(), given->data(), mac->size()) == 0; // a failed HMAC refuses
     };
     // Stopping at the first match tells a sender only which key and reading its valid
     // signature used, which it knows; the comparison itself never depends on how much of
