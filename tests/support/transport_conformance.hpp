@@ -6,6 +6,7 @@
 // A maker has `static T make(test::transport_settings const&)`.
 
 #include <sfmc/sms.hpp>
+#include <sfmc/sms/ens.hpp>
 
 #include <doctest/doctest.h>
 
@@ -189,7 +190,41 @@ TEST_CASE_TEMPLATE_DEFINE("transport: a body over the limit is refused, not buff
     CHECK(r.error().code == error::body_too_large);
 }
 
+TEST_CASE_TEMPLATE_DEFINE("transport: the request is sent exactly as given, no header added (DELETE, PUT with a body)", Maker,
+                          transport_conformance_exact)
+{
+    using namespace sfmc::sms;
+    test::emulator emu;
+    auto http = Maker::make({});
+    auto sms = test::make_client<Maker>(http, emu.http, emu.token);
+    (void)sms.run(ens::delete_callback{"cb-1"});
+    (void)sms.run(ens::update_callbacks{{{.id = "cb-1", .name = "status", .max_batch_size = 500}}});
+    auto const seen = emu.requests();
+    REQUIRE(seen.size() == 2);
+    auto const has = [](test::recorded_request const& r, std::string_view name) {
+        for (auto const& h : r.headers)
+            if (sfmc::sms::detail::ci_is_equal(h.name, name))
+                return true;
+        return false;
+    };
+    CHECK(seen[0].method == "DELETE");
+    CHECK_FALSE(has(seen[0], "Content-Type"));
+    CHECK_FALSE(has(seen[0], "Content-Length"));
+    CHECK(seen[0].body.empty());
+    CHECK(seen[1].method == "PUT");
+    CHECK(seen[1].header("Content-Type") == "application/json");
+    CHECK(seen[1].header("Content-Length") == std::to_string(seen[1].body.size()));
+    // Only the request's own headers, and the framing of its body.
+    for (auto const& r : seen)
+        for (auto const& h : r.headers) {
+            CAPTURE(h.name);
+            CHECK((h.name == "Host" || h.name == "Accept" || h.name == "Authorization" || h.name == "Content-Type" ||
+                   h.name == "Content-Length" || h.name == "User-Agent"));
+        }
+}
+
 #define SFMC_SMS_TEST_TRANSPORT_CONFORMANCE(maker)                         \
+    TEST_CASE_TEMPLATE_INVOKE(transport_conformance_exact, maker);         \
     TEST_CASE_TEMPLATE_INVOKE(transport_conformance_seed, maker);          \
     TEST_CASE_TEMPLATE_INVOKE(transport_conformance_keys, maker);          \
     TEST_CASE_TEMPLATE_INVOKE(transport_conformance_statuses, maker);      \

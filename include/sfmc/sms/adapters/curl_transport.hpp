@@ -106,12 +106,21 @@ public:
         set(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt_.connect_timeout.count()));
         set(h, CURLOPT_TIMEOUT_MS, static_cast<long>(opt_.timeout.count()));
         set(h, CURLOPT_MAXAGE_CONN, static_cast<long>(opt_.max_idle.count()));
-        if (req.method() == "GET") {
+        // Exactly the request given: a body only when it has one, or its method takes one (a
+        // POST, PUT or PATCH without one says Content-Length: 0); never curl's default
+        // Content-Type for a body the request did not type.
+        auto const method = req.method();
+        bool const has_body = !req.body().empty() || method == "POST" || method == "PUT" || method == "PATCH";
+        if (!has_body) {
             set(h, CURLOPT_HTTPGET, 1L);
+            if (method != "GET")
+                set(h, CURLOPT_CUSTOMREQUEST, std::string(method).c_str());
         } else {
-            set(h, CURLOPT_CUSTOMREQUEST, std::string(req.method()).c_str());
+            set(h, CURLOPT_CUSTOMREQUEST, std::string(method).c_str());
             set(h, CURLOPT_POSTFIELDS, req.body().data());
             set(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body().size()));
+            if (!req.header("Content-Type"))
+                append(headers, "Content-Type:"); // an empty value removes curl's own
         }
         set(h, CURLOPT_HEADERFUNCTION, &exchange::on_header);
         set(h, CURLOPT_HEADERDATA, &x);
