@@ -258,3 +258,18 @@ TEST_CASE("run_sweep: the README's example, resumed from a saved cursor")
     CHECK(saved == 42);
     CHECK(http.seen[0].target == "/messaging/v1/sms/messages/?type=notSent&$pageSize=500&lastEventId=40");
 }
+
+TEST_CASE("not_sent_sweep: entries out of order within a page are all taken; the cursor moves to the highest")
+{
+    not_sent_sweep sweep({.page_size = 4, .after = 10});
+    auto const page = sweep.take(*decode_not_sent_page(test::ok(page_of({14, 12, 9, 13}, 14))));
+    REQUIRE(page.has_value());
+    CHECK(ids_of(*page) == std::vector<std::int64_t>{14, 12, 13}); // 9 is before the cursor the page was asked from
+    CHECK(sweep.cursor() == 14);
+    CHECK(sweep.next_page().after == 14);
+    // From the start: the first entry sets no bar for the others.
+    not_sent_sweep fresh({.page_size = 3});
+    auto const first = fresh.take(*decode_not_sent_page(test::ok(page_of({5, 3, 4}, 5))));
+    CHECK(ids_of(*first) == std::vector<std::int64_t>{5, 3, 4});
+    CHECK(fresh.cursor() == 5);
+}

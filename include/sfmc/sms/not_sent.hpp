@@ -244,16 +244,19 @@ public:
     /// The request for the next page.
     not_sent_list next_page() const { return {on_, page_size_, cursor_}; }
 
-    /** Takes the answer to `next_page()`: its entries past the cursor, in order (the
-        returned span lives until the next `take`). Moves the cursor to the last of them. */
+    /** Takes the answer to `next_page()`: its entries past the cursor the page was asked
+        from, in the page's order (the returned span lives until the next `take`), even those
+        that come out of order within it. Moves the cursor to the highest of them. */
     api_result<std::span<not_sent_entry const>> take(not_sent_page page)
     {
         auto const full = page.entries.size() >= static_cast<std::size_t>(page_size_);
+        auto const from = cursor_; // not the highest id seen so far: a lower one later in the page is new too
         taken_.clear();
         for (auto& e : page.entries) {
-            if (cursor_ && e.event_id <= *cursor_)
+            if (from && e.event_id <= *from)
                 continue;
-            cursor_ = e.event_id;
+            if (!cursor_ || e.event_id > *cursor_)
+                cursor_ = e.event_id;
             taken_.push_back(std::move(e));
         }
         if (full && taken_.empty()) {
