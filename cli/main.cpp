@@ -11,6 +11,7 @@
 #include "report.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <optional>
@@ -89,9 +90,9 @@ int sweep_not_sent(status_client& sms, cli::options const& opt, std::optional<st
     auto const swept = sfmc::sms::run_sweep(sms, sweep, [&](std::span<sfmc::sms::not_sent_entry const> entries) {
         for (auto const& e : entries) {
             if (opt.json)
-                cli::write_json(std::cout, e, opt.channel);
+                cli::write_json(std::cout, e);
             else
-                cli::write_human(std::cout, e, opt.channel);
+                cli::write_human(std::cout, e);
         }
         if (!std::cout.flush()) {
             stopped = "standard output cannot be written; the cursor file is left as it was";
@@ -141,6 +142,9 @@ int show_queue(status_client& sms, cli::options const& opt)
 
 int main(int argc, char** argv)
 {
+    // A closed pipe (`| head`) is a write error, reported with the documented exit 1 and the
+    // cursor file left as it was, not a death by signal.
+    std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string_view> args(argv + 1, argv + argc);
     auto parsed = cli::parse(args, cli::from_process_environment);
     if (auto const* e = std::get_if<cli::usage_error>(&parsed))
@@ -207,9 +211,9 @@ int main(int argc, char** argv)
                          : sfmc::sms::api_result<sfmc::sms::message_status>(std::move(k).error());
         any_failed = any_failed || !r;
         if (opt.json)
-            cli::write_json(std::cout, key, r, opt.channel);
+            cli::write_json(std::cout, key, r);
         else
-            cli::write_human(std::cout, key, r, opt.channel);
+            cli::write_human(std::cout, key, r);
         std::cout.flush();
     };
     for (auto const& key : opt.keys) {

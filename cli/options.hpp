@@ -22,20 +22,23 @@ struct connection_options {
     std::optional<std::string> subdomain, rest_url, auth_url, cacert, token;
     std::optional<std::string> client_id, client_secret, account_id;
 
+    // Options that mean one thing together: where to go, who asks, whom to trust.
+    enum class group { endpoint, credentials, trust };
     struct valued {
         std::string_view name;
         std::optional<std::string> connection_options::*member;
         char const* variable;
+        group part;
     };
     static constexpr valued table[] = {
-        {"--subdomain", &connection_options::subdomain, "SFMC_SUBDOMAIN"},
-        {"--rest-url", &connection_options::rest_url, "SFMC_REST_URL"},
-        {"--auth-url", &connection_options::auth_url, "SFMC_AUTH_URL"},
-        {"--cacert", &connection_options::cacert, "SFMC_CACERT"},
-        {"--token", &connection_options::token, "SFMC_ACCESS_TOKEN"},
-        {"--client-id", &connection_options::client_id, "SFMC_CLIENT_ID"},
-        {"--client-secret", &connection_options::client_secret, "SFMC_CLIENT_SECRET"},
-        {"--account-id", &connection_options::account_id, "SFMC_ACCOUNT_ID"},
+        {"--subdomain", &connection_options::subdomain, "SFMC_SUBDOMAIN", group::endpoint},
+        {"--rest-url", &connection_options::rest_url, "SFMC_REST_URL", group::endpoint},
+        {"--auth-url", &connection_options::auth_url, "SFMC_AUTH_URL", group::endpoint},
+        {"--cacert", &connection_options::cacert, "SFMC_CACERT", group::trust},
+        {"--token", &connection_options::token, "SFMC_ACCESS_TOKEN", group::credentials},
+        {"--client-id", &connection_options::client_id, "SFMC_CLIENT_ID", group::credentials},
+        {"--client-secret", &connection_options::client_secret, "SFMC_CLIENT_SECRET", group::credentials},
+        {"--account-id", &connection_options::account_id, "SFMC_ACCOUNT_ID", group::credentials},
     };
 
     /// The member an option `name` sets, or null when it is not one of these.
@@ -80,11 +83,23 @@ inline std::optional<std::string> from_process_environment(char const* name)
     return std::nullopt;
 }
 
-/// Each connection option not given takes its environment variable, if set.
+/// The environment fills in what the command line left out, a group at a time: options
+/// given on the command line win as a set, so that `--token T` is not mixed with an
+/// `SFMC_CLIENT_ID` from the environment, nor `--subdomain` with an `SFMC_REST_URL`.
 inline void fill_from_environment(connection_options& o, environment const& env)
 {
+    auto const given_on_command_line = [&](connection_options::group part) {
+        for (auto const& v : connection_options::table)
+            if (v.part == part && o.*v.member)
+                return true;
+        return false;
+    };
+    bool given[3] = {};
+    for (auto part : {connection_options::group::endpoint, connection_options::group::credentials,
+                      connection_options::group::trust})
+        given[static_cast<int>(part)] = given_on_command_line(part);
     for (auto const& v : connection_options::table)
-        if (!(o.*v.member))
+        if (!given[static_cast<int>(v.part)])
             o.*v.member = env(v.variable);
 }
 

@@ -134,18 +134,18 @@ inline void write_failure_human(std::ostream& out, sfmc::sms::failure const& f)
 }
 
 // The fields a looked-up status and a NotSent entry share, in the manual's order.
-inline void put_status_code(boost::json::object& line, std::optional<int> code, bool named)
+// The NotSent code table is shared by email and SMS: a code has its name on either channel.
+inline void put_status_code(boost::json::object& line, std::optional<int> code)
 {
     if (!code)
         return;
     line["statusCode"] = *code;
-    if (auto const name = sfmc::sms::status_code_name(*code); name && named)
+    if (auto const name = sfmc::sms::status_code_name(*code))
         line["statusName"] = *name;
 }
 
-/// A lookup's line. `statusName` only on SMS, whose codes are documented.
-inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r,
-                       sfmc::sms::channel on = sfmc::sms::channel::sms)
+/// A lookup's line.
+inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
 {
     if (!r)
         return write_failure_json(out, "messageKey", boost::json::value(valid_utf8(key)), r.error());
@@ -165,15 +165,15 @@ inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_r
             line["contactKey"] = *s.info->contact_key;
         if (s.info->to)
             line["to"] = *s.info->to;
-        put_status_code(line, s.info->status_code, on == sfmc::sms::channel::sms);
+        put_status_code(line, s.info->status_code);
         if (s.info->status_message)
             line["statusMessage"] = *s.info->status_message;
     }
     out << boost::json::serialize(line) << '\n';
 }
 
-/// One NotSent entry as a JSON line. `statusName` only on SMS, whose codes are documented.
-inline void write_json(std::ostream& out, sfmc::sms::not_sent_entry const& e, sfmc::sms::channel on)
+/// One NotSent entry as a JSON line.
+inline void write_json(std::ostream& out, sfmc::sms::not_sent_entry const& e)
 {
     boost::json::object line;
     line["eventId"] = e.event_id;
@@ -191,14 +191,14 @@ inline void write_json(std::ostream& out, sfmc::sms::not_sent_entry const& e, sf
         line["contactKey"] = *e.contact_key;
     if (e.to)
         line["to"] = *e.to;
-    put_status_code(line, e.status_code, on == sfmc::sms::channel::sms);
+    put_status_code(line, e.status_code);
     if (e.status_message)
         line["statusMessage"] = *e.status_message;
     out << boost::json::serialize(line) << '\n';
 }
 
 /// One NotSent entry for people: "35760 KEY: not_sent, TIME (TEXT UTC-6), status code 24 (Name), ...".
-inline void write_human(std::ostream& out, sfmc::sms::not_sent_entry const& e, sfmc::sms::channel on)
+inline void write_human(std::ostream& out, sfmc::sms::not_sent_entry const& e)
 {
     out << e.event_id << ' ' << printable(e.message_key.value_or("(no message key)")) << ": " << to_string(e.status);
     if (e.status == sfmc::sms::send_status::unknown)
@@ -207,7 +207,7 @@ inline void write_human(std::ostream& out, sfmc::sms::not_sent_entry const& e, s
         out << ", " << (e.timestamp_utc ? e.timestamp_utc->to_rfc3339() : "time unreadable") << " ("
             << printable(*e.timestamp) << " UTC-6)";
     if (e.status_code) {
-        auto const name = on == sfmc::sms::channel::sms ? sfmc::sms::status_code_name(*e.status_code) : std::nullopt;
+        auto const name = sfmc::sms::status_code_name(*e.status_code);
         out << ", status code " << *e.status_code << " (" << (name ? *name : "undocumented") << ')';
     }
     if (e.definition_key)
@@ -230,8 +230,7 @@ inline void write_human(std::ostream& out, std::string_view definition_key, sfmc
     out << printable(definition_key) << ": " << q << '\n';
 }
 
-inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r,
-                        sfmc::sms::channel on = sfmc::sms::channel::sms)
+inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
 {
     out << printable(key) << ": ";
     if (r) {
@@ -242,7 +241,7 @@ inline void write_human(std::ostream& out, std::string_view key, sfmc::sms::api_
         out << ", " << (s.timestamp_utc ? s.timestamp_utc->to_rfc3339() : "time unreadable") << " (" << printable(s.timestamp)
             << " UTC-6)";
         if (s.info && s.info->status_code) {
-            auto const name = on == sfmc::sms::channel::sms ? sfmc::sms::status_code_name(*s.info->status_code) : std::nullopt;
+            auto const name = sfmc::sms::status_code_name(*s.info->status_code);
             out << ", status code " << *s.info->status_code << " (" << (name ? *name : "undocumented") << ')';
         }
         if (s.info && s.info->contact_key)

@@ -22,7 +22,7 @@ DOCUMENTED = {
             "eventCategoryType": "TransactionalSendEvents.SMSNotSent", "timestamp": "2018-12-17T13:05:40.947",
             "definitionKey": "account-reset", "eventID": 35760,
             "info": {"messageKey": "2iQNfGHj2UqTalK9x2gPow", "contactKey": "example1"}},
-    "email": {"statusCode": 9, "statusMessage": "Unsubscribed",
+    "email": {"statusCode": 5, "statusMessage": "Invalid email address",
               "eventCategoryType": "TransactionalSendEvents.EmailNotSent", "timestamp": "2018-12-17T13:05:41.1",
               "definitionKey": "welcome-mail", "eventID": 35761,
               "info": {"messageKey": "mail-2iQNfGHj2UqT", "contactKey": "example1", "to": "ann@example.com"}},

@@ -253,11 +253,11 @@ TEST_CASE("command --channel email: the lookup, the sweep and the queue go to th
     CHECK(lookup.out.find(R"("to":"astro@example.com")") != std::string::npos);
     auto const sweep = run(at(emu, {"--channel", "email", "--not-sent"}));
     CHECK(sweep.exit_code == 0);
-    // Email's NotSent codes are not documented: no statusName.
+    // Email and SMS share the NotSent code table: 5 has its name on email too.
     CHECK(lines(sweep.out) == std::vector<std::string>{
         R"({"eventId":35761,"messageKey":"mail-2iQNfGHj2UqT","status":"not_sent","eventCategoryType":"TransactionalSendEvents.EmailNotSent",)"
         R"("timestamp":"2018-12-17T13:05:41.1","timestampUtc":"2018-12-17T19:05:41.1Z","definitionKey":"welcome-mail",)"
-        R"("contactKey":"example1","to":"ann@example.com","statusCode":9,"statusMessage":"Unsubscribed"})"});
+        R"("contactKey":"example1","to":"ann@example.com","statusCode":5,"statusName":"InvalidEmailAddress","statusMessage":"Invalid email address"})"});
     auto const queue = run(at(emu, {"--channel", "email", "--queue", "welcome-mail"}));
     CHECK(queue.out == "{\"definitionKey\":\"welcome-mail\",\"count\":3,\"ageSeconds\":120}\n");
     auto const requests = emu.requests();
@@ -265,6 +265,8 @@ TEST_CASE("command --channel email: the lookup, the sweep and the queue go to th
     CHECK(requests[0].target == "/messaging/v1/email/messages/mail-sent-1");
     CHECK(requests[1].target == "/messaging/v1/email/messages/?type=notSent&$pageSize=100");
     CHECK(requests[2].target == "/messaging/v1/email/definitions/welcome-mail/queue");
+    auto const human = run({"--rest-url", emu.http, "--token", emu.token, "--channel", "email", "--not-sent"});
+    CHECK(human.out.find("status code 5 (InvalidEmailAddress)") != std::string::npos);
 }
 
 TEST_CASE("command beyond one key: usage errors exit 2 and send nothing")
@@ -328,4 +330,25 @@ TEST_CASE("command --not-sent --cursor-file: a second run on the same file while
     test::emulator emu;
     auto const third = run(at(emu, {"--not-sent", "--cursor-file", cursor.path}));
     CHECK(third.exit_code == 0);
+}
+
+TEST_CASE("command --not-sent: a closed pipe is exit 1 with the cursor file unchanged, not a death by SIGPIPE")
+{
+    test::emulator emu({}, {"--not-sent", "3"});
+    temporary_path cursor;
+    std::ofstream(cursor.path) << "35760\n";
+    // The pipe's reading end is closed before the command starts: its first write fails.
+    std::vector<std::string> args{"python3", "-c",
+                                  "import os, subprocess, sys\n"
+                                  "r, w = os.pipe()\n"
+                                  "os.close(r)\n"
+                                  "print(subprocess.run(sys.argv[1:], stdout=w).returncode)",
+                                  SFMC_SMS_STATUS_COMMAND};
+    for (auto const& a : at(emu, {"--not-sent", "--cursor-file", cursor.path}))
+        args.push_back(a);
+    test::child c(args, test::clean_environment());
+    auto const r = c.finish({}, std::chrono::seconds{30});
+    CHECK(r.out == "1\n"); // -13 when killed by SIGPIPE
+    CHECK(r.err.find("standard output cannot be written") != std::string::npos);
+    CHECK(read_file(cursor.path) == "35760\n");
 }

@@ -155,6 +155,22 @@ TEST_CASE("command: the environment gives what the options do not")
     CHECK(both.exit_code == 0);
 }
 
+TEST_CASE("command: credentials on the command line win as a set over any in the environment")
+{
+    test::emulator emu;
+    // Client credentials in the environment, a token on the command line: the token alone.
+    auto const r = run(at(emu, {"bcX0qaEp0USGciEnUJTW0w"}), {},
+                       {"SFMC_CLIENT_ID=" + emu.client_id, "SFMC_CLIENT_SECRET=" + emu.client_secret});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    auto const seen = emu.requests();
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].target == "/messaging/v1/sms/messages/bcX0qaEp0USGciEnUJTW0w");
+    // Only a client id in the environment, a token given: no "go together" usage error.
+    auto const half = run(at(emu, {"bcX0qaEp0USGciEnUJTW0w"}), {}, {"SFMC_CLIENT_ID=someone"});
+    CHECK(half.exit_code == 0);
+}
+
 TEST_CASE("command: transport failures: TLS without the CA, a refused port, a hang past --timeout")
 {
     test::emulator emu(test::script_for("slow", {test::reply(200, "{}", {}, 20.0)}));
