@@ -7,12 +7,14 @@
 #include "journal_line.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <condition_variable>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -105,7 +107,7 @@ public:
             return "cannot lock the journal " + path + ": " + why;
         }
         std::unique_ptr<journal> j(new journal(window, fd, sync));
-        if (auto why = j->recover(); !why.empty())
+        if (auto why = j->recover(fd); !why.empty())
             return "cannot read the journal " + path + ": " + why;
         j->start();
         return j;
@@ -145,6 +147,35 @@ public:
 
     journal_scan const& scan() const noexcept { return scan_; }
 
+    /** Opens `path` again, and appends there from the next group on (SIGHUP, after a log
+        rotation moved the file away): locked, a torn last line removed, its lines remembered
+        with those written before. Empty on success; otherwise why not, and the journal goes
+        on with the file it had. Waits for the writer to take it.
+    */
+    std::string reopen(std::string const& path)
+    {
+        if (!is_file_)
+            return "the journal is standard output";
+        std::unique_lock lock(m_);
+        reopen_ = path;
+        reopened_.reset();
+        cv_.notify_all();
+        done_cv_.wait(lock, [this] { return reopened_.has_value() || !writer_running_; });
+        return reopened_.value_or("the journal has stopped");
+    }
+
+    /** Stops at once (a second signal): no group is started from now on, and this waits, at
+        most `limit`, for a write in progress to end, so that the file keeps only whole lines.
+        Batches waiting are never answered. True when no write is in progress any more.
+    */
+    bool halt(std::chrono::milliseconds limit)
+    {
+        std::unique_lock lock(m_);
+        halting_ = true;
+        cv_.notify_all();
+        return done_cv_.wait_for(lock, limit, [this] { return !writing_; });
+    }
+
 private:
     struct queued {
         journal_batch batch;
@@ -164,10 +195,24 @@ private:
         while (true) {
             {
                 std::unique_lock lock(m_);
-                cv_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
-                if (pending_.empty())
+                cv_.wait(lock, [this] { return stopping_ || halting_ || reopen_ || !pending_.empty(); });
+                if (reopen_) {
+                    auto path = std::move(*reopen_);
+                    reopen_.reset();
+                    lock.unlock();
+                    auto why = switch_to(path);
+                    lock.lock();
+                    reopened_ = std::move(why);
+                    done_cv_.notify_all();
+                    continue;
+                }
+                if (halting_ || pending_.empty()) {
+                    writer_running_ = false;
+                    done_cv_.notify_all();
                     return;
+                }
                 group.swap(pending_);
+                writing_ = true;
             }
             pieces.clear();
             std::size_t events = 0;
@@ -198,6 +243,15 @@ private:
                 piece(run, begin);
             }
             auto const error = append(pieces);
+            {
+                std::lock_guard lock(m_);
+                writing_ = false;
+                done_cv_.notify_all();
+                if (halting_) {
+                    writer_running_ = false;
+                    return; // its batches are never answered: the process ends
+                }
+            }
             if (error.empty())
                 for (auto const& d : fresh)
                     window_.insert(d);
@@ -251,11 +305,34 @@ private:
         return why;
     }
 
-    // Start-up: a torn last line is removed; the window is rebuilt from the last lines.
-    std::string recover()
+    // On the writer thread: `path` opened, locked and recovered, then written to instead.
+    std::string switch_to(std::string const& path)
+    {
+        int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return "cannot open " + path + ": " + std::strerror(errno);
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            auto const why = errno == EWOULDBLOCK ? std::string("in use by another receiver") : std::strerror(errno);
+            ::close(fd);
+            return "cannot lock " + path + ": " + why;
+        }
+        auto const before = scan_;
+        if (auto why = recover(fd); !why.empty()) {
+            scan_ = before;
+            ::close(fd);
+            return "cannot read " + path + ": " + why;
+        }
+        ::close(fd_); // and with it the old file's lock
+        fd_ = fd;
+        return {};
+    }
+
+    // A torn last line is removed; the window is rebuilt from the last lines (at start-up,
+    // and with those already in it when the file is opened again).
+    std::string recover(int fd)
     {
         struct stat st {};
-        if (::fstat(fd_, &st) != 0)
+        if (::fstat(fd, &st) != 0)
             return std::strerror(errno);
         off_t size = st.st_size;
         constexpr std::size_t chunk = 1 << 20;
@@ -268,7 +345,7 @@ private:
             auto const n = static_cast<std::size_t>(std::min<off_t>(at, chunk));
             at -= static_cast<off_t>(n);
             buffer.resize(n);
-            if (::pread(fd_, buffer.data(), n, at) != static_cast<ssize_t>(n))
+            if (::pread(fd, buffer.data(), n, at) != static_cast<ssize_t>(n))
                 return "short read";
             for (std::size_t i = n; i-- > 0;) {
                 if (buffer[i] != '\n')
@@ -284,7 +361,7 @@ private:
         if (end_of_lines < 0)
             end_of_lines = 0;
         if (end_of_lines < size) {
-            if (::ftruncate(fd_, end_of_lines) != 0 || ::fsync(fd_) != 0)
+            if (::ftruncate(fd, end_of_lines) != 0 || ::fsync(fd) != 0)
                 return std::string("cannot remove a torn last line: ") + std::strerror(errno);
             scan_.torn_bytes = static_cast<std::size_t>(size - end_of_lines);
             size = end_of_lines;
@@ -294,7 +371,7 @@ private:
         for (off_t at = start; at < size;) {
             auto const n = static_cast<std::size_t>(std::min<off_t>(size - at, chunk));
             buffer.resize(n);
-            if (::pread(fd_, buffer.data(), n, at) != static_cast<ssize_t>(n))
+            if (::pread(fd, buffer.data(), n, at) != static_cast<ssize_t>(n))
                 return "short read";
             at += static_cast<off_t>(n);
             std::size_t from = 0;
@@ -335,6 +412,12 @@ private:
     std::condition_variable cv_;
     std::vector<queued> pending_;
     bool stopping_ = false;
+    bool halting_ = false;                   // a second signal: no more groups
+    bool writing_ = false;                   // a group is being written
+    bool writer_running_ = true;
+    std::optional<std::string> reopen_;      // a path to switch to, asked by `reopen`
+    std::optional<std::string> reopened_;    // its outcome, for `reopen`
+    std::condition_variable done_cv_;        // a reopen taken, a write ended, the writer gone
     std::thread writer_;
 };
 

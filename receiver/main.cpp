@@ -15,9 +15,14 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <thread>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -38,7 +43,8 @@ its lines are written (and, with --out, on disk).
   --key-bytes base64|text|auto
                            how the HMAC key's bytes come from the key (default auto: either)
   --out FILE               append events to FILE, synced before answering (default: stdout)
-  --max-body BYTES         largest batch accepted (default 16777216)
+  --max-body BYTES         largest batch accepted, whatever its number of events
+                           (default 16777216)
   --tls-cert FILE, --tls-key FILE
                            serve HTTPS with this PEM certificate chain and key
   --reuse-port             share the port with other receivers started so (SO_REUSEPORT):
@@ -49,8 +55,9 @@ its lines are written (and, with --out, on disk).
   -h, --help; --version
 
 Also: GET /healthz, GET /metrics (Prometheus). SIGTERM or SIGINT: stop accepting, finish
-the batches in progress, exit 0.
-Exit status: 0 stopped by a signal, 1 could not start, 2 usage error.
+the batches in progress, exit 0; a second one: stop at once, exit 1. SIGHUP: reopen --out
+(after a log rotation) and read --signature-key-file again.
+Exit status: 0 stopped by a signal, 1 could not start (or stopped at once), 2 usage error.
 )";
 
 std::mutex report_mutex;
@@ -76,44 +83,111 @@ int cannot_start(std::string const& message)
 
 namespace asio = boost::asio;
 
+// Writes what a request sent (a callbackId, a key) for a report line: control characters
+// (C0, DEL, C1) as JSON string escapes, so that no client can forge a line of its own.
+std::string escaped(std::string_view text)
+{
+    constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto const b = static_cast<unsigned char>(text[i]);
+        unsigned code = b;
+        if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+            code = static_cast<unsigned char>(text[++i]); // C1, as UTF-8
+        else if (b >= 0x20 && b != 0x7F) {
+            out += text[i];
+            continue;
+        }
+        switch (code) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default: out.append("\\u00").append(1, hex[code >> 4]).append(1, hex[code & 0xF]);
+        }
+    }
+    return out;
+}
+
 // Completes the handshake: the verification request goes back to the API through the
 // library's coroutine client. The API may not know the callback until its creation call
 // has returned, which waits for this very answer: a 404 is tried again a few times.
+//
+// Anyone can send a verification request, unsigned: at most one handshake runs per
+// callbackId and `max_in_flight` in all, on an io_context of their own, which the stop
+// abandons at once (no handshake holds the receiver's stop).
 class verifier {
 public:
-    verifier(asio::io_context& io, cli::plan plan, std::string cacert) : io_(io), http_(io.get_executor(), options(cacert))
+    static constexpr std::size_t max_in_flight = 4;
+
+    enum class outcome { started, already_running, too_many };
+
+    verifier(cli::plan plan, std::string cacert) : plan_(std::move(plan)), cacert_(std::move(cacert))
     {
-        if (plan.credentials)
-            tokens_.emplace(http_, std::move(*plan.auth), std::move(*plan.credentials));
-        plan_ = std::move(plan);
-        cacert_ = std::move(cacert);
+        thread_ = std::thread([this] { io_.run(); });
     }
 
-    void verify(sfmc::sms::ens::verification_request request)
+    ~verifier() { stop(); } // then `io_` goes, and with it the handshakes abandoned
+
+    outcome verify(sfmc::sms::ens::verification_request request)
     {
-        asio::co_spawn(io_, run(std::move(request)), asio::detached);
+        {
+            std::lock_guard lock(running_->m);
+            if (running_->ids.contains(request.callback_id))
+                return outcome::already_running;
+            if (running_->ids.size() >= max_in_flight)
+                return outcome::too_many;
+            running_->ids.insert(request.callback_id);
+        }
+        asio::co_spawn(io_, run(std::move(request), plan_, cacert_, running_), asio::detached);
+        return outcome::started;
+    }
+
+    // Abandons the handshakes in flight. Idempotent.
+    void stop()
+    {
+        work_.reset();
+        io_.stop();
+        if (thread_.joinable())
+            thread_.join();
     }
 
 private:
-    static sfmc::sms::transport_options options(std::string const& cacert)
+    // The callbackIds whose handshake is in flight, shared with the handshakes themselves.
+    struct registry {
+        std::mutex m;
+        std::set<std::string> ids;
+    };
+
+    // One handshake, with everything it uses in its own frame (a copy of the plan, its own
+    // transport and token provider): abandoned, it leaves nothing behind that refers to it.
+    static asio::awaitable<void> run(sfmc::sms::ens::verification_request request, cli::plan plan, std::string cacert,
+                                     std::shared_ptr<registry> running)
     {
-        sfmc::sms::transport_options o;
-        o.ca_file = cacert;
-        return o;
+        auto const id = request.callback_id;
+        co_await attempt(std::move(request), std::move(plan), std::move(cacert));
+        std::lock_guard lock(running->m);
+        running->ids.erase(id);
     }
 
-    asio::awaitable<void> run(sfmc::sms::ens::verification_request request)
+    static asio::awaitable<void> attempt(sfmc::sms::ens::verification_request request, cli::plan plan, std::string cacert)
     {
         auto const ex = co_await asio::this_coro::executor;
-        sfmc::sms::beast_async_transport http(ex, options(cacert_));
+        sfmc::sms::transport_options options;
+        options.ca_file = cacert;
+        sfmc::sms::beast_async_transport token_http(ex, options);
+        sfmc::sms::beast_async_transport http(ex, options);
+        std::optional<sfmc::sms::async_token_provider> tokens;
+        if (plan.credentials)
+            tokens.emplace(token_http, std::move(*plan.auth), std::move(*plan.credentials));
         std::optional<sfmc::sms::async_client<sfmc::sms::beast_async_transport>> client;
-        if (tokens_ && plan_.rest)
-            client.emplace(http, *plan_.rest, *tokens_);
-        else if (tokens_)
-            client.emplace(http, *tokens_);
+        if (tokens && plan.rest)
+            client.emplace(http, *plan.rest, *tokens);
+        else if (tokens)
+            client.emplace(http, *tokens);
         else
-            client.emplace(http, *plan_.rest, *plan_.token);
-        auto const id = request.callback_id;
+            client.emplace(http, *plan.rest, *plan.token);
+        auto const id = escaped(request.callback_id);
         asio::steady_timer timer(ex);
         for (int attempt = 1;; ++attempt) {
             sfmc::sms::ens::verify_callback call{request};
@@ -123,7 +197,7 @@ private:
                 co_return;
             }
             if (outcome.error().code != sfmc::sms::error::not_found || attempt == 5) {
-                report("verification of callback " + id + " failed: " + outcome.error().to_string());
+                report("verification of callback " + id + " failed: " + escaped(outcome.error().to_string()));
                 co_return;
             }
             timer.expires_after(std::chrono::seconds(attempt));
@@ -131,35 +205,45 @@ private:
         }
     }
 
-    asio::io_context& io_;
-    sfmc::sms::beast_async_transport http_;
-    std::optional<sfmc::sms::async_token_provider> tokens_;
+    asio::io_context io_;
+    asio::executor_work_guard<asio::io_context::executor_type> work_ = asio::make_work_guard(io_);
     cli::plan plan_;
     std::string cacert_;
+    std::shared_ptr<registry> running_ = std::make_shared<registry>();
+    std::thread thread_;
 };
 
 // Accepts connections until the acceptor is closed; each is served on a strand of its own.
 asio::awaitable<void> accept(asio::io_context& io, asio::ip::tcp::acceptor& acceptor, receiver::server& server,
                              asio::ssl::context* tls)
 {
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    std::chrono::milliseconds backoff{0};
     while (true) {
         auto const strand = asio::make_strand(io);
         auto [error, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
         if (error == asio::error::operation_aborted || !acceptor.is_open())
             co_return;
-        if (error)
-            continue; // the client gave up already, or a descriptor limit: keep serving the others
-        boost::system::error_code ignored;
-        auto slot = server.admit();
-        if (!slot) { // as many connections as memory was planned for: this one waits for a later try
-            socket.close(ignored);
+        if (error == asio::error::no_descriptors || error.value() == ENFILE || error == asio::error::no_buffer_space ||
+            error == asio::error::no_memory) {
+            // Out of descriptors or memory: the connection stays queued in the kernel. Trying
+            // again at once would spin; a moment later, a connection may have ended.
+            if (backoff == std::chrono::milliseconds{0})
+                report("cannot accept a connection: " + error.message() + "; trying again shortly");
+            backoff = std::clamp(backoff * 2, std::chrono::milliseconds{10}, std::chrono::milliseconds{1000});
+            pause.expires_after(backoff);
+            co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
             continue;
         }
+        if (error)
+            continue; // the client gave up already: keep serving the others
+        backoff = std::chrono::milliseconds{0};
+        boost::system::error_code ignored;
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         if (tls) {
             auto stream = std::make_shared<asio::ssl::stream<boost::beast::tcp_stream>>(
                 boost::beast::tcp_stream(std::move(socket)), *tls);
-            asio::co_spawn(strand, [stream, slot, &server]() -> asio::awaitable<void> {
+            asio::co_spawn(strand, [stream, &server]() -> asio::awaitable<void> {
                 boost::beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(10));
                 auto [handshake_error] = co_await stream->async_handshake(asio::ssl::stream_base::server,
                                                                            asio::as_tuple(asio::use_awaitable));
@@ -168,8 +252,44 @@ asio::awaitable<void> accept(asio::io_context& io, asio::ip::tcp::acceptor& acce
             }, asio::detached);
         } else {
             auto stream = std::make_shared<boost::beast::tcp_stream>(std::move(socket));
-            asio::co_spawn(strand, [stream, slot, &server]() -> asio::awaitable<void> { co_await server.serve(stream); },
+            asio::co_spawn(strand, [stream, &server]() -> asio::awaitable<void> { co_await server.serve(stream); },
                            asio::detached);
+        }
+    }
+}
+
+// The connections served at once are bounded by the descriptors the process may open: the
+// soft limit is raised to the hard one, as daemons do.
+void allow_all_descriptors()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// SIGHUP: reopens --out (a log rotation moved it) and reads --signature-key-file again.
+// What cannot be done is reported, and the receiver goes on with what it had.
+void reload(receiver::options const& opt, receiver::journal& journal, receiver::server& server)
+{
+    if (opt.out) {
+        if (auto why = journal.reopen(*opt.out); why.empty())
+            report("SIGHUP: journal " + *opt.out + " reopened");
+        else
+            report("SIGHUP: " + why + "; still writing to the file opened before");
+    }
+    if (opt.key_file) {
+        auto read = receiver::read_key_file(*opt.key_file);
+        if (auto const* why = std::get_if<std::string>(&read)) {
+            report("SIGHUP: " + *why + "; the keys are unchanged");
+        } else {
+            auto keys = opt.given_keys;
+            auto& from_file = std::get<0>(read);
+            auto const n = from_file.size();
+            keys.insert(keys.end(), from_file.begin(), from_file.end());
+            server.set_keys(std::move(keys));
+            report("SIGHUP: " + std::to_string(n) + (n == 1 ? " key" : " keys") + " read from " + *opt.key_file);
         }
     }
 }
@@ -178,8 +298,11 @@ asio::awaitable<void> accept(asio::io_context& io, asio::ip::tcp::acceptor& acce
 
 int main(int argc, char** argv)
 {
-    // A journal on a closed pipe is a write error to report, not a signal that kills.
+    // A journal on a closed pipe is a write error to report, not a signal that kills; a
+    // SIGHUP before its handler is set is no reason to die either.
     std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGHUP, SIG_IGN);
+    allow_all_descriptors();
     std::vector<std::string_view> args(argv + 1, argv + argc);
     auto parsed = receiver::parse(args, cli::from_process_environment);
     if (auto const* e = std::get_if<cli::usage_error>(&parsed))
@@ -256,7 +379,7 @@ int main(int argc, char** argv)
 
     std::optional<verifier> auto_verifier;
     if (plan)
-        auto_verifier.emplace(io, std::move(*plan), opt.cacert.value_or(""));
+        auto_verifier.emplace(std::move(*plan), opt.cacert.value_or(""));
     receiver::metrics counters;
     receiver::server server(
         {.io = io.get_executor(),
@@ -268,30 +391,60 @@ int main(int argc, char** argv)
          .body_timeout = std::chrono::seconds(30),
          .on_verification =
              [&](sfmc::sms::ens::verification_request v) {
-                 if (auto_verifier) {
-                     report("verification request for callback " + v.callback_id + ": completing it");
-                     auto_verifier->verify(std::move(v));
-                 } else {
-                     report("verification request for callback " + v.callback_id +
-                            ": complete it with POST /platform/v1/ens-verify {\"callbackId\":\"" + v.callback_id +
-                            "\",\"verificationKey\":\"" + v.verification_key + "\"}");
+                 auto const id = escaped(v.callback_id);
+                 if (!auto_verifier) {
+                     report("verification request for callback " + id +
+                            ": complete it with POST /platform/v1/ens-verify {\"callbackId\":\"" + id +
+                            "\",\"verificationKey\":\"" + escaped(v.verification_key) + "\"}");
+                     return;
+                 }
+                 switch (auto_verifier->verify(std::move(v))) {
+                 case verifier::outcome::started: report("verification request for callback " + id + ": completing it"); break;
+                 case verifier::outcome::already_running:
+                     report("verification request for callback " + id + ": ignored, its handshake is in progress");
+                     break;
+                 case verifier::outcome::too_many:
+                     report("verification request for callback " + id + ": ignored, " +
+                            std::to_string(verifier::max_in_flight) + " handshakes are in progress");
+                     break;
                  }
              },
          .report = report},
         *journal, counters);
 
     asio::co_spawn(acceptor_strand, accept(io, acceptor, server, tls), asio::detached);
-    asio::signal_set signals(io, SIGTERM, SIGINT);
-    signals.async_wait([&](boost::system::error_code const& error, int) {
+    // SIGHUP: the journal's file and the key file again. SIGTERM, SIGINT: a clean stop; a
+    // second one during it: at once, exit 1, the journal's lines whole. Waited for on a thread
+    // of their own, so that the wait for a second signal keeps no work on `io`, whose run
+    // ends once the last batch in progress is answered.
+    asio::io_context signal_io;
+    asio::signal_set signals(signal_io, SIGTERM, SIGINT, SIGHUP);
+    bool stopping = false;
+    std::function<void(boost::system::error_code const&, int)> on_signal = [&](boost::system::error_code const& error,
+                                                                                int signal) {
         if (error)
             return;
-        report("stopping: finishing the batches in progress");
-        asio::post(acceptor_strand, [&acceptor] {
-            boost::system::error_code ignored;
-            acceptor.close(ignored);
-        });
-        server.idle().stop();
-    });
+        if (signal == SIGHUP) {
+            reload(opt, *journal, server);
+        } else if (!stopping) {
+            stopping = true;
+            report("stopping: finishing the batches in progress");
+            if (auto_verifier)
+                auto_verifier->stop();
+            asio::post(acceptor_strand, [&acceptor] {
+                boost::system::error_code ignored;
+                acceptor.close(ignored);
+            });
+            server.idle().stop();
+        } else {
+            report("stopping at once: the batches in progress are not answered");
+            journal->halt(std::chrono::milliseconds(900));
+            std::_Exit(exit_cannot_start);
+        }
+        signals.async_wait(on_signal);
+    };
+    signals.async_wait(on_signal);
+    std::thread signal_thread([&signal_io] { signal_io.run(); });
 
     auto const local = acceptor.local_endpoint();
     auto const host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
@@ -305,6 +458,8 @@ int main(int argc, char** argv)
     io.run();
     for (auto& t : pool)
         t.join();
+    signal_io.stop();
+    signal_thread.join();
     journal->stop();
     report("stopped");
     return exit_ok;

@@ -26,7 +26,9 @@ struct listen_address {
 struct options : cli::connection_options {
     listen_address listen;
     std::string path = "/";
-    std::vector<sfmc::sms::ens::signature_key> keys;
+    std::vector<sfmc::sms::ens::signature_key> keys; // all of them: given, then read from the file
+    std::vector<sfmc::sms::ens::signature_key> given_keys; // --signature-key (or its variable): kept at SIGHUP
+    std::optional<std::string> key_file;                   // read again at SIGHUP
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
     std::optional<std::string> out;
     std::size_t max_body = 16 * 1024 * 1024;
@@ -62,12 +64,38 @@ inline std::optional<listen_address> parse_listen(std::string_view text)
     return a;
 }
 
+/// The keys of a --signature-key-file, one per line (blank lines skipped), or why not: the
+/// file cannot be read, a line is not a key, or it holds none. Never a key's text.
+inline std::variant<std::vector<sfmc::sms::ens::signature_key>, std::string> read_key_file(std::string const& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return "--signature-key-file: cannot read " + path;
+    std::vector<sfmc::sms::ens::signature_key> keys;
+    for (std::string line; std::getline(in, line);) {
+        if (line.ends_with('\r'))
+            line.pop_back();
+        if (line.empty())
+            continue;
+        auto key = sfmc::sms::ens::signature_key::make(line);
+        if (!key)
+            return "--signature-key-file " + path + ": a key is empty or has characters other than visible ASCII";
+        keys.push_back(std::move(*key));
+    }
+    if (in.bad())
+        return "--signature-key-file: cannot read " + path;
+    if (keys.empty())
+        return "--signature-key-file " + path + " holds no key";
+    return keys;
+}
+
 /// Reads the command line; a usage error never repeats an option's value (it may be a key).
 inline std::variant<options, cli::usage_error> parse(std::vector<std::string_view> const& args, cli::environment const& env)
 {
     options o;
     std::vector<std::string> key_texts;
-    std::optional<std::string> listen, key_file, key_bytes, max_body, path;
+    std::optional<std::string> listen, key_bytes, max_body, path;
+    auto& key_file = o.key_file;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view const arg = args[i];
         if (arg == "-h" || arg == "--help") {
@@ -126,22 +154,19 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
             return cli::usage_error{"--path takes an absolute path without query or fragment, like /ens"};
         o.path = std::move(*path);
     }
-    if (key_file) {
-        std::ifstream in(*key_file);
-        if (!in)
-            return cli::usage_error{"--signature-key-file: cannot read " + *key_file};
-        for (std::string line; std::getline(in, line);) {
-            if (line.ends_with('\r'))
-                line.pop_back();
-            if (!line.empty())
-                key_texts.push_back(std::move(line));
-        }
-    }
     for (auto const& text : key_texts) {
         auto key = sfmc::sms::ens::signature_key::make(text);
         if (!key)
             return cli::usage_error{"a signature key is empty or has characters other than visible ASCII"};
-        o.keys.push_back(std::move(*key));
+        o.given_keys.push_back(std::move(*key));
+    }
+    o.keys = o.given_keys;
+    if (key_file) {
+        auto read = read_key_file(*key_file);
+        if (auto const* why = std::get_if<std::string>(&read))
+            return cli::usage_error{*why};
+        auto& from_file = std::get<0>(read);
+        o.keys.insert(o.keys.end(), from_file.begin(), from_file.end());
     }
     if (o.keys.empty())
         return cli::usage_error{"no signature key: give --signature-key (SFMC_ENS_SIGNATURE_KEY) or "

@@ -26,6 +26,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -33,6 +34,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace receiver {
 
@@ -76,6 +78,7 @@ struct server_config {
     std::vector<sfmc::sms::ens::signature_key> keys;
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
     std::size_t max_body = 16 * 1024 * 1024;
+    std::size_t body_budget = 256 * 1024 * 1024; // bodies in flight, in all (at least max_body)
     std::chrono::seconds header_timeout{10}; // an idle or slow client: the connection is closed
     std::chrono::seconds body_timeout{30};
     std::function<void(sfmc::sms::ens::verification_request)> on_verification;
@@ -148,25 +151,54 @@ auto async_commit(journal& j, asio::io_context::executor_type io, journal_batch 
         token, std::move(batch));
 }
 
+/** The memory that request bodies still arriving may hold, in all: each request takes its
+    share (its Content-Length, or `--max-body` when it does not say) once its head has
+    arrived, and gives it back once answered. No fixed number of connections bounds it, so
+    any number of stalled clients cannot keep ENS out, nor make the receiver hold more.
+*/
+class body_budget {
+public:
+    explicit body_budget(std::size_t bytes) : left_(bytes) {}
+
+    /// Takes `bytes`; false (nothing taken) when that is more than is left.
+    bool take(std::size_t bytes)
+    {
+        std::lock_guard lock(m_);
+        if (bytes > left_)
+            return false;
+        left_ -= bytes;
+        return true;
+    }
+    void give_back(std::size_t bytes)
+    {
+        std::lock_guard lock(m_);
+        left_ += bytes;
+    }
+
+private:
+    std::mutex m_;
+    std::size_t left_;
+};
+
 class server {
 public:
-    /// Connections served at once; more are closed as soon as accepted. With `--max-body`,
-    /// this bounds the memory requests can take: at most this many bodies at a time.
-    static constexpr int max_connections = 128;
 
-    server(server_config config, journal& j, metrics& m) : config_(std::move(config)), journal_(j), metrics_(m) {}
+    server(server_config config, journal& j, metrics& m)
+        : config_(std::move(config)), journal_(j), metrics_(m),
+          keys_(std::make_shared<std::vector<sfmc::sms::ens::signature_key> const>(std::move(config_.keys))),
+          budget_(std::max(config_.body_budget, config_.max_body))
+    {
+    }
 
     idle_connections& idle() noexcept { return idle_; }
 
-    /// A place for one more connection, held until the returned token is gone; null when
-    /// `max_connections` are open already.
-    std::shared_ptr<void> admit()
+    /// Replaces the keys batches are checked with (SIGHUP): batches already being checked
+    /// finish with the keys they started with.
+    void set_keys(std::vector<sfmc::sms::ens::signature_key> keys)
     {
-        if (open_.fetch_add(1) >= max_connections) {
-            --open_;
-            return nullptr;
-        }
-        return std::shared_ptr<void>(this, [this](void*) { --open_; }); // deletes nothing: gives the place back
+        auto fresh = std::make_shared<std::vector<sfmc::sms::ens::signature_key> const>(std::move(keys));
+        std::lock_guard lock(keys_mutex_);
+        keys_.swap(fresh);
     }
 
     /// Serves one connection to its end: keep-alive, limits, timeouts.
@@ -174,10 +206,7 @@ public:
     asio::awaitable<void> serve(std::shared_ptr<Stream> stream)
     {
         auto const ex = co_await asio::this_coro::executor;
-        beast::flat_buffer buffer;
-        // Beast reads as much as the buffer has room for, 512 bytes at least: left at that, a
-        // 500 KB batch would take a thousand reads. 64 KiB each (Beast's most) is a few dozen.
-        buffer.reserve(64 * 1024);
+        beast::flat_buffer buffer; // grown for a body, given back between requests: idle connections hold little
         while (true) {
             http::request_parser<http::string_body> parser;
             parser.header_limit(16 * 1024);
@@ -203,21 +232,40 @@ public:
             http::response<http::string_body> res;
             bool close = false;
             beast::error_code body_error = header_error;
-            if (!too_large) {
+            // Its share of the memory bodies may hold: what it says it sends, or the most it may.
+            auto const share = too_large || parser.is_done()
+                                   ? 0 // no body (a GET), or one refused unread
+                                   : static_cast<std::size_t>(parser.content_length().value_or(config_.max_body));
+            bool const granted = share == 0 || budget_.take(share);
+            if (!too_large && granted) {
+                // Beast reads as much as the buffer has room for, 512 bytes at least: left at
+                // that, a 500 KB batch would take a thousand reads. 64 KiB (Beast's most) a few dozen.
+                if (share > 0)
+                    buffer.reserve(std::min<std::size_t>(share, 64 * 1024));
                 beast::get_lowest_layer(*stream).expires_after(config_.body_timeout);
                 auto [read_error, body_bytes] =
                     co_await http::async_read(*stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
                 body_error = read_error;
             }
             auto& req = parser.get();
-            if (body_error == http::error::body_limit) {
+            if (!granted) {
+                // Over the budget: answered at once, its body unread (ENS retries after a 503).
+                res = answer(req, http::status::service_unavailable, "too many batches in flight; retry\n");
+                res.set(http::field::retry_after, "1");
+                close = true;
+            } else if (body_error == http::error::body_limit) {
                 ++metrics_.too_large;
                 res = answer(req, http::status::payload_too_large, "the body is larger than --max-body\n");
                 close = true;
             } else if (body_error) {
+                budget_.give_back(share);
                 break;
             } else {
                 res = co_await handle(req);
+            }
+            if (granted) {
+                budget_.give_back(share);
+                req.body() = std::string(); // the memory goes back with the share
             }
             res.keep_alive(!close && req.keep_alive() && !idle_.stopping());
             res.prepare_payload();
@@ -228,6 +276,8 @@ public:
                     co_await drain(*stream);
                 break;
             }
+            if (buffer.size() == 0)
+                buffer.shrink_to_fit();
         }
         beast::error_code ignored;
         beast::get_lowest_layer(*stream).socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
@@ -295,7 +345,7 @@ private:
             co_return answer(req, http::status::unauthorized, "no x-sfmc-ens-signature\n");
         }
         // The signature first, over the bytes as received; only then is the body parsed.
-        if (!sfmc::sms::ens::verify(body, signature->value(), config_.keys, config_.reading)) {
+        if (!sfmc::sms::ens::verify(body, signature->value(), *keys(), config_.reading)) {
             ++metrics_.bad_signature;
             co_return answer(req, http::status::unauthorized, "the signature matches no key\n");
         }
@@ -322,11 +372,19 @@ private:
         co_return answer(req, http::status::ok, "");
     }
 
+    std::shared_ptr<std::vector<sfmc::sms::ens::signature_key> const> keys() const
+    {
+        std::lock_guard lock(keys_mutex_);
+        return keys_;
+    }
+
     server_config config_;
     journal& journal_;
     metrics& metrics_;
     idle_connections idle_;
-    std::atomic<int> open_{0};
+    mutable std::mutex keys_mutex_;
+    std::shared_ptr<std::vector<sfmc::sms::ens::signature_key> const> keys_;
+    body_budget budget_;
 };
 
 } // namespace receiver

@@ -485,26 +485,141 @@ TEST_CASE("receiver: HTTPS with --tls-cert and --tls-key, and IPv6")
     CHECK(v6.stop().exit_code == 0);
 }
 
-TEST_CASE("receiver: at most 128 connections at once; the next are closed until one ends")
+TEST_CASE("receiver: hundreds of stalled connections do not keep ENS out")
 {
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
     std::vector<std::unique_ptr<test::raw_connection>> held;
-    for (int i = 0; i < 128; ++i) {
+    for (int i = 0; i < 300; ++i) {
         held.push_back(std::make_unique<test::raw_connection>(r.port));
         // One request each, so that every connection is surely being served.
         REQUIRE(held.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
         REQUIRE(held.back()->receive().status == 200);
     }
-    test::raw_connection over(r.port);
-    CHECK(over.closed_by_peer(std::chrono::seconds{5}));
-    held.pop_back();
-    // The freed place is taken by the next connection (the close is seen asynchronously).
-    int status = 0;
-    for (int tries = 0; tries < 50 && status != 200; ++tries)
-        status = test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status;
-    CHECK(status == 200);
+    CHECK(test::exchange(r.port, signed_post(two_events)).status == 200);
     held.clear();
     CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: bodies in flight hold a bounded budget; past it a request is answered 503, never dropped")
+{
+    // --max-body above 256 MiB: the budget is --max-body, which one announced body takes whole.
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--max-body", "314572800"});
+    test::raw_connection hog(r.port);
+    REQUIRE(hog.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 314572800\r\n\r\n["));
+    // Its head has arrived once a request after it on another connection is answered.
+    int status = 0;
+    test::raw_response refused;
+    for (int tries = 0; tries < 50 && status != 503; ++tries) {
+        refused = test::exchange(r.port, signed_post(two_events));
+        status = refused.status;
+    }
+    CHECK(status == 503);
+    CHECK(refused.head.find("Retry-After: 1") != std::string::npos);
+    // The hog goes: its share comes back, and a batch is taken again.
+    hog.close();
+    status = 0;
+    for (int tries = 0; tries < 50 && status != 200; ++tries)
+        status = test::exchange(r.port, signed_post(two_events)).status;
+    CHECK(status == 200);
+    CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: SIGHUP reopens --out after a rotation and reads the key file again")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    auto const keys = dir.file("keys");
+    std::string const new_key = "bmV3LWtleS1hZnRlci1lbnMtcmVnZW5lcmF0ZQ==";
+    std::ofstream(keys) << key_text << "\n";
+    receiver r({"--signature-key-file", keys, "--listen", "127.0.0.1:0", "--out", journal});
+    REQUIRE(test::exchange(r.port, signed_post(two_events)).status == 200);
+    REQUIRE(std::rename(journal.c_str(), (journal + ".1").c_str()) == 0); // logrotate
+    std::ofstream(keys) << new_key << "\n";                              // ens-regenerate
+    r.send(SIGHUP);
+    CHECK_FALSE(r.wait_for("SIGHUP: journal " + journal + " reopened").empty());
+    CHECK_FALSE(r.wait_for("SIGHUP: 1 key read from").empty());
+    auto const signed_with_new = [&](std::string const& body) {
+        return test::post("/", body, "Content-Type: application/json\r\nx-sfmc-ens-signature: " +
+                                         sfmc::sms::ens::sign(body, *sfmc::sms::ens::signature_key::make(new_key)) + "\r\n");
+    };
+    CHECK(test::exchange(r.port, signed_post(two_events)).status == 401); // the old key stopped
+    std::string const third = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"k3"}}])";
+    CHECK(test::exchange(r.port, signed_with_new(third)).status == 200);
+    CHECK(test::exchange(r.port, signed_with_new(two_events)).status == 200); // redelivered: remembered, not written
+    CHECK(lines_of(journal + ".1").size() == 2);
+    auto const now = lines_of(journal);
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].find(R"("messageKey":"k3")") != std::string::npos);
+    // A key file that cannot be read, a FILE that cannot be reopened: it goes on as it was.
+    std::remove(keys.c_str());
+    REQUIRE(std::rename(dir.dir.c_str(), (dir.dir + "-moved").c_str()) == 0);
+    r.send(SIGHUP);
+    CHECK_FALSE(r.wait_for("still writing to the file opened before").empty());
+    CHECK_FALSE(r.wait_for("the keys are unchanged").empty());
+    std::string const fourth = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"k4"}}])";
+    CHECK(test::exchange(r.port, signed_with_new(fourth)).status == 200);
+    REQUIRE(std::rename((dir.dir + "-moved").c_str(), dir.dir.c_str()) == 0);
+    CHECK(lines_of(journal).size() == 2);
+    auto const stopped = r.stop();
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find(new_key) == std::string::npos);
+    CHECK(stopped.err.find(key_text) == std::string::npos);
+}
+
+TEST_CASE("receiver: a second SIGTERM during the stop ends it at once, exit 1, the journal whole")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    REQUIRE(test::exchange(r.port, signed_post(two_events)).status == 200);
+    // A batch in progress (its head arrived, its body not yet): a clean stop would wait for it.
+    test::raw_connection slow(r.port);
+    REQUIRE(slow.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[{"));
+    REQUIRE(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200); // the head was read
+    r.send(SIGTERM);
+    CHECK_FALSE(r.wait_for("stopping: finishing the batches in progress").empty());
+    auto const stopped = r.stop(SIGTERM);
+    CHECK(stopped.exit_code == 1);
+    CHECK(stopped.err.find("stopping at once") != std::string::npos);
+    auto const text = read_file(journal);
+    CHECK(lines_of(journal).size() == 2);
+    CHECK(text.ends_with("\n"));
+}
+
+TEST_CASE("receiver: verification requests start a bounded number of handshakes, and their reports cannot be forged")
+{
+    // An API that takes connections and never answers: every handshake stays in flight.
+    int const stalled = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(stalled >= 0);
+    sockaddr_in where{};
+    where.sin_family = AF_INET;
+    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof where;
+    REQUIRE(::bind(stalled, reinterpret_cast<sockaddr*>(&where), size) == 0);
+    REQUIRE(::listen(stalled, 64) == 0);
+    REQUIRE(::getsockname(stalled, reinterpret_cast<sockaddr*>(&where), &size) == 0);
+    auto const api = "http://127.0.0.1:" + std::to_string(ntohs(where.sin_port));
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--auto-verify", "--rest-url", api, "--token", "t"});
+    auto const probe = [&](std::string const& id) {
+        return test::exchange(r.port, test::post("/", R"({"callbackId":")" + id + R"(","verificationKey":"k"})")).status;
+    };
+    for (int i = 0; i < 6; ++i)
+        CHECK(probe("cb-" + std::to_string(i)) == 200);
+    CHECK(probe("cb-0") == 200);
+    // A callbackId with a line break in it, as JSON allows: escaped, not a line of its own.
+    CHECK(probe(R"(evil\nsfmc-ens-receiver: callback forged verified)") == 200);
+    for (int i = 0; i < 4; ++i)
+        CHECK_FALSE(r.wait_for("cb-" + std::to_string(i) + ": completing it").empty());
+    CHECK_FALSE(r.wait_for("cb-4: ignored, 4 handshakes are in progress").empty());
+    CHECK_FALSE(r.wait_for("cb-5: ignored, 4 handshakes are in progress").empty());
+    CHECK_FALSE(r.wait_for("cb-0: ignored, its handshake is in progress").empty());
+    auto const evil = r.wait_for("evil");
+    CHECK(evil.find(R"(evil\nsfmc-ens-receiver: callback forged verified: ignored)") != std::string::npos);
+    // The stop abandons the handshakes in flight: it does not wait for the API.
+    auto const stopped = r.stop();
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find("\nsfmc-ens-receiver: callback forged") == std::string::npos);
+    ::close(stalled);
 }
 
 TEST_CASE("receiver: a journal that cannot be written gets no batch acknowledged (500), and says why")
@@ -516,5 +631,88 @@ TEST_CASE("receiver: a journal that cannot be written gets no batch acknowledged
     auto const metrics = test::exchange(r.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
     CHECK(metrics.find("sfmc_ens_batches_total{outcome=\"accepted\"} 0") != std::string::npos);
     CHECK(metrics.find("sfmc_ens_events_total 0") != std::string::npos);
+    CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: pretty-printed, compact and mixed batches give one line per event, remembered after a restart")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    // two_events as a person (or a .NET serializer) would indent them, CRLF and all.
+    std::string pretty;
+    for (char c : two_events) {
+        pretty += c;
+        if (c == '{' || c == '[' || c == ',')
+            pretty += "\r\n    ";
+        else if (c == ':')
+            pretty += ' ';
+    }
+    pretty += "\n";
+    auto const expected = boost::json::parse(two_events).as_array();
+    {
+        receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+        REQUIRE(test::exchange(r.port, signed_post(pretty)).status == 200);
+        auto const lines = lines_of(journal);
+        REQUIRE(lines.size() == 2);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            CHECK(boost::json::parse(lines[i]).as_object().at("event") == expected[i]);
+        CHECK(r.stop().exit_code == 0);
+    }
+    auto const whole = read_file(journal);
+    receiver again({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    CHECK(again.startup.find("2 events remembered") != std::string::npos);
+    CHECK(again.startup.find("without a readable event") == std::string::npos);
+    CHECK(test::exchange(again.port, signed_post(two_events)).status == 200); // the same events, compact
+    CHECK(read_file(journal) == whole);
+    // Mixed: one event indented, one new and compact.
+    std::string const mixed = "[ {\n \"eventCategoryType\": \"TransactionalSendEvents.SmsSent\",\n \"info\": {\"messageKey\": \"k3\"}\n},\n" +
+                              two_events.substr(1, two_events.find("},{") + 1 - 1) + "]";
+    REQUIRE(boost::json::parse(mixed).as_array().size() == 2);
+    CHECK(test::exchange(again.port, signed_post(mixed)).status == 200);
+    auto const lines = lines_of(journal);
+    REQUIRE(lines.size() == 3);
+    CHECK(boost::json::parse(lines[2]).as_object().at("messageKey") == "k3");
+    auto const metrics = test::exchange(again.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_duplicates_total 3") != std::string::npos);
+    CHECK(again.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: a second receiver on the same --out exits 1 (journal in use) and leaves the file as it was")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    receiver first({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    REQUIRE(test::exchange(first.port, signed_post(two_events)).status == 200);
+    { // the first one's next batch, half written at this instant: not a torn line to remove
+        std::ofstream out(journal, std::ios::app | std::ios::binary);
+        out << R"({"status":"sent","channel":"sms","eventCat)";
+    }
+    auto const before = read_file(journal);
+    auto const second = run({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    CHECK(second.exit_code == 1);
+    CHECK(second.err.find("in use by another receiver") != std::string::npos);
+    CHECK(second.err.find("listening") == std::string::npos);
+    CHECK(read_file(journal) == before);
+    CHECK(first.stop().exit_code == 0);
+    // Once the first has stopped, the file is free again.
+    receiver third({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    CHECK(third.port > 0);
+    CHECK(third.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: a signed batch of more than 1000 events is taken whole, one line per event")
+{
+    scratch dir;
+    auto const journal = dir.file("events.jsonl");
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal});
+    std::string body = "[";
+    for (int i = 0; i < 2500; ++i)
+        body += std::string(i ? "," : "") + R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"k)" +
+                std::to_string(i) + "\"}}";
+    body += "]";
+    CHECK(test::exchange(r.port, signed_post(body)).status == 200);
+    auto const lines = lines_of(journal);
+    REQUIRE(lines.size() == 2500);
+    CHECK(boost::json::parse(lines[2499]).as_object().at("messageKey") == "k2499");
     CHECK(r.stop().exit_code == 0);
 }

@@ -31,20 +31,25 @@ public:
         a.sin_family = AF_INET;
         a.sin_port = htons(static_cast<std::uint16_t>(port));
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-            close(fd_);
-            fd_ = -1;
-        }
+        if (connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0)
+            close();
     }
     raw_connection(raw_connection const&) = delete;
     raw_connection& operator=(raw_connection const&) = delete;
     ~raw_connection()
     {
-        if (fd_ >= 0)
-            close(fd_);
+        close();
     }
 
     bool connected() const noexcept { return fd_ >= 0; }
+
+    // Closes the connection now (the peer sees it end).
+    void close()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+    }
 
     bool send(std::string_view bytes)
     {
