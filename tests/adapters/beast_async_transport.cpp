@@ -11,13 +11,43 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <dlfcn.h>
+#include <netdb.h>
 
 using namespace sfmc::sms;
 namespace asio = boost::asio;
 
 static_assert(async_transport<beast_async_transport>);
+
+// A resolver that never answers, for one name: this program's getaddrinfo, which Asio's
+// resolver (compiled into it) calls instead of the C library's. It holds the call until the
+// test lets it go, and hands every other name to the C library.
+namespace {
+std::mutex resolver_mutex;
+std::condition_variable resolver_released_cv;
+bool resolver_released = false;
+constexpr char const* hanging_host = "resolver-that-hangs.invalid";
+} // namespace
+
+extern "C" int getaddrinfo(char const* node, char const* service, addrinfo const* hints, addrinfo** res)
+{
+    if (node && std::string_view(node) == hanging_host) {
+        std::unique_lock lock(resolver_mutex);
+        resolver_released_cv.wait(lock, [] { return resolver_released; });
+        return EAI_NONAME;
+    }
+    using real_type = int (*)(char const*, char const*, addrinfo const*, addrinfo**);
+    static auto const real = reinterpret_cast<real_type>(::dlsym(RTLD_NEXT, "getaddrinfo"));
+    return real(node, service, hints, res);
+}
 
 namespace {
 
@@ -87,4 +117,34 @@ TEST_CASE("beast_async_transport: a slow answer does not hold up other coroutine
         }, asio::detached);
     });
     CHECK(order == std::vector<std::string>{"fast: sent", "slow: transport"});
+}
+
+TEST_CASE("beast_async_transport: a name that does not resolve in time is a timeout, within the connect timeout")
+{
+    std::optional<result<http_response>> got;
+    auto const started = std::chrono::steady_clock::now();
+    {
+        asio::io_context io;
+        asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+            auto const ex = co_await asio::this_coro::executor;
+            beast_async_transport http(ex, {.connect_timeout = std::chrono::milliseconds(300), .timeout = std::chrono::seconds(5)});
+            auto const rest = endpoint::from_url(std::string("https://") + hanging_host).value();
+            auto const request = make_status_request(rest, message_key::make("k").value(), access_token::make("t").value());
+            got = co_await http.async_send(request);
+        }, asio::detached);
+        // Until the coroutine has its answer (due after 300 ms; at most 100 handlers, 10 s):
+        // the resolution still in flight keeps the io_context from running out of work.
+        for (int i = 0; i < 100 && !got && io.run_one_for(std::chrono::seconds(10)) > 0; ++i) {
+        }
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+        {
+            std::lock_guard lock(resolver_mutex);
+            resolver_released = true; // the resolution ends, and is dropped
+        }
+        resolver_released_cv.notify_all();
+        io.run();
+    }
+    REQUIRE(got.has_value());
+    REQUIRE_FALSE(got->has_value());
+    CHECK(got->error() == boost::beast::error::timeout);
 }

@@ -14,7 +14,14 @@
 #include <sfmc/sms/transport_options.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
@@ -30,6 +37,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <variant>
 
 namespace sfmc::sms {
@@ -137,14 +145,11 @@ private:
         std::string const host(req.host());
         bool const secure = req.scheme() == "https";
 
-        // The resolver has no timeout of its own: a timer-bound stream is made first, and the
-        // resolve runs under the same deadline through the stream's executor.
         boost::beast::tcp_stream tcp_stream(ex_);
         tcp_stream.expires_at(connect_deadline);
-        tcp::resolver resolver(ex_);
         // No temporary lives across a co_await in this file: GCC 12 destroys some too early.
         std::string const port = std::to_string(req.port());
-        auto [rec, endpoints] = co_await resolver.async_resolve(host, port, nothrow);
+        auto [rec, endpoints] = co_await resolve(host, port, connect_deadline);
         if (rec)
             co_return rec;
         auto [cec, ignored] = co_await tcp_stream.async_connect(endpoints, nothrow);
@@ -169,6 +174,61 @@ private:
             co_return hec;
         conn_.emplace(connection{std::string(req.scheme()), host, req.port(), {}, std::move(stream), {}});
         co_return boost::system::error_code{};
+    }
+
+    // Resolves `host` by `deadline`. Asio's resolver runs getaddrinfo on a thread of its own,
+    // which nothing interrupts, and has no timeout: so the wait is what is bounded. A timer
+    // and the resolution race on one strand; at the deadline the caller goes on with
+    // `beast::error::timeout`, and a resolution that ends later is dropped.
+    boost::asio::awaitable<std::tuple<boost::system::error_code, tcp::resolver::results_type>> resolve(
+        std::string const& host, std::string const& port, std::chrono::steady_clock::time_point deadline)
+    {
+        using results = tcp::resolver::results_type;
+        // Named locals, each in a statement of its own: GCC 12 destroys temporaries of a
+        // co_await expression too early.
+        auto token = boost::asio::as_tuple(boost::asio::use_awaitable);
+        auto initiation = [this, host, port, deadline](auto handler) {
+                using handler_type = decltype(handler);
+                struct race {
+                    race(boost::asio::strand<boost::asio::any_io_executor> s, handler_type h)
+                        : strand(s), resolver(s), timer(s), handler(std::move(h))
+                    {
+                    }
+                    boost::asio::strand<boost::asio::any_io_executor> strand;
+                    tcp::resolver resolver;
+                    boost::asio::steady_timer timer;
+                    std::optional<handler_type> handler; // empty once one side has won
+                    void finish(boost::system::error_code ec, results r)
+                    {
+                        if (!handler)
+                            return;
+                        auto h = std::move(*handler);
+                        handler.reset();
+                        timer.cancel();
+                        resolver.cancel();
+                        auto const ex = boost::asio::get_associated_executor(h, strand);
+                        boost::asio::post(ex, [h = std::move(h), ec, r = std::move(r)]() mutable { std::move(h)(ec, std::move(r)); });
+                    }
+                };
+                auto const strand = boost::asio::make_strand(ex_);
+                auto r = std::make_shared<race>(strand, std::move(handler));
+                // Everything that touches the race runs on its strand, its start included.
+                boost::asio::dispatch(strand, [r, host, port, deadline] {
+                    r->timer.expires_at(deadline);
+                    r->timer.async_wait(boost::asio::bind_executor(r->strand, [r](boost::system::error_code ec) {
+                        if (!ec)
+                            r->finish(boost::beast::error::timeout, {});
+                    }));
+                    r->resolver.async_resolve(host, port,
+                                              boost::asio::bind_executor(r->strand, [r](boost::system::error_code ec, results found) {
+                                                  r->finish(ec, std::move(found));
+                                              }));
+                });
+            };
+        auto resolution = boost::asio::async_initiate<decltype(token), void(boost::system::error_code, results)>(
+            std::move(initiation), token);
+        auto outcome = co_await std::move(resolution);
+        co_return outcome;
     }
 
     boost::asio::awaitable<result<http_response>> exchange(http_request const& req,
