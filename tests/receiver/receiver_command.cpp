@@ -64,9 +64,11 @@ std::string read_file(std::string const& path)
 // The receiver, started for one test; its ready line gives the port.
 class receiver {
 public:
-    explicit receiver(std::vector<std::string> args, std::vector<std::string> env = {})
+    // `wrapped`: `args` start with a program that execs the receiver (a shell setting limits).
+    explicit receiver(std::vector<std::string> args, std::vector<std::string> env = {}, bool wrapped = false)
     {
-        args.insert(args.begin(), SFMC_ENS_RECEIVER_COMMAND);
+        if (!wrapped)
+            args.insert(args.begin(), SFMC_ENS_RECEIVER_COMMAND);
         process_.emplace(args, test::clean_environment(env));
         ready = process_->read_error_line(std::chrono::seconds{10});
         // "... journal FILE: N events remembered ..." comes first with --out
@@ -715,4 +717,34 @@ TEST_CASE("receiver: a signed batch of more than 1000 events is taken whole, one
     REQUIRE(lines.size() == 2500);
     CHECK(boost::json::parse(lines[2499]).as_object().at("messageKey") == "k2499");
     CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver: out of descriptors, it says so once and accepts again when one is free, without spinning")
+{
+    // A hard limit of 48 descriptors: the receiver cannot raise it, and runs out.
+    receiver r({"/bin/sh", "-c", "ulimit -n 48 && exec \"$0\" \"$@\"", SFMC_ENS_RECEIVER_COMMAND, "--signature-key", key_text,
+                "--listen", "127.0.0.1:0"},
+               {}, /*wrapped=*/true);
+    REQUIRE(r.port > 0);
+    std::vector<std::unique_ptr<test::raw_connection>> held;
+    std::unique_ptr<test::raw_connection> queued;
+    for (int i = 0; i < 100 && !queued; ++i) {
+        auto c = std::make_unique<test::raw_connection>(r.port);
+        REQUIRE(c->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+        if (c->receive(std::chrono::seconds{2}).status == 200)
+            held.push_back(std::move(c));
+        else
+            queued = std::move(c); // in the kernel's queue: no descriptor left to accept it
+    }
+    REQUIRE(queued);
+    CHECK_FALSE(r.wait_for("cannot accept a connection").empty());
+    held.resize(held.size() - 8);
+    CHECK(queued->receive(std::chrono::seconds{10}).status == 200);
+    held.clear();
+    queued.reset();
+    auto const stopped = r.stop();
+    CHECK(stopped.exit_code == 0);
+    auto const said = stopped.err.find("cannot accept a connection");
+    REQUIRE(said != std::string::npos);
+    CHECK(stopped.err.find("cannot accept a connection", said + 1) == std::string::npos); // once, not per try
 }
