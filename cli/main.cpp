@@ -41,6 +41,9 @@ Credentials:
                        (SFMC_CLIENT_ID); wins over --token
   --client-secret S    (SFMC_CLIENT_SECRET)
   --account-id MID     business unit (SFMC_ACCOUNT_ID)
+                       Options win over the variables as a set: given any of these
+                       four, none of their variables is read (the same for --subdomain,
+                       --rest-url, --auth-url).
 Rate limits:
   --retries N          retries after 429/503 and transport failures (default 2);
                        honours Retry-After
@@ -181,7 +184,8 @@ int main(int argc, char** argv)
     }
 
     auto const limit = std::chrono::milliseconds(static_cast<long long>(opt.timeout_seconds * 1000));
-    sfmc::sms::curl_transport http({.connect_timeout = limit, .timeout = limit, .ca_file = opt.cacert.value_or("")});
+    sfmc::sms::transport_options const transport{.connect_timeout = limit, .timeout = limit, .ca_file = opt.cacert.value_or("")};
+    sfmc::sms::curl_transport http(transport);
     sfmc::sms::client_options copt;
     copt.retry.max_retries = opt.retries;
     copt.retry.max_total_wait = std::chrono::milliseconds(static_cast<long long>(opt.max_wait_seconds * 1000));
@@ -190,7 +194,7 @@ int main(int argc, char** argv)
     std::optional<sfmc::sms::token_provider> tokens;
     std::optional<sfmc::sms::client<sfmc::sms::curl_transport>> sms;
     if (p.credentials) {
-        tokens.emplace(http, std::move(*p.auth), std::move(*p.credentials));
+        tokens.emplace(sfmc::sms::curl_transport(transport), std::move(*p.auth), std::move(*p.credentials));
         if (p.rest)
             sms.emplace(http, std::move(*p.rest), *tokens, copt);
         else

@@ -175,11 +175,10 @@ private:
         auto const ex = co_await asio::this_coro::executor;
         sfmc::sms::transport_options options;
         options.ca_file = cacert;
-        sfmc::sms::beast_async_transport token_http(ex, options);
         sfmc::sms::beast_async_transport http(ex, options);
         std::optional<sfmc::sms::async_token_provider> tokens;
         if (plan.credentials)
-            tokens.emplace(token_http, std::move(*plan.auth), std::move(*plan.credentials));
+            tokens.emplace(sfmc::sms::beast_async_transport(ex, options), std::move(*plan.auth), std::move(*plan.credentials));
         std::optional<sfmc::sms::async_client<sfmc::sms::beast_async_transport>> client;
         if (tokens && plan.rest)
             client.emplace(http, *plan.rest, *tokens);

@@ -13,6 +13,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <functional>
 #include <algorithm>
 #include <memory>
 #include <mutex>
@@ -33,13 +34,12 @@ namespace {
 // or the failure's text.
 struct concurrent_lookups {
     asio::io_context io;
-    beast_async_transport token_http{asio::make_strand(io)};
     async_token_provider tokens;
     std::mutex m;
     std::vector<std::string> got;
 
     explicit concurrent_lookups(test::emulator const& emu)
-        : tokens(token_http, endpoint::from_url(emu.http).value(),
+        : tokens(beast_async_transport(asio::make_strand(io)), endpoint::from_url(emu.http).value(),
                  client_credentials::make(emu.client_id, emu.client_secret).value())
     {
     }
@@ -150,7 +150,7 @@ TEST_CASE("async_client: a 401 drops the token, fetches a new one and tries once
         auto const ex = co_await asio::this_coro::executor;
         beast_async_transport token_http(ex);
         beast_async_transport http(ex);
-        async_token_provider tokens(token_http, endpoint::from_url(emu.http).value(),
+        async_token_provider tokens(std::ref(token_http), endpoint::from_url(emu.http).value(),
                                     client_credentials::make(emu.client_id, emu.client_secret).value());
         async_client sms(http, tokens); // the REST base comes with the token
         auto r = co_await sms.async_get_status("k");

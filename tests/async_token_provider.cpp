@@ -9,6 +9,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <functional>
 #include <atomic>
 #include <mutex>
 #include <stdexcept>
@@ -47,7 +48,7 @@ std::vector<std::string> ask_concurrently(async_token_provider& tokens, int n, i
 TEST_CASE("async_token_provider: fifty coroutines asking at once make one token request and share its token")
 {
     test::fake_async_token_endpoint endpoint;
-    async_token_provider tokens(endpoint, auth(), credentials());
+    async_token_provider tokens(std::ref(endpoint), auth(), credentials());
     auto const got = ask_concurrently(tokens, 50);
     CHECK(endpoint.requests == 1);
     CHECK(tokens.token_requests() == 1);
@@ -60,7 +61,7 @@ TEST_CASE("async_token_provider: the waiters of a failed request all get its fai
 {
     test::fake_async_token_endpoint endpoint;
     endpoint.reply = [](int) { return http_response{503, {}, "busy"}; };
-    async_token_provider tokens(endpoint, auth(), credentials());
+    async_token_provider tokens(std::ref(endpoint), auth(), credentials());
     auto const got = ask_concurrently(tokens, 20);
     CHECK(endpoint.requests == 1);
     REQUIRE(got.size() == 20);
@@ -79,7 +80,7 @@ TEST_CASE("async_token_provider: a refusal is held; a fresh token is reused; an 
             return http_response{401, {}, R"({"error":"invalid_client","error_description":"no"})"};
         return http_response{200, {}, R"({"access_token":"token-)" + std::to_string(n) + R"(","expires_in":1080})"};
     };
-    async_token_provider tokens(endpoint, auth(), credentials(), {.cache = {.refusal_hold = seconds{60}}, .clock = [&] { return now; }});
+    async_token_provider tokens(std::ref(endpoint), auth(), credentials(), {.cache = {.refusal_hold = seconds{60}}, .clock = [&] { return now; }});
     CHECK(ask_concurrently(tokens, 3) == std::vector<std::string>(3, "token request: the API answered 401 Unauthorized [HTTP 401] invalid_client: \"no\""));
     CHECK(endpoint.requests == 1);
     now += seconds{30};
@@ -98,7 +99,7 @@ TEST_CASE("async_token_provider: several threads running one io_context still ma
 {
     test::fake_async_token_endpoint endpoint;
     endpoint.yields = 20;
-    async_token_provider tokens(endpoint, auth(), credentials());
+    async_token_provider tokens(std::ref(endpoint), auth(), credentials());
     auto const got = ask_concurrently(tokens, 200, 4);
     CHECK(endpoint.requests == 1);
     REQUIRE(got.size() == 200);
@@ -116,7 +117,7 @@ TEST_CASE("async_token_provider: a transport that throws fails the waiters, and 
             throw std::runtime_error("the company wrapper gave up");
         return answer(n);
     };
-    async_token_provider tokens(endpoint, auth(), credentials());
+    async_token_provider tokens(std::ref(endpoint), auth(), credentials());
     asio::io_context io;
     std::vector<std::string> got;
     for (int i = 0; i < 4; ++i) {

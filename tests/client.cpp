@@ -5,6 +5,7 @@
 #include "support/fake_transport.hpp"
 #include "support/fixtures.hpp"
 
+#include <functional>
 #include <deque>
 #include <string>
 #include <thread>
@@ -234,7 +235,7 @@ TEST_CASE("client: with a token provider, 401 refreshes the token once and retri
     routed_transport http;
     http.token_replies = {token("old"), token("new")};
     http.status_replies = {http_response{401, {}, R"({"message":"Not Authorized","errorcode":0})"}, test::ok(test::fixture("sent.json"))};
-    token_provider tokens(http, endpoint::from_url("https://mc-tenant.auth.marketingcloudapis.com").value(),
+    token_provider tokens(std::ref(http), endpoint::from_url("https://mc-tenant.auth.marketingcloudapis.com").value(),
                           client_credentials::make("id", "secret").value());
     client c(http, tokens, {.retry = {.max_retries = 0}});
     auto r = c.get_status("k");
@@ -250,7 +251,7 @@ TEST_CASE("client: a second 401 after the refresh is the answer")
     routed_transport http;
     http.token_replies = {token("old"), token("new")};
     http.status_replies = {http_response{401, {}, "{}"}, http_response{401, {}, "{}"}};
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     client c(http, endpoint::from_url("https://rest.example.com").value(), tokens);
     auto r = c.get_status("k");
     REQUIRE_FALSE(r.has_value());
@@ -264,7 +265,7 @@ TEST_CASE("client: a fixed token set on a client built with a provider replaces 
     routed_transport http;
     http.token_replies = {token("from-provider")};
     http.status_replies = {test::ok(test::fixture("sent.json")), test::ok(test::fixture("sent.json"))};
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     client c(http, endpoint::from_url("https://rest.example.com").value(), tokens);
     CHECK(c.get_status("k"));
     c.set_token(*access_token::make("fixed"));
@@ -281,7 +282,7 @@ TEST_CASE("client: one token serves many lookups; a refused token request fails 
     http.token_replies = {token("only")};
     http.status_replies = {test::ok(test::fixture("sent.json")), test::ok(test::fixture("queued.json")),
                            test::ok(test::fixture("sent.json"))};
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     client c(http, tokens);
     for (auto key : {"a", "b", "c"})
         CHECK(c.get_status(key).has_value());
@@ -289,7 +290,7 @@ TEST_CASE("client: one token serves many lookups; a refused token request fails 
 
     routed_transport refused;
     refused.token_replies = {http_response{401, {}, R"({"error":"invalid_client","error_description":"Invalid client ID."})"}};
-    token_provider bad(refused, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider bad(std::ref(refused), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     client d(refused, bad);
     auto r = d.get_status("k");
     REQUIRE_FALSE(r.has_value());
@@ -303,7 +304,7 @@ TEST_CASE("client: a token without a usable rest_instance_url, and no endpoint g
 {
     routed_transport http;
     http.token_replies = {token("t", "http://evil.example.com/")};
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     client c(http, tokens);
     auto r = c.get_status("k");
     REQUIRE_FALSE(r.has_value());
@@ -316,7 +317,7 @@ TEST_CASE("client: eight clients on eight threads share one token provider: one 
     // The provider's transport answers tokens; each client has a transport of its own.
     routed_transport token_http;
     token_http.token_replies = {token("shared")};
-    token_provider tokens(token_http, endpoint::from_url("https://auth.example.com").value(),
+    token_provider tokens(std::ref(token_http), endpoint::from_url("https://auth.example.com").value(),
                           client_credentials::make("id", "s").value());
     std::vector<routed_transport> lookups(8);
     std::vector<std::string> got(8);

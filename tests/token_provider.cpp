@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -64,7 +65,7 @@ struct fake_clock {
 
 token_provider make_provider(token_endpoint& http, fake_clock& clock, seconds margin = seconds{120})
 {
-    return token_provider(http, endpoint::from_url("https://mcx.auth.example.com").value(),
+    return token_provider(std::ref(http), endpoint::from_url("https://mcx.auth.example.com").value(),
                           client_credentials::make("id", "secret").value(),
                           {.cache = {.refresh_margin = margin}, .clock = clock.fn()});
 }
@@ -198,7 +199,7 @@ TEST_CASE("token_provider: a transport failure is a token-request failure")
     struct down {
         result<http_response> send(http_request const&) { return boost::system::error_code(ECONNREFUSED, boost::system::generic_category()); }
     } http;
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value());
     auto r = tokens.get();
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == condition::transport);
@@ -240,7 +241,7 @@ TEST_CASE("token_provider: a transport that throws passes the exception on, fail
         }
         return steady_clock::time_point{};
     };
-    token_provider tokens(http, endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value(),
+    token_provider tokens(std::ref(http), endpoint::from_url("https://auth.example.com").value(), client_credentials::make("id", "s").value(),
                           {.clock = clock});
     std::string thrown;
     std::thread first([&] {

@@ -4199,6 +4199,7 @@ static_assert(transport<exemplar_transport>);
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <type_traits>
 
 namespace sfmc::sms {
 
@@ -4231,23 +4232,42 @@ struct token_provider_options {
     There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
     request.
 
+    The provider sends its token requests over a transport of its own: a provider shared by
+    clients on several threads sends from any of them, so a transport that a client also uses
+    would see two requests at once. Move one in (`curl_transport{}`), or lend one with
+    `std::ref(t)` that nothing else uses meanwhile (or that is safe to share); a transport
+    passed as a plain lvalue does not compile.
+
     @par Example
     @code
+    sfmc::sms::token_provider tokens(sfmc::sms::curl_transport{}, auth, sfmc::sms::client_credentials::make(id, secret).value());
     sfmc::sms::curl_transport http;
-    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
     sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
     @endcode
 */
 class token_provider {
 public:
-    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    /// Tokens from `auth` for `credentials`, over `http`, moved in: the provider's own.
     template <transport Transport>
-    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
-        : send_([&http](http_request const& req) -> result<http_response> { return http.send(req); }),
-          auth_(std::move(auth)), credentials_(std::move(credentials)), opt_(std::move(opt)),
-          state_(detail::new_token_provider_state(opt_.cache))
+        requires(!std::is_lvalue_reference_v<Transport>)
+    token_provider(Transport&& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
+        : token_provider(owning{}, new Transport(std::move(http)), std::move(auth), std::move(credentials), std::move(opt))
     {
     }
+
+    /// Tokens over `http`, lent: it must outlive the provider, and nothing else may use it
+    /// while the provider does (unless it is safe to share).
+    template <transport Transport>
+    token_provider(std::reference_wrapper<Transport> http, endpoint auth, client_credentials credentials,
+                   token_provider_options opt = {})
+        : send_(sender<Transport>{&http.get()}), auth_(std::move(auth)), credentials_(std::move(credentials)),
+          opt_(std::move(opt)), state_(detail::new_token_provider_state(opt_.cache))
+    {
+    }
+
+    /// Not a transport a client may use too: move it in, or lend it with `std::ref`.
+    template <transport Transport>
+    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {}) = delete;
 
     token_provider(token_provider const&) = delete;
     token_provider& operator=(token_provider const&) = delete;
@@ -4268,7 +4288,24 @@ private:
     // The token request needs no token: never called.
     static api_result<token_response> unused_token();
 
+    struct owning {};
+    template <class Transport>
+    token_provider(owning, Transport* owned, endpoint auth, client_credentials credentials, token_provider_options opt)
+        : token_provider(std::ref(*owned), std::move(auth), std::move(credentials), std::move(opt))
+    {
+        owned_ = owned;
+        destroy_ = [](void* t) { delete static_cast<Transport*>(t); };
+    }
+
+    template <class Transport>
+    struct sender {
+        Transport* transport;
+        result<http_response> operator()(http_request const& req) const { return transport->send(req); }
+    };
+
     std::function<result<http_response>(http_request const&)> send_;
+    void* owned_ = nullptr;              // the transport moved in, if any
+    void (*destroy_)(void*) = nullptr;   // ... and how it goes
     endpoint auth_;
     client_credentials credentials_;
     token_provider_options opt_;
@@ -4623,6 +4660,8 @@ SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options
 SFMC_SMS_DECL token_provider::~token_provider()
 {
     delete state_;
+    if (owned_)
+        destroy_(owned_);
 }
 
 SFMC_SMS_DECL api_result<token_response> token_provider::get()

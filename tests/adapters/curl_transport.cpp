@@ -7,6 +7,8 @@
 #include <sfmc/sms/curl_transport.hpp> // the forwarding header still works
 #include <sfmc/sms/detail/request_writer.hpp>
 
+#include <functional>
+
 using namespace sfmc::sms;
 
 static_assert(transport<curl_transport>);
@@ -24,9 +26,10 @@ struct curl_maker {
 [[maybe_unused]] void readme_tokens(std::string const& sub, std::string const& id, std::string const& secret, std::string_view key)
 {
     // [readme-tokens]
-    sfmc::sms::curl_transport http;
     auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth).value();
-    sfmc::sms::token_provider tokens(http, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    // The provider's own transport: it sends from whichever thread needs a token first.
+    sfmc::sms::token_provider tokens(sfmc::sms::curl_transport{}, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::curl_transport http;        // the client's, one per thread
     sfmc::sms::client sms(http, tokens);   // the REST base comes from the token's rest_instance_url
     auto status = sms.get_status(key);     // token fetched once, cached, refreshed 2 min before expiry
     // [readme-tokens]

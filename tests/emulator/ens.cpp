@@ -20,6 +20,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include <functional>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -108,7 +109,7 @@ TEST_CASE("ens end to end (blocking client): create, handshake, subscribe, pause
 {
     auto emu = start();
     beast_transport http;
-    token_provider tokens(http, *endpoint::from_url(emu.http), *client_credentials::make(emu.client_id, emu.client_secret));
+    token_provider tokens(std::ref(http), *endpoint::from_url(emu.http), *client_credentials::make(emu.client_id, emu.client_secret));
     client c(http, *endpoint::from_url(emu.http), tokens);
 
     auto const made = c.run(create_callbacks{{{.name = "status", .url = "https://hooks.example.com/ens", .max_batch_size = 100}}});
@@ -311,7 +312,7 @@ TEST_CASE("ens end to end (coroutine client): the same calls, the same machinery
     auto emu = start();
     boost::asio::io_context io;
     beast_async_transport token_http(io.get_executor());
-    async_token_provider tokens(token_http, *endpoint::from_url(emu.http),
+    async_token_provider tokens(std::ref(token_http), *endpoint::from_url(emu.http),
                                 *client_credentials::make(emu.client_id, emu.client_secret));
     std::string const emu_url = "https://hooks.example.com/async";
     std::string const unexpected = "deleted while in use";

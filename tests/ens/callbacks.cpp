@@ -9,6 +9,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include <functional>
 #include <sstream>
 
 using namespace sfmc::sms;
@@ -235,7 +236,7 @@ TEST_CASE("ens::callbacks: the call machinery applies: a 429 is retried, a 401 r
     };
     http.replies = {grant("old"), json(401, R"({"message":"Not Authorized","errorcode":0})"), grant("new"),
                     json(429, R"({"message":"Too Many Requests"})"), json(201, std::string(created))};
-    token_provider tokens(http, *endpoint::from_url("https://mcx.auth.marketingcloudapis.com"),
+    token_provider tokens(std::ref(http), *endpoint::from_url("https://mcx.auth.marketingcloudapis.com"),
                           *client_credentials::make("id", "secret"));
     client_options opt{.retry = {.max_retries = 1, .initial_backoff = std::chrono::milliseconds(0)}};
     opt.sleep = [](std::chrono::milliseconds) {};

@@ -29,6 +29,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -45,8 +46,8 @@ namespace sfmc::sms {
 
     @par Example
     @code
-    sfmc::sms::beast_async_transport token_http(executor);
-    sfmc::sms::async_token_provider tokens(token_http, auth, *sfmc::sms::client_credentials::make(id, secret));
+    sfmc::sms::async_token_provider tokens(sfmc::sms::beast_async_transport(executor), auth,
+                                           *sfmc::sms::client_credentials::make(id, secret));
     // ... each coroutine: its own transport and client, the one provider:
     sfmc::sms::async_client sms(http, tokens);
     @endcode
@@ -60,15 +61,41 @@ class async_token_provider {
         return f();
     }
 
+    struct owning {};
+    template <class AsyncTransport>
+    async_token_provider(owning, std::shared_ptr<AsyncTransport> owned, endpoint auth, client_credentials credentials,
+                         token_provider_options opt)
+        : async_token_provider(std::ref(*owned), std::move(auth), std::move(credentials), std::move(opt))
+    {
+        owned_ = std::move(owned);
+    }
+
 public:
-    /// Tokens from `auth` for `credentials`, over `http` (which must outlive the provider).
+    /// Tokens from `auth` for `credentials`, over `http`, moved in: the provider's own (see
+    /// `token_provider`: a transport a coroutine also uses would see two requests at once).
     template <async_transport AsyncTransport>
-    async_token_provider(AsyncTransport& http, endpoint auth, client_credentials credentials,
+        requires(!std::is_lvalue_reference_v<AsyncTransport>)
+    async_token_provider(AsyncTransport&& http, endpoint auth, client_credentials credentials,
                          token_provider_options opt = {})
-        : send_([&http](http_request const& req) { return http.async_send(req); }), auth_(std::move(auth)),
+        : async_token_provider(owning{}, std::make_shared<AsyncTransport>(std::move(http)), std::move(auth),
+                               std::move(credentials), std::move(opt))
+    {
+    }
+
+    /// Tokens over `http`, lent: it must outlive the provider, and nothing else may use it
+    /// while the provider does.
+    template <async_transport AsyncTransport>
+    async_token_provider(std::reference_wrapper<AsyncTransport> http, endpoint auth, client_credentials credentials,
+                         token_provider_options opt = {})
+        : send_([t = &http.get()](http_request const& req) { return t->async_send(req); }), auth_(std::move(auth)),
           credentials_(std::move(credentials)), opt_(std::move(opt)), state_(opt_.cache)
     {
     }
+
+    /// Not a transport a coroutine may use too: move it in, or lend it with `std::ref`.
+    template <async_transport AsyncTransport>
+    async_token_provider(AsyncTransport& http, endpoint auth, client_credentials credentials,
+                         token_provider_options opt = {}) = delete;
 
     async_token_provider(async_token_provider const&) = delete;
     async_token_provider& operator=(async_token_provider const&) = delete;
@@ -198,6 +225,7 @@ private:
     }
 
     std::function<boost::asio::awaitable<result<http_response>>(http_request const&)> send_;
+    std::shared_ptr<void> owned_; // the transport moved in, if any
     endpoint auth_;
     client_credentials credentials_;
     token_provider_options opt_;

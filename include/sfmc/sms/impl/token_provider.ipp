@@ -34,6 +34,8 @@ SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options
 SFMC_SMS_DECL token_provider::~token_provider()
 {
     delete state_;
+    if (owned_)
+        destroy_(owned_);
 }
 
 SFMC_SMS_DECL api_result<token_response> token_provider::get()
