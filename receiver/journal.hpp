@@ -96,16 +96,10 @@ public:
     static std::variant<std::unique_ptr<journal>, std::string> open(std::string const& path, std::size_t window,
                                                                     sync_function sync = &::fdatasync)
     {
-        int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (fd < 0)
-            return "cannot open the journal " + path + ": " + std::strerror(errno);
-        // One writer a file: a second receiver would cut lines the first has just acknowledged
-        // when it removes what it takes for a torn tail. The lock goes with the descriptor.
-        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-            auto const why = errno == EWOULDBLOCK ? std::string("in use by another receiver") : std::strerror(errno);
-            ::close(fd);
-            return "cannot lock the journal " + path + ": " + why;
-        }
+        auto const opened = open_locked(path, "the journal " + path);
+        if (auto const* why = std::get_if<std::string>(&opened))
+            return *why;
+        int const fd = std::get<int>(opened);
         std::unique_ptr<journal> j(new journal(window, fd, sync));
         if (auto why = j->recover(fd); !why.empty())
             return "cannot read the journal " + path + ": " + why;
@@ -181,6 +175,23 @@ private:
         journal_batch batch;
         completion done;
     };
+    // `path` opened for appending (created if need be) and locked: one writer a file, since a
+    // second receiver would cut lines the first has just acknowledged when it removes what it
+    // takes for a torn tail. The lock goes with the descriptor.
+    // Why not, naming the file as `what`.
+    static std::variant<int, std::string> open_locked(std::string const& path, std::string const& what)
+    {
+        int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return "cannot open " + what + ": " + std::strerror(errno);
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            auto const why = errno == EWOULDBLOCK ? std::string("in use by another receiver") : std::strerror(errno);
+            ::close(fd);
+            return "cannot lock " + what + ": " + why;
+        }
+        return fd;
+    }
+
     journal(std::size_t window, int fd, sync_function sync) : window_(window), fd_(fd), is_file_(true), sync_(sync) {}
 
     void start()
@@ -308,14 +319,10 @@ private:
     // On the writer thread: `path` opened, locked and recovered, then written to instead.
     std::string switch_to(std::string const& path)
     {
-        int const fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (fd < 0)
-            return "cannot open " + path + ": " + std::strerror(errno);
-        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-            auto const why = errno == EWOULDBLOCK ? std::string("in use by another receiver") : std::strerror(errno);
-            ::close(fd);
-            return "cannot lock " + path + ": " + why;
-        }
+        auto const opened = open_locked(path, path);
+        if (auto const* why = std::get_if<std::string>(&opened))
+            return *why;
+        int const fd = std::get<int>(opened);
         auto const before = scan_;
         if (auto why = recover(fd); !why.empty()) {
             scan_ = before;

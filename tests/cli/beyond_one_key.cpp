@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "support/emulator.hpp"
+#include "support/stalled_server.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -12,9 +13,6 @@
 #include <string>
 #include <vector>
 
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -299,31 +297,19 @@ TEST_CASE("command --not-sent --cursor-file: a second run on the same file while
 {
     // A server that takes the first run's connection and never answers: that run is in
     // progress, holding the cursor file, until its --timeout.
-    int const stalled = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    REQUIRE(stalled >= 0);
-    sockaddr_in where{};
-    where.sin_family = AF_INET;
-    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof where;
-    REQUIRE(::bind(stalled, reinterpret_cast<sockaddr*>(&where), size) == 0);
-    REQUIRE(::listen(stalled, 4) == 0);
-    REQUIRE(::getsockname(stalled, reinterpret_cast<sockaddr*>(&where), &size) == 0);
-    auto const url = "http://127.0.0.1:" + std::to_string(ntohs(where.sin_port));
+    test::stalled_server stalled;
+    auto const& url = stalled.url;
     temporary_path cursor;
     std::ofstream(cursor.path) << "35760\n";
     std::vector<std::string> const args{SFMC_SMS_STATUS_COMMAND, "--rest-url", url, "--token", "t", "--not-sent",
                                         "--retries", "0", "--timeout", "5", "--cursor-file", cursor.path};
     test::child first(args, test::clean_environment());
-    pollfd incoming{stalled, POLLIN, 0};
-    REQUIRE(::poll(&incoming, 1, 10'000) == 1); // the first run has read the cursor and is asking
-    int const held = ::accept(stalled, nullptr, nullptr);
+    REQUIRE(stalled.take_one(std::chrono::seconds{10})); // the first run has read the cursor and is asking
     auto const second = run({"--rest-url", url, "--token", "t", "--not-sent", "--cursor-file", cursor.path});
     CHECK(second.exit_code == 1);
     CHECK(second.err.find("another run is using it") != std::string::npos);
     CHECK(second.out.empty());
     CHECK(read_file(cursor.path) == "35760\n");
-    ::close(held);
-    ::close(stalled);
     CHECK(first.finish({}, std::chrono::seconds{30}).exit_code == 1);
     CHECK(read_file(cursor.path) == "35760\n");
     // Once it has ended, the file is free.

@@ -24,6 +24,22 @@
 
 using receiver::digest;
 
+namespace {
+// Hands the batch `body` to `journal` and waits for what became of it.
+receiver::commit_result commit_to(receiver::journal& journal, std::string const& body)
+{
+    auto const events = sfmc::sms::ens::decode_batch(body);
+    REQUIRE(events.has_value());
+    receiver::journal_batch batch;
+    for (auto const& e : *events)
+        batch.add(e);
+    std::promise<receiver::commit_result> done;
+    journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
+    return done.get_future().get();
+}
+} // namespace
+
+
 TEST_CASE("receiver digest: equal JSON values agree; member order and whitespace do not matter, 1 and 1.0 do")
 {
     auto const d = [](std::string_view json) { return *receiver::event_digest(json); };
@@ -122,16 +138,7 @@ TEST_CASE("receiver journal: a batch's new lines are written whole and in order,
     auto opened = receiver::journal::open(path, 100);
     REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
     auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
-    auto const commit = [&](std::string const& body) {
-        auto const events = sfmc::sms::ens::decode_batch(body);
-        REQUIRE(events.has_value());
-        receiver::journal_batch batch;
-        for (auto const& e : *events)
-            batch.add(e);
-        std::promise<receiver::commit_result> done;
-        journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
-        return done.get_future().get();
-    };
+    auto const commit = [&](std::string const& body) { return commit_to(journal, body); };
     auto const event = [](char const* key) {
         return std::string(R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":")") + key + "\"}}";
     };
@@ -215,16 +222,7 @@ TEST_CASE("receiver journal: after a failed fdatasync the lines are cut back, an
     auto opened = receiver::journal::open(path, 100, &sync_that_may_fail);
     REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
     auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
-    auto const commit = [&](std::string const& body) {
-        auto const events = sfmc::sms::ens::decode_batch(body);
-        REQUIRE(events.has_value());
-        receiver::journal_batch batch;
-        for (auto const& e : *events)
-            batch.add(e);
-        std::promise<receiver::commit_result> done;
-        journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
-        return done.get_future().get();
-    };
+    auto const commit = [&](std::string const& body) { return commit_to(journal, body); };
     auto const size = [&] {
         struct stat st {};
         ::stat(path, &st);

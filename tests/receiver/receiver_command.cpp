@@ -4,6 +4,7 @@
 #include "support/emulator.hpp"
 #include "support/emulator_control.hpp"
 #include "support/raw_http.hpp"
+#include "support/stalled_server.hpp"
 
 #include <sfmc/sms/adapters/beast_transport.hpp>
 #include <sfmc/sms/client.hpp>
@@ -591,16 +592,8 @@ TEST_CASE("receiver: a second SIGTERM during the stop ends it at once, exit 1, t
 TEST_CASE("receiver: verification requests start a bounded number of handshakes, and their reports cannot be forged")
 {
     // An API that takes connections and never answers: every handshake stays in flight.
-    int const stalled = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    REQUIRE(stalled >= 0);
-    sockaddr_in where{};
-    where.sin_family = AF_INET;
-    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof where;
-    REQUIRE(::bind(stalled, reinterpret_cast<sockaddr*>(&where), size) == 0);
-    REQUIRE(::listen(stalled, 64) == 0);
-    REQUIRE(::getsockname(stalled, reinterpret_cast<sockaddr*>(&where), &size) == 0);
-    auto const api = "http://127.0.0.1:" + std::to_string(ntohs(where.sin_port));
+    test::stalled_server stalled;
+    auto const& api = stalled.url;
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--auto-verify", "--rest-url", api, "--token", "t"});
     auto const probe = [&](std::string const& id) {
         return test::exchange(r.port, test::post("/", R"({"callbackId":")" + id + R"(","verificationKey":"k"})")).status;
@@ -621,7 +614,6 @@ TEST_CASE("receiver: verification requests start a bounded number of handshakes,
     auto const stopped = r.stop();
     CHECK(stopped.exit_code == 0);
     CHECK(stopped.err.find("\nsfmc-ens-receiver: callback forged") == std::string::npos);
-    ::close(stalled);
 }
 
 TEST_CASE("receiver: a journal that cannot be written gets no batch acknowledged (500), and says why")
