@@ -4,6 +4,7 @@
 #define SFMC_ENS_RECEIVER_JOURNAL_LINE_HPP
 
 #include <sfmc/sms/detail/json_string.hpp>
+#include <sfmc/sms/ens/canonical_json.hpp>
 #include <sfmc/sms/ens.hpp>
 #include <sfmc/sms/status_code.hpp>
 #include <sfmc/sms/timestamp.hpp>
@@ -275,48 +276,6 @@ inline std::optional<std::string_view> status_name(sfmc::sms::ens::event const& 
     }
 }
 
-/// Appends `json` (one JSON value, as `decode_batch` accepted it) on one line: whitespace
-/// between tokens dropped, and a trailing comma before `}` or `]` too, so that the line is
-/// strict JSON for every reader. Strings and numbers keep their bytes exactly.
-///
-/// Written by hand: Boost.JSON's serializer writes from a DOM, which would rewrite numbers
-/// (`1.50e2` as `1.5E2`) and escapes; a journal keeps the bytes ENS sent.
-inline void append_compact_json(std::string& out, std::string_view json)
-{
-    auto const is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    bool comma = false; // a ',' seen outside strings, not yet written
-    for (std::size_t i = 0; i < json.size();) {
-        char const c = json[i];
-        if (is_space(c)) {
-            ++i;
-            continue;
-        }
-        if (comma && c != '}' && c != ']')
-            out += ',';
-        comma = false;
-        if (c == ',') {
-            comma = true;
-            ++i;
-            continue;
-        }
-        if (c != '"') {
-            out += c;
-            ++i;
-            continue;
-        }
-        // A string, to its closing quote: every byte as it is (valid JSON has no raw
-        // control character in a string, so none of them is a line break).
-        auto end = i + 1;
-        while (end < json.size() && json[end] != '"')
-            end += json[end] == '\\' ? 2 : 1;
-        end = std::min(end + 1, json.size());
-        out.append(json.substr(i, end - i));
-        i = end;
-    }
-    if (comma) // not JSON that decode_batch accepts; kept rather than lost
-        out += ',';
-}
-
 /// Appends the journal line of `e`, with its newline: the normalised fields, then the event
 /// as received. Appended to a batch's text, so that a batch's lines take one allocation.
 inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& e)
@@ -366,7 +325,7 @@ inline void append_journal_line(std::string& line, sfmc::sms::ens::event const& 
         line += e.is_final() ? "true"sv : "false"sv;
     }
     field("event"); // last, as received, on one line
-    append_compact_json(line, e.raw);
+    sfmc::sms::ens::append_compact_json(line, e.raw);
     line += "}\n"sv;
 }
 

@@ -52,3 +52,13 @@ TEST_CASE("ens::event: final statuses, and names")
     CHECK(to_string(ens::channel::sms) == "sms");
     CHECK(to_string(ens::channel::unknown) == "unknown");
 }
+
+TEST_CASE("ens::parse_event_status: the words of to_string, and nothing else")
+{
+    for (auto st : {event_status::sent, event_status::not_sent, event_status::transient, event_status::delivered,
+                    event_status::bounced, event_status::unknown})
+        CHECK(parse_event_status(to_string(st)) == st);
+    CHECK_FALSE(parse_event_status("Delivered"));
+    CHECK_FALSE(parse_event_status("notsent"));
+    CHECK_FALSE(parse_event_status(""));
+}

@@ -194,6 +194,48 @@ inline std::optional<std::string> canonical_json(std::string_view json)
     return parser.handler().take();
 }
 
+/// Appends `json` (one JSON value, as `decode_batch` accepted it) on one line: whitespace
+/// between tokens dropped, and a trailing comma before `}` or `]` too, so that the line is
+/// strict JSON for every reader. Strings and numbers keep their bytes exactly.
+///
+/// Written by hand: Boost.JSON's serializer writes from a DOM, which would rewrite numbers
+/// (`1.50e2` as `1.5E2`) and escapes; a journal keeps the bytes ENS sent.
+inline void append_compact_json(std::string& out, std::string_view json)
+{
+    auto const is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    bool comma = false; // a ',' seen outside strings, not yet written
+    for (std::size_t i = 0; i < json.size();) {
+        char const c = json[i];
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (comma && c != '}' && c != ']')
+            out += ',';
+        comma = false;
+        if (c == ',') {
+            comma = true;
+            ++i;
+            continue;
+        }
+        if (c != '"') {
+            out += c;
+            ++i;
+            continue;
+        }
+        // A string, to its closing quote: every byte as it is (valid JSON has no raw
+        // control character in a string, so none of them is a line break).
+        auto end = i + 1;
+        while (end < json.size() && json[end] != '"')
+            end += json[end] == '\\' ? 2 : 1;
+        end = std::min(end + 1, json.size());
+        out.append(json.substr(i, end - i));
+        i = end;
+    }
+    if (comma) // not JSON that decode_batch accepts; kept rather than lost
+        out += ',';
+}
+
 } // namespace sfmc::sms::ens
 
 #endif

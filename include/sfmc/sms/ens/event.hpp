@@ -53,6 +53,16 @@ constexpr std::string_view to_string(event_status s) noexcept
     return "unknown";
 }
 
+/// The status a word of `to_string` names ("not_sent"); nullopt for any other word.
+constexpr std::optional<event_status> parse_event_status(std::string_view word) noexcept
+{
+    for (auto s : {event_status::sent, event_status::not_sent, event_status::transient, event_status::delivered,
+                   event_status::bounced, event_status::unknown})
+        if (to_string(s) == word)
+            return s;
+    return std::nullopt;
+}
+
 /// The channel and status an `eventCategoryType` names.
 struct event_type {
     channel on = channel::unknown;           ///< the channel
