@@ -6,6 +6,9 @@
 #include "dedup_window.hpp"
 #include "journal_line.hpp"
 
+#include <sfmc/sms/ens/status_store.hpp>
+
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -48,16 +51,27 @@ public:
         lines_.push_back({text_.size(), event_digest(e.raw).value_or(digest{})});
     }
 
+    /// Appends `e`'s line, and `e` itself for a store, which tells new events from those it
+    /// has (no digest: the store's dedup is its own). `e.raw` must outlive the batch's commit.
+    void add_for_store(sfmc::sms::ens::event const& e)
+    {
+        append_journal_line(text_, e);
+        lines_.push_back({text_.size(), digest{}});
+        events_.push_back(e);
+    }
+
     struct line {
         std::size_t end; ///< one past its newline, in text()
         digest id;
     };
     std::string const& text() const noexcept { return text_; }
     std::vector<line> const& lines() const noexcept { return lines_; }
+    std::vector<sfmc::sms::ens::event> const& events() const noexcept { return events_; }
 
 private:
     std::string text_;
     std::vector<line> lines_;
+    std::vector<sfmc::sms::ens::event> events_; // for a store only
 };
 
 /// What became of a batch given to the journal.
@@ -66,6 +80,7 @@ struct commit_result {
     std::size_t written = 0;    ///< lines written
     std::size_t duplicates = 0; ///< events already in the journal (or earlier in the batch)
     std::string error;          ///< why not, when !ok
+    bool store_failed = false;  ///< !ok because the store could not be written (a 503: ENS retries)
 };
 
 /// What the start-up scan found.
@@ -87,6 +102,31 @@ public:
 
     /// Standard output: no file to sync, no earlier lines to read.
     explicit journal(std::size_t window) : window_(window), fd_(STDOUT_FILENO), is_file_(false) { start(); }
+
+    /// No journal at all, only `store` (--store without --out): the store tells new events from
+    /// those it has, and keeps them; nothing is written to standard output.
+    static std::unique_ptr<journal> store_only(sfmc::sms::ens::status_store& store, std::chrono::days retention)
+    {
+        std::unique_ptr<journal> j(new journal(1, -1, &::fdatasync));
+        j->is_file_ = false;
+        j->store_ = &store;
+        j->retention_ = retention;
+        j->start();
+        return j;
+    }
+
+    /// Before `open`'s writer takes any batch: `store` decides which events are new (for at
+    /// least `retention`), and keeps them; lines are written for its new events only, before
+    /// each of its commits. Retention runs in small steps when the writer is idle.
+    void use_store(sfmc::sms::ens::status_store& store, std::chrono::days retention)
+    {
+        std::lock_guard lock(m_);
+        store_ = &store;
+        retention_ = retention;
+    }
+
+    /// False while the store cannot be written (the last commit or probe failed).
+    bool store_healthy() const noexcept { return store_healthy_.load(); }
 
     /// Opens `path` for appending (creating it), removes a torn last line, and reads the
     /// last `window` lines back into the window. An error says what went wrong (never a secret).
@@ -113,7 +153,7 @@ public:
     ~journal()
     {
         stop();
-        if (is_file_)
+        if (is_file_ && fd_ >= 0)
             ::close(fd_);
     }
 
@@ -206,7 +246,18 @@ private:
         while (true) {
             {
                 std::unique_lock lock(m_);
-                cv_.wait(lock, [this] { return stopping_ || halting_ || reopen_ || !pending_.empty(); });
+                auto const woken = [this] { return stopping_ || halting_ || reopen_ || !pending_.empty(); };
+                if (store_) {
+                    // Idle with a store: retention in small steps, and while the store cannot be
+                    // written, a probe each second until it can.
+                    if (!cv_.wait_for(lock, std::chrono::seconds(1), woken)) {
+                        lock.unlock();
+                        maintain();
+                        continue;
+                    }
+                } else {
+                    cv_.wait(lock, woken);
+                }
                 if (reopen_) {
                     auto path = std::move(*reopen_);
                     reopen_.reset();
@@ -224,6 +275,21 @@ private:
                 }
                 group.swap(pending_);
                 writing_ = true;
+            }
+            if (store_) {
+                write_to_store(group);
+                group.clear();
+                // Under steady load the writer is never idle: a step of retention every 10 s.
+                if (std::chrono::steady_clock::now() - maintained_ > std::chrono::seconds(10))
+                    maintain();
+                std::lock_guard lock(m_);
+                writing_ = false;
+                done_cv_.notify_all();
+                if (halting_) {
+                    writer_running_ = false;
+                    return;
+                }
+                continue;
             }
             pieces.clear();
             std::size_t events = 0;
@@ -277,13 +343,63 @@ private:
         }
     }
 
+    // A group with a store: its events in one transaction; the lines of those new to the store
+    // written (and synced) before it commits. Answered only after the commit returns.
+    void write_to_store(std::vector<queued>& group)
+    {
+        std::vector<sfmc::sms::ens::event> all;
+        for (auto const& q : group)
+            all.insert(all.end(), q.batch.events().begin(), q.batch.events().end());
+        auto const now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+        std::string journal_error;
+        auto const outcome = store_->append(all, now, [&](std::vector<bool> const& fresh) {
+            std::vector<iovec> pieces;
+            std::size_t at = 0;
+            for (auto const& q : group) {
+                std::size_t begin = 0;
+                for (auto const& line : q.batch.lines()) {
+                    if (fresh[at++])
+                        pieces.push_back({const_cast<char*>(q.batch.text().data()) + begin, line.end - begin});
+                    begin = line.end;
+                }
+            }
+            journal_error = append(pieces);
+            return journal_error;
+        });
+        auto const* fresh = std::get_if<std::vector<bool>>(&outcome);
+        bool const store_failed = !fresh && journal_error.empty();
+        store_healthy_ = !store_failed;
+        std::size_t at = 0;
+        for (auto& q : group) {
+            commit_result r;
+            r.ok = fresh != nullptr;
+            r.store_failed = store_failed;
+            if (!r.ok)
+                r.error = store_failed ? "the store: " + std::get<std::string>(outcome) : journal_error;
+            for (std::size_t i = 0; i < q.batch.events().size(); ++i, ++at)
+                if (r.ok)
+                    ++((*fresh)[at] ? r.written : r.duplicates);
+            q.done(std::move(r));
+        }
+    }
+
+    // The writer, idle with a store: a step of retention, which is also the probe that tells
+    // a store that can be written again.
+    void maintain()
+    {
+        auto const now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+        auto const removed = store_->expire(now - retention_, 1000);
+        store_healthy_ = std::holds_alternative<std::size_t>(removed);
+        maintained_ = std::chrono::steady_clock::now();
+    }
+
     // Writes `pieces` whole (gathered by writev, not copied into one buffer first), then syncs
     // a file. On failure, of the write or of the sync, a file is cut back to where it was: no
     // partial line stays between whole ones, and no line stays that is not remembered (its
     // batch is refused, so its redelivery must find it absent, not written a second time).
     std::string append(std::vector<iovec>& pieces)
     {
-        if (pieces.empty())
+        if (pieces.empty() || fd_ < 0) // nothing new, or no journal beside a store
             return {};
         off_t const before = is_file_ ? ::lseek(fd_, 0, SEEK_END) : 0;
         for (std::size_t first = 0; first < pieces.size();) {
@@ -425,6 +541,10 @@ private:
     std::optional<std::string> reopen_;      // a path to switch to, asked by `reopen`
     std::optional<std::string> reopened_;    // its outcome, for `reopen`
     std::condition_variable done_cv_;        // a reopen taken, a write ended, the writer gone
+    sfmc::sms::ens::status_store* store_ = nullptr; // when given: the store's dedup, not the window
+    std::chrono::days retention_{30};
+    std::atomic<bool> store_healthy_{true};
+    std::chrono::steady_clock::time_point maintained_{}; // the last step of retention
     std::thread writer_;
 };
 

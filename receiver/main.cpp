@@ -9,6 +9,7 @@
 #include "../cli/plan.hpp"
 #include "options.hpp"
 #include "server.hpp"
+#include "store.hpp"
 
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -42,7 +43,12 @@ its lines are written (and, with --out, on disk).
   --signature-key-file F   keys, one per line
   --key-bytes base64|text|auto
                            how the HMAC key's bytes come from the key (default auto: either)
-  --out FILE               append events to FILE, synced before answering (default: stdout)
+  --out FILE               append events to FILE, synced before answering (default: stdout,
+                           or nothing with --store)
+  --store URL              keep every event once in a status store, sqlite:PATH
+                           (SFMC_ENS_STORE); a batch is answered once committed
+  --retention DAYS         with --store: keep events at least this long (default 30, at
+                           least 8: ENS redelivers for up to 7 days)
   --max-body BYTES         largest batch accepted, whatever its number of events
                            (default 16777216)
   --tls-cert FILE, --tls-key FILE
@@ -325,7 +331,14 @@ int main(int argc, char** argv)
 
     // The journal first: a receiver that cannot write must not accept anything.
     std::unique_ptr<receiver::journal> journal;
-    constexpr std::size_t window = 1'000'000;
+    // With a store, it decides which events are new: the journal needs no window of its own.
+    std::size_t const window = opt.store_path ? 1 : 1'000'000;
+    std::optional<receiver::store_when_ready> store;
+    if (opt.store_path) {
+        store.emplace(*opt.store_path);
+        if (!store->why_not().empty())
+            report(store->why_not() + "; answering 503 until it can be opened");
+    }
     if (opt.out) {
         auto const started = std::chrono::steady_clock::now();
         auto opened = receiver::journal::open(*opt.out, window);
@@ -338,9 +351,13 @@ int main(int argc, char** argv)
                std::to_string(ms.count()) + " ms" +
                (scan.torn_bytes ? ", a torn last line of " + std::to_string(scan.torn_bytes) + " bytes removed" : "") +
                (scan.unreadable ? ", " + std::to_string(scan.unreadable) + " lines without a readable event" : ""));
+    } else if (store) {
+        journal = receiver::journal::store_only(*store, std::chrono::days(opt.retention_days));
     } else {
         journal = std::make_unique<receiver::journal>(window);
     }
+    if (store && opt.out)
+        journal->use_store(*store, std::chrono::days(opt.retention_days));
 
     asio::ssl::context tls_context(asio::ssl::context::tls_server);
     asio::ssl::context* tls = nullptr;
@@ -408,7 +425,9 @@ int main(int argc, char** argv)
                      break;
                  }
              },
-         .report = report},
+         .report = report,
+         .store = store.has_value(),
+         .healthy = [&journal] { return journal->store_healthy(); }},
         *journal, counters);
 
     asio::co_spawn(acceptor_strand, accept(io, acceptor, server, tls), asio::detached);

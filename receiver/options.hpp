@@ -31,6 +31,8 @@ struct options : cli::connection_options {
     std::optional<std::string> key_file;                   // read again at SIGHUP
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
     std::optional<std::string> out;
+    std::optional<std::string> store_path; // --store sqlite:PATH: the file
+    int retention_days = 30;
     std::size_t max_body = 16 * 1024 * 1024;
     std::optional<std::string> tls_cert, tls_key;
     bool auto_verify = false;
@@ -94,7 +96,7 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
 {
     options o;
     std::vector<std::string> key_texts;
-    std::optional<std::string> listen, key_bytes, max_body, path;
+    std::optional<std::string> listen, key_bytes, max_body, path, store, retention;
     auto& key_file = o.key_file;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view const arg = args[i];
@@ -126,6 +128,8 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
                                              : name == "--max-body"           ? &max_body
                                              : name == "--tls-cert"           ? &o.tls_cert
                                              : name == "--tls-key"            ? &o.tls_key
+                                             : name == "--store"              ? &store
+                                             : name == "--retention"          ? &retention
                                                                               : o.find(name);
         if (!target || !arg.starts_with("--"))
             return cli::usage_error{"unknown option " + std::string(name)};
@@ -190,6 +194,24 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
     }
     if (o.tls_cert.has_value() != o.tls_key.has_value())
         return cli::usage_error{"--tls-cert and --tls-key go together"};
+    if (!store)
+        store = env("SFMC_ENS_STORE");
+    if (store) {
+        // Never repeated in a message: a store URL may hold a password.
+        if (store->starts_with("sqlite:") && store->size() > 7)
+            o.store_path = store->substr(7);
+        else if (store->starts_with("postgresql://") || store->starts_with("postgres://"))
+            return cli::usage_error{"--store: this build has no PostgreSQL engine yet; use sqlite:PATH"};
+        else
+            return cli::usage_error{"--store takes sqlite:PATH or a postgresql:// URL"};
+    }
+    if (retention) {
+        double days = 0;
+        if (!store || !cli::parse_number(*retention, days, 8, 36500) || days != static_cast<double>(static_cast<int>(days)))
+            return cli::usage_error{"--retention takes a whole number of days, at least 8 (ENS redelivers for up to 7), "
+                                    "and goes with --store"};
+        o.retention_days = static_cast<int>(days);
+    }
     return o;
 }
 

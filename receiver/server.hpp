@@ -45,7 +45,7 @@ namespace http = beast::http;
 /// The counters `GET /metrics` shows.
 struct metrics {
     std::atomic<std::uint64_t> accepted{0}, unsigned_batches{0}, bad_signature{0}, malformed{0}, too_large{0};
-    std::atomic<std::uint64_t> events{0}, duplicates{0};
+    std::atomic<std::uint64_t> events{0}, duplicates{0}, store_errors{0};
 
     /// Prometheus text format.
     std::string text() const
@@ -67,6 +67,9 @@ struct metrics {
         out += "# HELP sfmc_ens_duplicates_total Events received again and not written.\n"
                "# TYPE sfmc_ens_duplicates_total counter\n";
         out += "sfmc_ens_duplicates_total " + std::to_string(duplicates.load()) + '\n';
+        out += "# HELP sfmc_ens_store_errors_total Batches the store could not take (answered 503).\n"
+               "# TYPE sfmc_ens_store_errors_total counter\n";
+        out += "sfmc_ens_store_errors_total " + std::to_string(store_errors.load()) + '\n';
         return out;
     }
 };
@@ -83,6 +86,8 @@ struct server_config {
     std::chrono::seconds body_timeout{30};
     std::function<void(sfmc::sms::ens::verification_request)> on_verification;
     std::function<void(std::string const&)> report; // one line to standard error
+    bool store = false;                             // a status store decides which events are new
+    std::function<bool()> healthy;                  // false while the store cannot be written
 };
 
 /// Connections waiting for a request, which a clean stop closes (those with a request in
@@ -319,8 +324,11 @@ private:
         std::string_view target = req.target();
         auto const path = target.substr(0, target.find('?'));
         if (path != config_.path) {
-            if (req.method() == http::verb::get && path == "/healthz")
+            if (req.method() == http::verb::get && path == "/healthz") {
+                if (config_.healthy && !config_.healthy())
+                    co_return answer(req, http::status::service_unavailable, "the store cannot be written\n");
                 co_return answer(req, http::status::ok, "ok\n");
+            }
             if (req.method() == http::verb::get && path == "/metrics")
                 co_return answer(req, http::status::ok, metrics_.text(), "text/plain; version=0.0.4; charset=utf-8");
             co_return answer(req, http::status::not_found, "not found\n");
@@ -356,12 +364,19 @@ private:
         batch.reserve(body.size() / 256 + 1, body.size() + body.size() / 2 + 256); // a line adds ~250 bytes to an event of ~500
         auto const read = sfmc::sms::ens::for_each_event(
             body, {.max_body_size = config_.max_body, .max_events = std::size_t(-1)},
-            [&](sfmc::sms::ens::event const& e) { batch.add(e); });
+            [&](sfmc::sms::ens::event const& e) { config_.store ? batch.add_for_store(e) : batch.add(e); });
         if (!read) {
             ++metrics_.malformed;
             co_return answer(req, http::status::bad_request, read.error().to_string() + '\n');
         }
         auto const committed = co_await async_commit(journal_, config_.io, std::move(batch), asio::use_awaitable);
+        if (!committed.ok && committed.store_failed) {
+            ++metrics_.store_errors;
+            config_.report(committed.error + "; the batch is not acknowledged");
+            auto res = answer(req, http::status::service_unavailable, "the store cannot be written; retry\n");
+            res.set(http::field::retry_after, "1");
+            co_return res;
+        }
         if (!committed.ok) {
             config_.report("journal: " + committed.error + "; the batch is not acknowledged");
             co_return answer(req, http::status::internal_server_error, "the journal could not be written\n");

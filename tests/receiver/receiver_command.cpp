@@ -11,6 +11,7 @@
 #include <sfmc/sms/detail/json_route.hpp>
 #include <sfmc/sms/ens.hpp>
 #include <sfmc/sms/ens/signature.hpp>
+#include <sfmc/sms/ens/sqlite_store.hpp>
 
 #include <boost/json.hpp>
 
@@ -26,6 +27,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -739,4 +741,81 @@ TEST_CASE("receiver: out of descriptors, it says so once and accepts again when 
     auto const said = stopped.err.find("cannot accept a connection");
     REQUIRE(said != std::string::npos);
     CHECK(stopped.err.find("cannot accept a connection", said + 1) == std::string::npos); // once, not per try
+}
+
+namespace {
+// What a store holds of (sms, key): its current status word and how many events, or "none".
+std::string stored(std::string const& path, std::string const& key)
+{
+    auto opened = sfmc::sms::ens::sqlite_store::open(path, false);
+    if (std::holds_alternative<std::string>(opened))
+        return std::get<std::string>(opened);
+    auto got = std::get<0>(opened)->current(sfmc::sms::ens::channel::sms, key);
+    if (std::holds_alternative<std::string>(got))
+        return std::get<std::string>(got);
+    auto const& m = std::get<0>(got);
+    return m ? std::string(to_string(m->decided.status)) + " " + std::to_string(m->events) : "none";
+}
+} // namespace
+
+TEST_CASE("receiver --store sqlite: every event once, across restarts; with --out the journal gets the new ones only")
+{
+    scratch dir;
+    auto const db = dir.file("store.db");
+    auto const journal = dir.file("events.jsonl");
+    {
+        receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "sqlite:" + db});
+        REQUIRE(test::exchange(r.port, signed_post(two_events)).status == 200);
+        CHECK(stored(db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 1");
+        auto const stopped = r.stop();
+        CHECK(stopped.exit_code == 0);
+        CHECK(stopped.out.empty()); // with --store and no --out, nothing on standard output
+    }
+    receiver again({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal}, {"SFMC_ENS_STORE=sqlite:" + db});
+    std::string const third = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","timestampUTC":1600698600000,)"
+                              R"("info":{"messageKey":"9a-zUvWf3UKxLpwwIrqTmQ"}}])";
+    CHECK(test::exchange(again.port, signed_post(two_events)).status == 200); // redelivered after the restart
+    CHECK(test::exchange(again.port, signed_post(third)).status == 200);
+    CHECK(stored(db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 2"); // a sent event does not take it back
+    CHECK(stored(db, "k2") == "not_sent 1");
+    auto const lines = lines_of(journal);
+    REQUIRE(lines.size() == 1); // only the event new to the store
+    CHECK(lines[0].find(R"("status":"sent")") != std::string::npos);
+    auto const metrics = test::exchange(again.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_duplicates_total 2") != std::string::npos);
+    CHECK(metrics.find("sfmc_ens_events_total 1") != std::string::npos);
+    CHECK(metrics.find("sfmc_ens_store_errors_total 0") != std::string::npos);
+    CHECK(again.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 503; it recovers by itself")
+{
+    scratch dir;
+    auto const folder = dir.file("later");
+    auto const db = folder + "/store.db";
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "sqlite:" + db});
+    REQUIRE(r.port > 0);
+    CHECK(r.startup.find("answering 503 until it can be opened") != std::string::npos);
+    auto const refused = test::exchange(r.port, signed_post(two_events));
+    CHECK(refused.status == 503);
+    CHECK(refused.head.find("Retry-After: 1") != std::string::npos);
+    CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 503);
+    REQUIRE(::mkdir(folder.c_str(), 0755) == 0);
+    CHECK(test::exchange(r.port, signed_post(two_events)).status == 200); // opened at the next batch
+    CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200);
+    CHECK(stored(db, "k2") == "not_sent 1");
+    auto const metrics = test::exchange(r.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_store_errors_total 1") != std::string::npos);
+    CHECK(r.stop().exit_code == 0);
+}
+
+TEST_CASE("receiver --store and --retention: usage errors exit 2")
+{
+    CHECK(run({"--signature-key", key_text, "--store", "mysql://x"}).exit_code == 2);
+    CHECK(run({"--signature-key", key_text, "--store", "sqlite:"}).exit_code == 2);
+    CHECK(run({"--signature-key", key_text, "--store", "sqlite:/tmp/x.db", "--retention", "7"}).exit_code == 2);
+    CHECK(run({"--signature-key", key_text, "--retention", "30"}).exit_code == 2); // without --store
+    auto const secret = run({"--signature-key", key_text, "--store", "postgresql://u:hunter2@127.0.0.1/db"});
+    CHECK(secret.exit_code == 2);
+    CHECK(secret.err.find("hunter2") == std::string::npos);
 }

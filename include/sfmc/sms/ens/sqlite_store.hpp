@@ -158,7 +158,9 @@ public:
         sqlite3_close(db_);
     }
 
-    append_outcome append(std::span<event const> events, event_time received) override
+    using status_store::append;
+
+    append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) override
     {
         std::vector<bool> fresh(events.size(), false);
         if (!exec("BEGIN IMMEDIATE"))
@@ -190,6 +192,12 @@ public:
                                     status_claim{e.status, e.timestamp_utc, std::move(canonical)});
                 !why.empty())
                 return rollback(why);
+        }
+        if (hook) {
+            if (auto why = hook(fresh); !why.empty()) {
+                exec("ROLLBACK");
+                return why;
+            }
         }
         if (!exec("COMMIT"))
             return rollback("cannot commit");

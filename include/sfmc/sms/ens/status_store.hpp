@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -68,9 +69,17 @@ class status_store {
 public:
     virtual ~status_store() = default;
 
+    /// Called inside `append`'s transaction, before it commits, with which events are new:
+    /// empty to commit, else why not (nothing is then stored). A journal written beside the
+    /// store is written here, so that it never misses an event the store has.
+    using before_commit = std::function<std::string(std::vector<bool> const& fresh)>;
+
     /// Stores the new events of `events` in one transaction, with their messages' current
     /// statuses, durable when it returns; `received` dates them for the retention.
-    virtual append_outcome append(std::span<event const> events, event_time received) = 0;
+    virtual append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) = 0;
+
+    /// `append` with nothing to do before the commit.
+    append_outcome append(std::span<event const> events, event_time received) { return append(events, received, {}); }
 
     /// The current status of (`on`, `key`), if the store knows it.
     virtual std::variant<std::optional<message_state>, std::string> current(channel on, std::string const& key) = 0;

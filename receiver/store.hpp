@@ -1,0 +1,81 @@
+// The receiver's status store, opened when it can be: a receiver whose store cannot be
+// opened at start still starts, answers 503 (ENS retries) and opens it as soon as it can.
+#ifndef SFMC_ENS_RECEIVER_STORE_HPP
+#define SFMC_ENS_RECEIVER_STORE_HPP
+
+#include <sfmc/sms/ens/sqlite_store.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace receiver {
+
+/// A `status_store` that opens its SQLite file on first use, and again after it could not.
+class store_when_ready final : public sfmc::sms::ens::status_store {
+public:
+    explicit store_when_ready(std::string path) : path_(std::move(path)) { (void)ready(); }
+
+    using status_store::append;
+    sfmc::sms::ens::append_outcome append(std::span<sfmc::sms::ens::event const> events, sfmc::sms::ens::event_time received,
+                                          before_commit const& hook) override
+    {
+        return forward<sfmc::sms::ens::append_outcome>([&](auto& s) { return s.append(events, received, hook); });
+    }
+    std::variant<std::optional<sfmc::sms::ens::message_state>, std::string> current(sfmc::sms::ens::channel on,
+                                                                                   std::string const& key) override
+    {
+        return forward<std::variant<std::optional<sfmc::sms::ens::message_state>, std::string>>(
+            [&](auto& s) { return s.current(on, key); });
+    }
+    std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string> history(sfmc::sms::ens::channel on,
+                                                                                std::string const& key) override
+    {
+        return forward<std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string>>(
+            [&](auto& s) { return s.history(on, key); });
+    }
+    std::variant<std::vector<sfmc::sms::ens::message_state>, std::string> list(sfmc::sms::ens::list_filter const& f) override
+    {
+        return forward<std::variant<std::vector<sfmc::sms::ens::message_state>, std::string>>(
+            [&](auto& s) { return s.list(f); });
+    }
+    std::variant<std::size_t, std::string> expire(sfmc::sms::ens::event_time before, std::size_t at_most) override
+    {
+        return forward<std::variant<std::size_t, std::string>>([&](auto& s) { return s.expire(before, at_most); });
+    }
+
+    /// Why the store is not open (empty once it is).
+    std::string const& why_not() const noexcept { return why_; }
+
+private:
+    bool ready()
+    {
+        if (store_)
+            return true;
+        auto opened = sfmc::sms::ens::sqlite_store::open(path_, true);
+        if (auto* why = std::get_if<std::string>(&opened)) {
+            why_ = std::move(*why);
+            return false;
+        }
+        store_ = std::move(std::get<0>(opened));
+        why_.clear();
+        return true;
+    }
+
+    template <class Result, class Call>
+    Result forward(Call&& call)
+    {
+        if (!ready())
+            return Result(std::in_place_index<1>, why_);
+        return call(*store_);
+    }
+
+    std::string path_;
+    std::unique_ptr<sfmc::sms::ens::sqlite_store> store_;
+    std::string why_;
+};
+
+} // namespace receiver
+
+#endif
