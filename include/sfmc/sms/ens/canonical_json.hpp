@@ -68,7 +68,7 @@ public:
     }
     bool on_array_begin(ec_t&)
     {
-        frames_.emplace_back().text = "[";
+        frames_.emplace_back().text.push_back('['); // not `= "["`: GCC 12 -O3 warns (-Wrestrict) falsely
         return true;
     }
     bool on_array_end(std::size_t, ec_t&)
