@@ -9,6 +9,9 @@
 #include "options.hpp"
 #include "plan.hpp"
 #include "report.hpp"
+#include "store_answers.hpp"
+
+#include <sfmc/sms/ens/sqlite_store.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -24,6 +27,7 @@ constexpr int exit_ok = 0, exit_some_failed = 1, exit_usage = 2;
 constexpr char const* usage_text = R"(usage: sfmc-sms-status [OPTIONS] MESSAGE_KEY...
        sfmc-sms-status [OPTIONS] --not-sent [--after EVENT_ID] [--page-size N] [--cursor-file FILE]
        sfmc-sms-status [OPTIONS] --queue DEFINITION_KEY
+       sfmc-sms-status --store URL [--list [--status S,...] [--since T] [--until T] [--limit N]]
 
 Looks up the send status of transactional SMS (or email) messages in Salesforce Marketing
 Cloud, lists the messages that were not sent, or shows a send definition's queue.
@@ -56,6 +60,16 @@ Beyond one key:
   --cursor-file FILE   with --not-sent: resume after the event id in FILE, and keep
                        the last one printed there
   --queue KEY          the queue metrics of a send definition
+From the status store (the receiver's --store):
+  --store URL          answer from the store first, sqlite:PATH (SFMC_STORE); the API
+                       only for keys the store does not know
+  --store-only         never ask the API
+  --history            with keys: every stored event of each key, oldest first
+  --list               no keys: the messages whose current status matches the filters
+  --status S[,S...]    with --list: sent, transient, delivered, bounced, not_sent
+  --since TIME         with --list: current timestampUtc at or after TIME (RFC 3339)
+  --until TIME         with --list: ... and before TIME
+  --limit N            with --list: at most N lines
 Output:
   --json               one JSON object per key per line (NDJSON)
   -h, --help           this text
@@ -83,6 +97,55 @@ void for_each_stdin_key(Visit&& visit)
 }
 
 using status_client = sfmc::sms::client<sfmc::sms::curl_transport>;
+
+sfmc::sms::ens::channel to_ens(sfmc::sms::channel c)
+{
+    return c == sfmc::sms::channel::email ? sfmc::sms::ens::channel::email : sfmc::sms::ens::channel::sms;
+}
+
+// --list and --history: the store alone answers, the API is never asked.
+int answer_from_store(sfmc::sms::ens::status_store& store, cli::options const& opt)
+{
+    auto const on = to_ens(opt.channel);
+    if (opt.list) {
+        auto listed = store.list({.on = on, .statuses = opt.statuses, .since = opt.since, .until = opt.until, .limit = opt.limit});
+        if (auto const* why = std::get_if<std::string>(&listed)) {
+            std::cerr << "sfmc-sms-status: " << *why << '\n';
+            return exit_some_failed;
+        }
+        for (auto const& m : std::get<0>(listed))
+            opt.json ? cli::write_store_json(std::cout, m) : cli::write_store_human(std::cout, m);
+        return std::cout.flush() ? exit_ok : exit_some_failed;
+    }
+    bool any_failed = false;
+    auto const show = [&](std::string_view key) {
+        auto events = store.history(on, std::string(key));
+        if (auto const* why = std::get_if<std::string>(&events)) {
+            std::cerr << "sfmc-sms-status: " << *why << '\n';
+            any_failed = true;
+            return;
+        }
+        auto const& all = std::get<0>(events);
+        if (all.empty()) {
+            cli::write_store_unknown(std::cout, key, opt.json);
+            any_failed = true;
+        }
+        for (auto const& e : all) {
+            if (opt.json)
+                std::cout << cli::journal_line_of(e);
+            else
+                cli::write_store_human(std::cout, {on, std::string(key), e, all.size()});
+        }
+        std::cout.flush();
+    };
+    for (auto const& key : opt.keys) {
+        if (key == "-")
+            for_each_stdin_key(show);
+        else
+            show(key);
+    }
+    return any_failed ? exit_some_failed : exit_ok;
+}
 
 // --not-sent: pages until caught up. Each page's lines are flushed before the cursor file
 // moves past them; a failure is the last line, with the event id its request started after.
@@ -161,12 +224,23 @@ int main(int argc, char** argv)
         std::cout << "sfmc-sms-status " SFMC_SMS_VERSION_STRING "\n";
         return exit_ok;
     }
-    if (opt.keys.empty() && !opt.not_sent && !opt.queue)
+    if (opt.keys.empty() && !opt.not_sent && !opt.queue && !opt.list)
         return usage("no message key given");
+    // The store first: a store that cannot be opened is a usage error, nothing sent.
+    std::unique_ptr<sfmc::sms::ens::sqlite_store> store;
+    if (opt.store_path) {
+        auto opened = sfmc::sms::ens::sqlite_store::open(*opt.store_path, false);
+        if (auto const* why = std::get_if<std::string>(&opened))
+            return usage(*why);
+        store = std::move(std::get<0>(opened));
+    }
+    if (store && (opt.list || opt.history))
+        return answer_from_store(*store, opt);
     auto planned = cli::make_plan(opt);
-    if (auto const* e = std::get_if<cli::usage_error>(&planned))
+    bool const no_credentials = !opt.token && !opt.client_id && !opt.client_secret;
+    if (auto const* e = std::get_if<cli::usage_error>(&planned); e && !(store && no_credentials))
         return usage(e->message);
-    auto& p = std::get<cli::plan>(planned);
+    auto* p = std::get_if<cli::plan>(&planned); // none beside a store: the store alone answers
     std::optional<std::int64_t> start = opt.after;
     std::optional<cli::cursor_lock> cursor_held; // for the whole run: two runs would both move it
     if (opt.cursor_file) {
@@ -193,14 +267,14 @@ int main(int argc, char** argv)
     // One token provider for the run: one token request however many keys, one refresh after a 401.
     std::optional<sfmc::sms::token_provider> tokens;
     std::optional<sfmc::sms::client<sfmc::sms::curl_transport>> sms;
-    if (p.credentials) {
-        tokens.emplace(sfmc::sms::curl_transport(transport), std::move(*p.auth), std::move(*p.credentials));
-        if (p.rest)
-            sms.emplace(http, std::move(*p.rest), *tokens, copt);
+    if (p && p->credentials) {
+        tokens.emplace(sfmc::sms::curl_transport(transport), std::move(*p->auth), std::move(*p->credentials));
+        if (p->rest)
+            sms.emplace(http, std::move(*p->rest), *tokens, copt);
         else
             sms.emplace(http, *tokens, copt);
-    } else {
-        sms.emplace(http, std::move(*p.rest), std::move(*p.token), copt);
+    } else if (p) {
+        sms.emplace(http, std::move(*p->rest), std::move(*p->token), copt);
     }
 
     if (opt.not_sent)
@@ -210,12 +284,32 @@ int main(int argc, char** argv)
 
     bool any_failed = false;
     auto const look_up = [&](std::string_view key) {
+        if (store) {
+            // Known to the store: answered from it, the API not asked.
+            auto known = store->current(to_ens(opt.channel), std::string(key));
+            if (auto const* why = std::get_if<std::string>(&known)) {
+                std::cerr << "sfmc-sms-status: " << *why << '\n';
+                any_failed = true;
+                return;
+            }
+            if (auto const& m = std::get<0>(known)) {
+                opt.json ? cli::write_store_json(std::cout, *m) : cli::write_store_human(std::cout, *m);
+                std::cout.flush();
+                return;
+            }
+            if (opt.store_only || !sms) {
+                cli::write_store_unknown(std::cout, key, opt.json);
+                any_failed = true;
+                std::cout.flush();
+                return;
+            }
+        }
         auto k = sfmc::sms::message_key::make(key);
         auto const r = k ? sms->run(sfmc::sms::status_lookup{std::move(*k), opt.channel})
                          : sfmc::sms::api_result<sfmc::sms::message_status>(std::move(k).error());
         any_failed = any_failed || !r;
         if (opt.json)
-            cli::write_json(std::cout, key, r);
+            cli::write_json(std::cout, key, r, store ? "api" : "");
         else
             cli::write_human(std::cout, key, r);
         std::cout.flush();

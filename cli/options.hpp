@@ -3,8 +3,11 @@
 #define SFMC_SMS_CLI_OPTIONS_HPP
 
 #include <sfmc/sms/channel.hpp>
+#include <sfmc/sms/ens/event.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -67,7 +70,16 @@ struct options : connection_options {
     std::optional<std::string> cursor_file;
     // --queue: a definition's queue metrics instead of keys.
     std::optional<std::string> queue;
+    // --store: answers from the status store first.
+    std::optional<std::string> store_path; // sqlite:PATH: the file
+    bool store_only = false;
+    bool history = false;
+    bool list = false;
+    std::vector<sfmc::sms::ens::event_status> statuses;
+    std::optional<sfmc::sms::ens::event_time> since, until;
+    std::size_t limit = std::size_t(-1);
 };
+
 
 /// A usage error: what to tell the user (never an option's value: it may be a secret).
 struct usage_error {
@@ -101,6 +113,54 @@ inline void fill_from_environment(connection_options& o, environment const& env)
     for (auto const& v : connection_options::table)
         if (!given[static_cast<int>(v.part)])
             o.*v.member = env(v.variable);
+}
+
+/// "2026-12-01T00:00:00Z", with optional fractional seconds and a `Z` or `±HH:MM` offset,
+/// as a time; nullopt for anything else.
+inline std::optional<sfmc::sms::ens::event_time> parse_rfc3339(std::string_view text)
+{
+    using namespace std::chrono;
+    auto const number = [&](std::size_t at, std::size_t digits) -> std::optional<int> {
+        if (at + digits > text.size())
+            return std::nullopt;
+        int value = 0;
+        auto const [end, ec] = std::from_chars(text.data() + at, text.data() + at + digits, value);
+        if (ec != std::errc{} || end != text.data() + at + digits)
+            return std::nullopt;
+        return value;
+    };
+    auto const at = [&](std::size_t i, char c) { return i < text.size() && text[i] == c; };
+    auto const y = number(0, 4), mo = number(5, 2), d = number(8, 2), h = number(11, 2), mi = number(14, 2), s = number(17, 2);
+    if (!y || !mo || !d || !h || !mi || !s || !at(4, '-') || !at(7, '-') || !(at(10, 'T') || at(10, 't')) || !at(13, ':') ||
+        !at(16, ':') || *h > 23 || *mi > 59 || *s > 59)
+        return std::nullopt;
+    year_month_day const ymd{year(*y), month(static_cast<unsigned>(*mo)), day(static_cast<unsigned>(*d))};
+    if (!ymd.ok())
+        return std::nullopt;
+    auto t = sys_days(ymd) + hours(*h) + minutes(*mi) + seconds(*s);
+    std::size_t i = 19;
+    milliseconds fraction{0};
+    if (at(i, '.')) {
+        std::size_t digits = 0;
+        for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits)
+            if (digits < 3)
+                fraction += milliseconds((text[i] - '0') * (digits == 0 ? 100 : digits == 1 ? 10 : 1));
+        if (digits == 0)
+            return std::nullopt;
+    }
+    if (at(i, 'Z') || at(i, 'z')) {
+        if (i + 1 != text.size())
+            return std::nullopt;
+    } else if (at(i, '+') || at(i, '-')) {
+        auto const oh = number(i + 1, 2), om = number(i + 4, 2);
+        if (!oh || !om || !at(i + 3, ':') || i + 6 != text.size() || *oh > 23 || *om > 59)
+            return std::nullopt;
+        auto const offset = hours(*oh) + minutes(*om);
+        t = text[i] == '+' ? t - offset : t + offset;
+    } else {
+        return std::nullopt;
+    }
+    return time_point_cast<milliseconds>(t) + fraction;
 }
 
 /// Stores the value of option `args[i]`: after its '=' (`--name=VALUE`), else the next
@@ -144,7 +204,7 @@ inline bool parse_whole(std::string const& text, std::int64_t& out, std::int64_t
 inline std::variant<options, usage_error> parse(std::vector<std::string_view> const& args, environment const& env)
 {
     options o;
-    std::optional<std::string> timeout, retries, max_wait, channel, after, page_size;
+    std::optional<std::string> timeout, retries, max_wait, channel, after, page_size, store, statuses, since, until, limit;
     bool options_ended = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view arg = args[i];
@@ -172,6 +232,10 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
             o.not_sent = true;
             continue;
         }
+        if (arg == "--store-only" || arg == "--history" || arg == "--list") {
+            (arg == "--store-only" ? o.store_only : arg == "--history" ? o.history : o.list) = true;
+            continue;
+        }
         // --name VALUE or --name=VALUE
         auto const eq = arg.find('=');
         auto const name = arg.substr(0, eq);
@@ -183,6 +247,11 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
                                              : name == "--page-size"   ? &page_size
                                              : name == "--cursor-file" ? &o.cursor_file
                                              : name == "--queue"       ? &o.queue
+                                             : name == "--store"       ? &store
+                                             : name == "--status"      ? &statuses
+                                             : name == "--since"       ? &since
+                                             : name == "--until"       ? &until
+                                             : name == "--limit"       ? &limit
                                                                        : nullptr;
         if (!target)
             target = o.find(name);
@@ -224,6 +293,49 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         return usage_error{"--page-size takes a whole number from 1 to 1000"};
     if (page_size)
         o.page_size = static_cast<int>(whole);
+
+    if (!store)
+        store = env("SFMC_STORE");
+    if (!store && (o.history || o.list || statuses || since || until || limit || o.store_only))
+        return usage_error{"--history, --list, --status, --since, --until, --limit and --store-only go with --store"};
+    if (!o.list && (statuses || since || until || limit))
+        return usage_error{"--status, --since, --until and --limit go with --list"};
+    if (o.history && o.list)
+        return usage_error{"--history and --list do not go together"};
+    if (o.list && (!o.keys.empty() || o.not_sent || o.queue))
+        return usage_error{"--list takes no message keys, nor --not-sent or --queue"};
+    if (store) {
+        // Never repeated in a message: a store URL may hold a password.
+        if (store->starts_with("sqlite:") && store->size() > 7)
+            o.store_path = store->substr(7);
+        else if (store->starts_with("postgresql://") || store->starts_with("postgres://"))
+            return usage_error{"--store: this build has no PostgreSQL engine yet; use sqlite:PATH"};
+        else
+            return usage_error{"--store takes sqlite:PATH or a postgresql:// URL"};
+    }
+    if (statuses) {
+        for (std::size_t from = 0; from <= statuses->size();) {
+            auto const comma = std::min(statuses->find(',', from), statuses->size());
+            auto const word = std::string_view(*statuses).substr(from, comma - from);
+            auto const st = sfmc::sms::ens::parse_event_status(word);
+            if (!st || *st == sfmc::sms::ens::event_status::unknown)
+                return usage_error{"--status takes sent, transient, delivered, bounced or not_sent, separated by commas"};
+            o.statuses.push_back(*st);
+            from = comma + 1;
+        }
+    }
+    for (auto [text, into] : {std::pair{&since, &o.since}, std::pair{&until, &o.until}}) {
+        if (!*text)
+            continue;
+        *into = parse_rfc3339(**text);
+        if (!*into)
+            return usage_error{"--since and --until take an RFC 3339 time, like 2026-12-01T00:00:00Z"};
+    }
+    if (limit) {
+        if (!parse_whole(*limit, whole, 1, std::numeric_limits<std::int64_t>::max()))
+            return usage_error{"--limit takes a whole number, at least 1"};
+        o.limit = static_cast<std::size_t>(whole);
+    }
     return o;
 }
 

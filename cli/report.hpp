@@ -111,10 +111,13 @@ inline boost::json::object error_object(sfmc::sms::failure const& f)
 }
 
 /// A failure's JSON line: `{"<what>": <which>, "error": {...}}`.
-inline void write_failure_json(std::ostream& out, std::string_view what, boost::json::value which, sfmc::sms::failure const& f)
+inline void write_failure_json(std::ostream& out, std::string_view what, boost::json::value which, sfmc::sms::failure const& f,
+                               std::string_view source = {})
 {
     boost::json::object line;
     line[what] = std::move(which);
+    if (!source.empty())
+        line["source"] = source;
     line["error"] = error_object(f);
     out << boost::json::serialize(line) << '\n';
 }
@@ -145,12 +148,16 @@ inline void put_status_code(boost::json::object& line, std::optional<int> code)
 }
 
 /// A lookup's line.
-inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r)
+/// `source`, when given ("api" beside a store), follows the key.
+inline void write_json(std::ostream& out, std::string_view key, sfmc::sms::api_result<sfmc::sms::message_status> const& r,
+                       std::string_view source = {})
 {
     if (!r)
-        return write_failure_json(out, "messageKey", boost::json::value(valid_utf8(key)), r.error());
+        return write_failure_json(out, "messageKey", boost::json::value(valid_utf8(key)), r.error(), source);
     boost::json::object line;
     line["messageKey"] = valid_utf8(key);
+    if (!source.empty())
+        line["source"] = source;
     auto const& s = *r;
     line["status"] = to_string(s.status);
     line["eventCategoryType"] = s.event_category_type;
