@@ -13,7 +13,7 @@ mkdir -p build/logs
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFMC_SMS_FUZZ=ON \
     -DSFMC_SMS_BUILD_COMMAND=OFF > build/logs/fuzz.configure.log 2>&1 || { cat build/logs/fuzz.configure.log; exit 1; }
 targets=(message_key decode_status decode_error retry_after decode_token endpoint ens_batch ens_management not_sent_page ens_signature
-         journal_line)
+         journal_line current_status)
 cmake --build build/fuzz --target "${targets[@]/#/fuzz_}" > build/logs/fuzz.build.log 2>&1 \
     || { tail -n 40 build/logs/fuzz.build.log; exit 1; }
 failed=0
