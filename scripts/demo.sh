@@ -3,7 +3,7 @@
 # Marketing Cloud emulator, looks up the reference page's three messages and one that does
 # not exist, then shows the Event Notification Service end to end: a callback created and
 # verified by the receiver, signed batches delivered (one of them again), each event journaled
-# once. Stops everything it started.
+# and stored once, and a key answered as delivered from the store. Stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -107,15 +107,17 @@ echo "127.0.0.1:$port); its signatureKey went to a file, never to the screen. Th
 sed 's/^/  /' "$work/receiver.log"
 kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
 : > "$work/receiver.log"
-start_receiver --signature-key-file "$work/key" --listen "127.0.0.1:$port" --out "$work/events.jsonl"
+start_receiver --signature-key-file "$work/key" --listen "127.0.0.1:$port" --out "$work/events.jsonl" \
+    --store "sqlite:$work/store.db"
 api POST /platform/v1/ens-subscriptions "[{\"callbackId\":\"$callback\",\"subscriptionName\":\"sms\",\"eventCategoryTypes\":[\"TransactionalSendEvents.SmsSent\",\"TransactionalSendEvents.SmsDelivered\",\"TransactionalSendEvents.SmsBounced\"],\"filters\":[]}]" > /dev/null
 api POST /__emulator/ens/deliver "{\"callbackId\":\"$callback\",\"count\":6,\"types\":[\"SmsSent\",\"SmsDelivered\",\"SmsBounced\"]}" > /dev/null
 # Every answer counted too late: ENS sends each batch three times.
 api POST /__emulator/ens/deliver "{\"callbackId\":\"$callback\",\"count\":3,\"types\":[\"SmsDelivered\"],\"answerTimeout\":0}" > /dev/null
 cat <<TEXT
 
-Restarted with the real key (from --signature-key-file) and subscribed to SMS events, the receiver
-took two deliveries: 6 events, then 3 more that ENS sent three times (answers too late for it).
+Restarted with the real key (from --signature-key-file) and a status store (--store sqlite:store.db),
+and subscribed to SMS events, the receiver took two deliveries: 6 events, then 3 more that ENS sent
+three times (answers too late for it).
 The journal ($(wc -l < "$work/events.jsonl") lines: each event once), first lines shortened:
 TEXT
 head -n 4 "$work/events.jsonl" | cut -c 1-150 | sed 's/$/…/; s/^/  /'
@@ -123,6 +125,20 @@ echo
 echo "GET /metrics:"
 python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())' "http://127.0.0.1:$port/metrics" \
     | grep -E "^sfmc_ens_(events|duplicates)_total|accepted" | sed 's/^/  /'
+delivered=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e["status"] == "delivered":
+        print(e["messageKey"]); break' "$work/events.jsonl")
+cat <<TEXT
+
+The store answers at once from ENS's own events, without the API's rate limit: a key it knows
+(its delivery receipt included), and one it does not, which is looked up through the API:
+\$ sfmc-sms-status --store sqlite:store.db ... $delivered bcX0qaEp0USGciEnUJTW0w
+TEXT
+"$command" --rest-url "$https" --cacert "$ca" --token "$token" --store "sqlite:$work/store.db" "$delivered" bcX0qaEp0USGciEnUJTW0w \
+    | sed 's/^/  /'
 kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
 echo
 echo "The receiver stopped cleanly on SIGTERM; the emulator is stopped."
