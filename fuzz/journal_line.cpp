@@ -6,6 +6,7 @@
 #include "fuzz_check.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <string>
@@ -30,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         auto const* event = parsed.as_object().if_contains("event");
         SFMC_FUZZ_CHECK(event);
         auto const received = boost::json::parse(e.raw, ec, {}, lenient);
-        SFMC_FUZZ_CHECK(!ec && *event == received);
+        // Compared as serialized: Boost.JSON 1.81 reads some numbers (0e860) as NaN, never equal to itself.
+        SFMC_FUZZ_CHECK(!ec && boost::json::serialize(*event) == boost::json::serialize(received));
         constexpr std::string_view marker = R"(,"event":)";
         auto const at = line.find(marker);
         SFMC_FUZZ_CHECK(at != std::string::npos);

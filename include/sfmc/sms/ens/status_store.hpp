@@ -53,7 +53,7 @@ struct list_filter {
     std::size_t limit = 1000;           ///< at most this many
 };
 
-/// What became of a batch given to @ref status_store::append: for each event, in order,
+/// What became of a batch given to `status_store::append`; for each event, in order,
 /// whether it was new to the store (false: equal to an event stored already, or earlier in
 /// the batch).
 using append_outcome = std::variant<std::vector<bool>, std::string>;
