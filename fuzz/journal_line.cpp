@@ -6,7 +6,6 @@
 #include "fuzz_check.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <string>
@@ -14,9 +13,6 @@
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
 {
     auto const body = fuzz::as_text(data, size);
-    boost::json::parse_options lenient;
-    lenient.allow_trailing_commas = true;
-    lenient.max_depth = 64;
     boost::json::parse_options strict;
     strict.max_depth = 64;
     std::string line;
@@ -30,13 +26,14 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         SFMC_FUZZ_CHECK(!ec && parsed.is_object());
         auto const* event = parsed.as_object().if_contains("event");
         SFMC_FUZZ_CHECK(event);
-        auto const received = boost::json::parse(e.raw, ec, {}, lenient);
-        // Compared as serialized: Boost.JSON 1.81 reads some numbers (0e860) as NaN, never equal to itself.
-        SFMC_FUZZ_CHECK(!ec && boost::json::serialize(*event) == boost::json::serialize(received));
         constexpr std::string_view marker = R"(,"event":)";
         auto const at = line.find(marker);
         SFMC_FUZZ_CHECK(at != std::string::npos);
         auto const written = std::string_view(line).substr(at + marker.size(), line.size() - at - marker.size() - 2);
+        // Equal as JSON values, compared by canonical text: Boost.JSON 1.81's doubles depend on
+        // the bytes after a long number, and it reads 0e860 as NaN.
+        auto const canonical = sfmc::sms::ens::canonical_json(written);
+        SFMC_FUZZ_CHECK(canonical && canonical == sfmc::sms::ens::canonical_json(e.raw));
         SFMC_FUZZ_CHECK(receiver::event_digest(written) == receiver::event_digest(e.raw));
     });
     return 0;

@@ -3,6 +3,7 @@
 #ifndef SFMC_ENS_RECEIVER_JOURNAL_LINE_HPP
 #define SFMC_ENS_RECEIVER_JOURNAL_LINE_HPP
 
+#include <sfmc/sms/detail/json_number.hpp>
 #include <sfmc/sms/detail/json_string.hpp>
 #include <sfmc/sms/ens/canonical_json.hpp>
 #include <sfmc/sms/ens.hpp>
@@ -131,20 +132,28 @@ public:
         put_text('s', whole(s));
         return true;
     }
-    bool on_number_part(sv_t, ec_t&) { return true; }
+    bool on_number_part(sv_t s, ec_t&)
+    {
+        text_.append(s.data(), s.size());
+        return true;
+    }
     bool on_int64(std::int64_t i, sv_t, ec_t&)
     {
+        text_.clear();
         put_bytes('i', i);
         return true;
     }
     bool on_uint64(std::uint64_t u, sv_t, ec_t&)
     {
+        text_.clear();
         put_bytes('u', u);
         return true;
     }
-    bool on_double(double d, sv_t, ec_t&)
+    bool on_double(double, sv_t s, ec_t&)
     {
-        put_bytes('d', d);
+        // From the number's text: the double Boost.JSON 1.81 hands over depends on the bytes
+        // after the number (see json_number_value).
+        put_bytes('d', sfmc::sms::detail::json_number_value(whole(s)));
         return true;
     }
     bool on_bool(bool b, ec_t&)
@@ -191,7 +200,7 @@ private:
     std::vector<std::size_t> objects_;  // open objects: where their members start in members_
     std::vector<std::size_t> members_;  // members of open objects: where each starts in out_
     std::vector<std::string_view> order_; // an object's members, being sorted
-    std::string text_;                  // a key or string that arrived in parts, so far
+    std::string text_;                  // a key, string or number that arrived in parts, so far
     std::string joined_;                // ... and whole
     std::string sorted_;                // an object's members, in order
 };

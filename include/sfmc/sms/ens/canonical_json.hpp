@@ -3,12 +3,14 @@
 #define SFMC_SMS_ENS_CANONICAL_JSON_HPP
 
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/detail/json_number.hpp>
 #include <sfmc/sms/detail/json_string.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -105,16 +107,27 @@ public:
         put(std::move(text));
         return true;
     }
-    bool on_number_part(sv_t, ec_t&) { return true; }
+    bool on_number_part(sv_t s, ec_t&)
+    {
+        part_.append(s.data(), s.size());
+        return true;
+    }
     bool on_int64(std::int64_t i, sv_t, ec_t&) { return number(i); }
     bool on_uint64(std::uint64_t u, sv_t, ec_t&) { return number(u); }
-    bool on_double(double d, sv_t, ec_t&)
+    bool on_double(double, sv_t s, ec_t&)
     {
+        part_.append(s.data(), s.size());
+        double const d = sfmc::sms::detail::json_number_value(part_);
+        part_.clear();
+        if (std::isinf(d)) { // past double's range: one JSON text for each sign
+            put(d < 0 ? "-1e999" : "1e999");
+            return true;
+        }
         // 1.0 and 1 are apart (as for the digest): a double that is whole keeps a ".0".
         char digits[32];
         auto const end = std::to_chars(digits, digits + sizeof digits, d).ptr;
         std::string text(digits, end);
-        if (text.find_first_of(".eEn") == std::string::npos) // "nan"/"inf" never come from JSON
+        if (text.find_first_of(".e") == std::string::npos)
             text += ".0";
         put(std::move(text));
         return true;
@@ -143,6 +156,7 @@ private:
     template <class Integer>
     bool number(Integer n)
     {
+        part_.clear();
         char digits[24];
         auto const end = std::to_chars(digits, digits + sizeof digits, n).ptr;
         put(std::string(digits, end));
@@ -168,7 +182,7 @@ private:
     }
 
     std::vector<frame> frames_;
-    std::string part_; // a key or string that arrived in parts, so far
+    std::string part_; // a key, string or number that arrived in parts, so far
     std::string done_;
 };
 
