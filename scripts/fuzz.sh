@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each one.
-#   scripts/fuzz.sh                  about a minute each (what CI runs)
+#   scripts/fuzz.sh                  about a minute each
+#   scripts/fuzz.sh --seconds 30     about 30 s each (what CI runs)
 #   scripts/fuzz.sh --runs 10000000  a fixed number of executions each
 # A crash stops the run, fails the script, and leaves the input as build/fuzz/crash-*: add it
 # to fuzz/regressions/TARGET/ once fixed, so the normal tests replay it.
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 limit=(-max_total_time=60)
 if [[ ${1:-} == --runs ]]; then limit=(-runs="${2:?--runs needs a number}"); fi
+if [[ ${1:-} == --seconds ]]; then limit=(-max_total_time="${2:?--seconds needs a number}"); fi
 mkdir -p build/logs
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSFMC_SMS_FUZZ=ON \
     -DSFMC_SMS_BUILD_COMMAND=OFF > build/logs/fuzz.configure.log 2>&1 || { cat build/logs/fuzz.configure.log; exit 1; }
