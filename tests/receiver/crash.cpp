@@ -1,13 +1,15 @@
 // sfmc-ens-receiver under SIGKILL: several rounds of a loader sending signed batches over
 // many connections while the receiver is killed at a moment the loader does not choose;
-// after each restart on the same journal, every acknowledged event is there exactly once
-// and the file holds only whole lines.
+// after each restart on the same journal (or status store), every acknowledged event is
+// there exactly once, and the journal holds only whole lines.
 #include <doctest/doctest.h>
 
 #include "support/process.hpp"
 #include "support/raw_http.hpp"
 
 #include <sfmc/sms/ens/signature.hpp>
+
+#include <sqlite3.h>
 
 #include <boost/json.hpp>
 
@@ -46,12 +48,12 @@ std::string signed_post(std::string const& body)
     return test::post("/", body, "Content-Type: application/json\r\nx-sfmc-ens-signature: " + sfmc::sms::ens::sign(body, key) + "\r\n");
 }
 
-// Starts the receiver on `journal` and returns it with its port.
-std::pair<std::unique_ptr<test::child>, int> start(std::string const& journal)
+// Starts the receiver with `where` (--out FILE, or --store URL) and returns it with its port.
+std::pair<std::unique_ptr<test::child>, int> start(std::vector<std::string> const& where)
 {
-    auto c = std::make_unique<test::child>(
-        std::vector<std::string>{SFMC_ENS_RECEIVER_COMMAND, "--signature-key", key_text, "--listen", "127.0.0.1:0", "--out", journal},
-        test::clean_environment());
+    std::vector<std::string> args{SFMC_ENS_RECEIVER_COMMAND, "--signature-key", key_text, "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), where.begin(), where.end());
+    auto c = std::make_unique<test::child>(args, test::clean_environment());
     std::string line;
     for (int i = 0; i < 3 && line.find("listening on") == std::string::npos; ++i)
         line = c->read_error_line(std::chrono::seconds{10});
@@ -59,13 +61,10 @@ std::pair<std::unique_ptr<test::child>, int> start(std::string const& journal)
     return {std::move(c), colon == std::string::npos ? 0 : std::atoi(line.c_str() + colon + 1)};
 }
 
-} // namespace
-
-TEST_CASE("receiver crash test: SIGKILL at any moment loses no acknowledged event and writes none twice")
+// Rounds of load, each ended by SIGKILL at a moment the loader does not choose, then a clean
+// start and stop; returns the message key of every event acknowledged with 200.
+std::map<std::string, int> acknowledged_under_kills(std::vector<std::string> const& where)
 {
-    char dir[] = "/tmp/sfmc-ens-crash-XXXXXX";
-    REQUIRE(mkdtemp(dir));
-    std::string const journal = std::string(dir) + "/events.jsonl";
     constexpr int rounds = 8, connections = 8, events_per_batch = 40;
     std::mt19937 random(20261127); // fixed: the same kill points every run
     std::map<std::string, int> acknowledged; // event message key -> 1
@@ -74,7 +73,7 @@ TEST_CASE("receiver crash test: SIGKILL at any moment loses no acknowledged even
     std::condition_variable cv;
 
     for (int round = 0; round < rounds; ++round) {
-        auto [receiver, port] = start(journal);
+        auto [receiver, port] = start(where);
         REQUIRE(port > 0);
         std::size_t acked_this_round = 0;
         auto const kill_after = std::uniform_int_distribution<std::size_t>(5, 40)(random);
@@ -121,13 +120,34 @@ TEST_CASE("receiver crash test: SIGKILL at any moment loses no acknowledged even
         CHECK(acked_this_round >= kill_after);
     }
 
-    // One more start repairs a torn last line; then the journal is read back.
-    {
-        auto [receiver, port] = start(journal);
-        REQUIRE(port > 0);
-        receiver->send(SIGTERM);
-        CHECK(receiver->finish({}, std::chrono::seconds{10}).exit_code == 0);
-    }
+    // One more start repairs a torn last line of a journal.
+    auto [receiver, port] = start(where);
+    REQUIRE(port > 0);
+    receiver->send(SIGTERM);
+    CHECK(receiver->finish({}, std::chrono::seconds{10}).exit_code == 0);
+    MESSAGE(acknowledged.size() << " events acknowledged in " << rounds << " rounds");
+    return acknowledged;
+}
+
+void check_exactly_once(std::map<std::string, int> const& acknowledged, std::map<std::string, int> const& written)
+{
+    std::size_t missing = 0, twice = 0;
+    for (auto const& [key, one] : acknowledged)
+        missing += written.count(key) ? 0 : 1;
+    for (auto const& [key, n] : written)
+        twice += n > 1 ? 1 : 0;
+    CHECK(missing == 0);
+    CHECK(twice == 0);
+}
+
+} // namespace
+
+TEST_CASE("receiver crash test: SIGKILL at any moment loses no acknowledged event and writes none twice")
+{
+    char dir[] = "/tmp/sfmc-ens-crash-XXXXXX";
+    REQUIRE(mkdtemp(dir));
+    std::string const journal = std::string(dir) + "/events.jsonl";
+    auto const acknowledged = acknowledged_under_kills({"--out", journal});
     std::ifstream in(journal, std::ios::binary);
     std::string const text((std::istreambuf_iterator<char>(in)), {});
     REQUIRE_FALSE(text.empty());
@@ -143,14 +163,39 @@ TEST_CASE("receiver crash test: SIGKILL at any moment loses no acknowledged even
         ++lines;
         start = end + 1;
     }
-    std::size_t missing = 0, twice = 0;
-    for (auto const& [key, one] : acknowledged)
-        missing += written.count(key) ? 0 : 1;
-    for (auto const& [key, n] : written)
-        twice += n > 1 ? 1 : 0;
-    CHECK(missing == 0);
-    CHECK(twice == 0);
-    MESSAGE(acknowledged.size() << " events acknowledged in " << rounds << " rounds, " << lines << " lines written");
+    check_exactly_once(acknowledged, written);
+    MESSAGE(lines << " lines written");
     std::remove(journal.c_str());
+    rmdir(dir);
+}
+
+TEST_CASE("receiver crash test, status store: SIGKILL at any moment loses no acknowledged event and stores none twice")
+{
+    char dir[] = "/tmp/sfmc-ens-crash-XXXXXX";
+    REQUIRE(mkdtemp(dir));
+    std::string const db = std::string(dir) + "/store.db";
+    auto const acknowledged = acknowledged_under_kills({"--store", "sqlite:" + db});
+    // Read with SQLite itself, as a user of the schema would.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> handle(raw, &sqlite3_close);
+    auto const rows = [&](char const* sql) {
+        std::map<std::string, int> got;
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(raw, sql, -1, &st, nullptr) == SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            got[reinterpret_cast<char const*>(sqlite3_column_text(st, 0))] = sqlite3_column_int(st, 1);
+        sqlite3_finalize(st);
+        return got;
+    };
+    auto const events = rows("SELECT message_key, count(*) FROM events GROUP BY message_key");
+    check_exactly_once(acknowledged, events);
+    // Each stored event's message has its current status, from the same transactions.
+    auto const messages = rows("SELECT message_key, count(*) FROM messages WHERE status = 'delivered' GROUP BY message_key");
+    CHECK(messages == events);
+    MESSAGE(events.size() << " events stored");
+    handle.reset();
+    for (char const* suffix : {"", "-wal", "-shm"})
+        std::remove((db + suffix).c_str());
     rmdir(dir);
 }

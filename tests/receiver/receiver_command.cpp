@@ -809,6 +809,47 @@ TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 5
     CHECK(r.stop().exit_code == 0);
 }
 
+TEST_CASE("receiver --store: a full disk is 503 and /healthz 503, nothing acknowledged lost; it recovers by itself")
+{
+    scratch dir;
+    auto const db = dir.file("store.db");
+    auto const control = dir.file("disk-is-full");
+    // The disk fills up while `control` exists (tests/support/full_disk.cpp). ASan must be
+    // told that a library loaded before it is meant.
+    std::vector<std::string> env{"LD_PRELOAD=" SFMC_TEST_FULL_DISK_LIBRARY, "SFMC_TEST_FULL_DISK=" + control};
+    char const* asan = std::getenv("ASAN_OPTIONS");
+    env.push_back(std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0");
+    receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "sqlite:" + db}, env);
+    REQUIRE(r.port > 0);
+    auto const healthz = [&] { return test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status; };
+    auto const batch = [](std::string const& key) {
+        return R"([{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","timestampUTC":1600698608530,)"
+               R"("info":{"messageKey":")" + key + R"(","statusCode":"4000"}}])";
+    };
+    REQUIRE(test::exchange(r.port, signed_post(batch("before"))).status == 200);
+
+    std::fclose(std::fopen(control.c_str(), "w"));
+    for (int i = 0; i < 3; ++i) { // refused each time, the store reopened in between
+        auto const refused = test::exchange(r.port, signed_post(batch("during")));
+        CHECK(refused.status == 503);
+        CHECK(refused.head.find("Retry-After: 1") != std::string::npos);
+    }
+    CHECK(healthz() == 503);
+
+    std::remove(control.c_str());
+    CHECK(test::exchange(r.port, signed_post(batch("during"))).status == 200); // ENS's retry
+    CHECK(test::exchange(r.port, signed_post(batch("after"))).status == 200);
+    CHECK(healthz() == 200);
+    auto const metrics = test::exchange(r.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_store_errors_total 0") == std::string::npos);
+    CHECK(metrics.find("sfmc_ens_events_total 3") != std::string::npos);
+    auto const stopped = r.stop();
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find("full") != std::string::npos); // the reason, as SQLite gives it
+    for (auto const* key : {"before", "during", "after"})
+        CHECK(stored(db, key) == "delivered 1");
+}
+
 TEST_CASE("receiver --store and --retention: usage errors exit 2")
 {
     CHECK(run({"--signature-key", key_text, "--store", "mysql://x"}).exit_code == 2);

@@ -3,6 +3,7 @@
 
 // Starting programs from tests: the emulator, and the command under test.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,9 +32,13 @@ namespace test {
 // what the user's shell holds must not change what a test sees.
 inline std::vector<std::string> clean_environment(std::vector<std::string> const& extra = {})
 {
+    auto const given = [&](std::string_view variable) { // NAME=... in `extra` replaces ours
+        auto const name = variable.substr(0, variable.find('=') + 1);
+        return std::any_of(extra.begin(), extra.end(), [&](std::string const& e) { return e.starts_with(name); });
+    };
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
-        if (!std::string_view(*e).starts_with("SFMC_"))
+        if (!std::string_view(*e).starts_with("SFMC_") && !given(*e))
             env.emplace_back(*e);
     env.insert(env.end(), extra.begin(), extra.end());
     return env;
