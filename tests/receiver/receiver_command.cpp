@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -334,6 +335,73 @@ TEST_CASE("receiver: keep-alive serves several batches on one connection; SIGINT
     CHECK(std::count(stopped.out.begin(), stopped.out.end(), '\n') == 2);
 }
 
+namespace {
+// What a store holds of (sms, key): its current status word and how many events, or "none".
+std::string stored(std::string const& path, std::string const& key)
+{
+    auto opened = sfmc::sms::ens::sqlite_store::open(path, false);
+    if (std::holds_alternative<std::string>(opened))
+        return std::get<std::string>(opened);
+    auto got = std::get<0>(opened)->current(sfmc::sms::ens::channel::sms, key);
+    if (std::holds_alternative<std::string>(got))
+        return std::get<std::string>(got);
+    auto const& m = std::get<0>(got);
+    return m ? std::string(to_string(m->decided.status)) + " " + std::to_string(m->events) : "none";
+}
+} // namespace
+
+namespace {
+// A callback of the emulator's, verified by a receiver started with a stand-in key and
+// --auto-verify (`where`: --out or --store), then stopped; and the port it listened on, which
+// the emulator reaches for the callback's host. The callback takes every SMS event.
+struct verified_callback {
+    sfmc::sms::ens::callback cb;
+    int port = 0;
+
+    verified_callback(test::emulator const& emu, sfmc::sms::client<sfmc::sms::beast_transport>& c, std::vector<std::string> const& where)
+    {
+        namespace ens = sfmc::sms::ens;
+        // Before the callback exists there is no key yet: the receiver starts with a stand-in one.
+        std::vector<std::string> args{"--signature-key", "stand-in", "--listen", "127.0.0.1:0", "--auto-verify",
+                                      "--rest-url", emu.http, "--token", emu.token};
+        args.insert(args.end(), where.begin(), where.end());
+        receiver first(args);
+        port = first.port;
+        REQUIRE(port > 0);
+        REQUIRE(c.run(test::emulator_control{"/__emulator/ens/hosts",
+                                             R"({"hooks.example.com":"http://127.0.0.1:)" + std::to_string(port) + R"("})"}));
+        auto const made = c.run(ens::create_callbacks{{{.name = "status", .url = "https://hooks.example.com/", .max_batch_size = 100}}});
+        REQUIRE(made.has_value());
+        cb = made->front();
+        CHECK(first.wait_for("callback " + cb.id + " verified").size() > 0);
+        CHECK(c.run(ens::get_callback{cb.id})->status == "verified");
+        auto const stopped = first.stop();
+        CHECK(stopped.exit_code == 0);
+        CHECK(stopped.err.find(emu.token) == std::string::npos);
+        ens::new_subscription sms{.callback_id = cb.id,
+                                  .name = "sms status",
+                                  .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
+                                  .filters = {}};
+        REQUIRE(c.run(ens::create_subscriptions{{sms}}).has_value());
+    }
+
+    // The receiver's arguments with the callback's key, on the same address.
+    std::vector<std::string> with_key(std::vector<std::string> const& where) const
+    {
+        std::vector<std::string> args{"--signature-key", std::string(cb.signature_key->reveal()), "--listen",
+                                      "127.0.0.1:" + std::to_string(port)};
+        args.insert(args.end(), where.begin(), where.end());
+        return args;
+    }
+
+    // POST /__emulator/ens/deliver for the callback; `extra` adds members (",\"count\":5").
+    auto deliver(sfmc::sms::client<sfmc::sms::beast_transport>& c, std::string const& extra) const
+    {
+        return c.run(test::emulator_control{"/__emulator/ens/deliver", R"({"callbackId":")" + cb.id + '"' + extra + "}"});
+    }
+};
+} // namespace
+
 TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto-verify, delivery, redelivery, a new key")
 {
     scratch dir;
@@ -342,37 +410,12 @@ TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto
     sfmc::sms::beast_transport http;
     sfmc::sms::client c(http, *sfmc::sms::endpoint::from_url(emu.http), *sfmc::sms::access_token::make(emu.token));
     namespace ens = sfmc::sms::ens;
-
-    // Before the callback exists there is no key yet: the receiver starts with a stand-in one.
-    std::optional<receiver> first;
-    first.emplace(std::vector<std::string>{"--signature-key", "stand-in", "--listen", "127.0.0.1:0", "--out", journal,
-                                           "--auto-verify", "--rest-url", emu.http, "--token", emu.token});
-    auto const port = first->port;
-    REQUIRE(port > 0);
-    REQUIRE(c.run(test::emulator_control{"/__emulator/ens/hosts",
-                                         R"({"hooks.example.com":"http://127.0.0.1:)" + std::to_string(port) + R"("})"}));
-    auto const made = c.run(ens::create_callbacks{{{.name = "status", .url = "https://hooks.example.com/", .max_batch_size = 100}}});
-    REQUIRE(made.has_value());
-    auto const cb = made->front();
-    CHECK(first->wait_for("callback " + cb.id + " verified").size() > 0);
-    CHECK(c.run(ens::get_callback{cb.id})->status == "verified");
-    auto const stopped = first->stop();
-    CHECK(stopped.exit_code == 0);
-    CHECK(stopped.err.find(emu.token) == std::string::npos);
-    first.reset();
-
-    // With the key the creation gave, on the same address.
-    receiver r({"--signature-key", std::string(cb.signature_key->reveal()), "--listen", "127.0.0.1:" + std::to_string(port),
-                "--out", journal});
+    verified_callback v(emu, c, {"--out", journal});
+    auto const& cb = v.cb;
+    auto const port = v.port;
+    receiver r(v.with_key({"--out", journal}));
     REQUIRE(r.port == port);
-    ens::new_subscription sms{.callback_id = cb.id,
-                              .name = "sms status",
-                              .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
-                              .filters = {}};
-    REQUIRE(c.run(ens::create_subscriptions{{sms}}).has_value());
-    auto const deliver = [&](std::string const& extra) {
-        return c.run(test::emulator_control{"/__emulator/ens/deliver", R"({"callbackId":")" + cb.id + '"' + extra + "}"});
-    };
+    auto const deliver = [&](std::string const& extra) { return v.deliver(c, extra); };
     auto const all = deliver(R"(,"count":250)");
     REQUIRE(all);
     for (auto const& b : all->at("batches").as_array())
@@ -406,6 +449,67 @@ TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto
     CHECK(done.exit_code == 0);
     CHECK(done.err.find(cb.signature_key->reveal()) == std::string::npos);
 }
+
+#ifdef SFMC_SMS_STATUS_COMMAND
+TEST_CASE("store end to end: ENS's events stored once across a restart, and sfmc-sms-status answers from them without the API")
+{
+    scratch dir;
+    auto const store = "sqlite:" + dir.file("store.db");
+    test::emulator emu({}, {"--no-https"});
+    sfmc::sms::beast_transport http;
+    sfmc::sms::client c(http, *sfmc::sms::endpoint::from_url(emu.http), *sfmc::sms::access_token::make(emu.token));
+    verified_callback v(emu, c, {"--store", store});
+    // A message sent then delivered, and another bounced; the same bytes ENS would send again.
+    std::string const events =
+        R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","timestampUTC":1764590400000,"info":{"messageKey":"kept-1","to":"15555550100"}},)"
+        R"({"eventCategoryType":"TransactionalSendEvents.SmsDelivered","timestampUTC":1764590405000,)"
+        R"("info":{"messageKey":"kept-1","to":"15555550100","statusCode":"4000","statusMessage":"Delivered"}},)"
+        R"({"eventCategoryType":"TransactionalSendEvents.SmsBounced","timestampUTC":1764590406000,"info":{"messageKey":"kept-2","statusCode":"4500"}}])";
+    {
+        receiver r(v.with_key({"--store", store}));
+        REQUIRE(r.port == v.port);
+        auto const first = v.deliver(c, R"(,"events":)" + events);
+        REQUIRE(first);
+        CHECK(first->at("batches").at(0).at("acknowledged") == true);
+        CHECK(r.stop().exit_code == 0);
+    }
+    receiver again(v.with_key({"--store", store}));
+    REQUIRE(again.port == v.port);
+    auto const redelivered = v.deliver(c, R"(,"events":)" + events + R"(,"answerTimeout":0)"); // three times each
+    REQUIRE(redelivered);
+    CHECK(redelivered->at("batches").at(0).at("attempts").as_array().size() == 3);
+    auto const metrics = test::exchange(v.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    CHECK(metrics.find("sfmc_ens_events_total 0") != std::string::npos);
+    CHECK(metrics.find("sfmc_ens_duplicates_total 9") != std::string::npos);
+    CHECK(stored(dir.file("store.db"), "kept-1") == "delivered 2");
+    CHECK(stored(dir.file("store.db"), "kept-2") == "bounced 1");
+
+    // The command, from another process while the receiver runs: the stored keys from the
+    // store (no lookup reaches the emulator), the unknown one through the API.
+    auto const before = emu.requests().size();
+    test::child command({SFMC_SMS_STATUS_COMMAND, "--rest-url", emu.http, "--token", emu.token, "--store", store, "--json",
+                         "kept-1", "kept-2", "bcX0qaEp0USGciEnUJTW0w"},
+                        test::clean_environment());
+    auto const answered = command.finish({}, std::chrono::seconds{30});
+    CHECK_MESSAGE(answered.exit_code == 0, answered.out << answered.err);
+    std::vector<boost::json::object> lines;
+    std::istringstream out(answered.out);
+    for (std::string line; std::getline(out, line);)
+        lines.push_back(boost::json::parse(line).as_object());
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].at("source") == "store");
+    CHECK(lines[0].at("status") == "delivered");
+    CHECK(lines[0].at("statusCode") == "4000");
+    CHECK(lines[1].at("source") == "store");
+    CHECK(lines[1].at("status") == "bounced");
+    CHECK(lines[2].at("source") == "api");
+    CHECK(lines[2].at("status") == "sent");
+    auto const seen = emu.requests();
+    REQUIRE(seen.size() == before + 1);
+    CHECK(seen.back().target == "/messaging/v1/sms/messages/bcX0qaEp0USGciEnUJTW0w");
+    CHECK(again.stop().exit_code == 0);
+}
+#endif
 
 TEST_CASE("receiver: with --reuse-port, several receivers share one port, each with its own journal")
 {
@@ -743,20 +847,6 @@ TEST_CASE("receiver: out of descriptors, it says so once and accepts again when 
     CHECK(stopped.err.find("cannot accept a connection", said + 1) == std::string::npos); // once, not per try
 }
 
-namespace {
-// What a store holds of (sms, key): its current status word and how many events, or "none".
-std::string stored(std::string const& path, std::string const& key)
-{
-    auto opened = sfmc::sms::ens::sqlite_store::open(path, false);
-    if (std::holds_alternative<std::string>(opened))
-        return std::get<std::string>(opened);
-    auto got = std::get<0>(opened)->current(sfmc::sms::ens::channel::sms, key);
-    if (std::holds_alternative<std::string>(got))
-        return std::get<std::string>(got);
-    auto const& m = std::get<0>(got);
-    return m ? std::string(to_string(m->decided.status)) + " " + std::to_string(m->events) : "none";
-}
-} // namespace
 
 TEST_CASE("receiver --store sqlite: every event once, across restarts; with --out the journal gets the new ones only")
 {
