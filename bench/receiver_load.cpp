@@ -2,7 +2,9 @@
 // realistic events one after another (each waits for its answer, as ENS does per connection),
 // every event distinct. Prints one JSON line: events per second, the acknowledgement time's
 // p50 and p99, and the receiver's CPU time and peak memory (read from /proc for its pid).
-//   receiver_load PORT PID CONNECTIONS BATCHES_PER_CONNECTION KEY
+//   receiver_load PORT PID CONNECTIONS BATCHES_PER_CONNECTION KEY [SEED]
+// With SEED, each event's message key is 22 random characters (as Marketing Cloud's are),
+// drawn from SEED: runs with different seeds send different messages.
 #include <sfmc/sms/ens/signature.hpp>
 
 #include "../tests/support/raw_http.hpp"
@@ -12,10 +14,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -25,14 +30,25 @@
 
 namespace {
 
-std::string batch(int connection, int number, int events)
+// 22 characters of base64url, as Marketing Cloud's message keys.
+std::string random_key(std::mt19937_64& random)
+{
+    constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string key(22, 'A');
+    for (auto& c : key)
+        c = alphabet[random() % 64];
+    return key;
+}
+
+std::string batch(int connection, int number, int events, std::mt19937_64* random)
 {
     char const* const types[] = {"SmsSent", "SmsDelivered", "SmsTransient", "SmsBounced", "SmsNotSent"};
     char const* const codes[] = {"", "4000", "3001", "4500", "47"};
     std::string body = "[";
     for (int i = 0; i < events; ++i) {
         auto const id = std::to_string(connection) + "-" + std::to_string(number) + "-" + std::to_string(i);
-        boost::json::object info{{"messageKey", "order-" + id}, {"to", "15555550100"}, {"subscriberKey", "subscriber-" + id}};
+        boost::json::object info{{"messageKey", random ? random_key(*random) : "order-" + id}, {"to", "15555550100"},
+                                 {"subscriberKey", "subscriber-" + id}};
         if (i % 5 != 0) {
             info["statusCode"] = codes[i % 5];
             info[i % 5 == 4 ? "reason" : "statusMessage"] = "Status of message " + id;
@@ -80,10 +96,13 @@ double peak_mib(int pid)
 
 int main(int argc, char** argv)
 {
-    if (argc != 6) {
-        std::cerr << "usage: receiver_load PORT PID CONNECTIONS BATCHES_PER_CONNECTION KEY\n";
+    if (argc != 6 && argc != 7) {
+        std::cerr << "usage: receiver_load PORT PID CONNECTIONS BATCHES_PER_CONNECTION KEY [SEED]\n";
         return 2;
     }
+    std::optional<std::mt19937_64> random;
+    if (argc == 7)
+        random.emplace(std::strtoull(argv[6], nullptr, 10));
     int const port = std::atoi(argv[1]), pid = std::atoi(argv[2]), connections = std::atoi(argv[3]),
               batches = std::atoi(argv[4]);
     auto const key = sfmc::sms::ens::signature_key::make(argv[5]);
@@ -94,7 +113,7 @@ int main(int argc, char** argv)
     std::vector<std::vector<std::string>> requests(static_cast<std::size_t>(connections));
     for (int c = 0; c < connections; ++c)
         for (int b = 0; b < batches; ++b) {
-            auto const body = batch(c, b, events);
+            auto const body = batch(c, b, events, random ? &*random : nullptr);
             requests[static_cast<std::size_t>(c)].push_back(test::post(
                 "/", body, "Content-Type: application/json\r\nx-sfmc-ens-signature: " + sfmc::sms::ens::sign(body, *key) + "\r\n"));
         }
@@ -110,8 +129,10 @@ int main(int argc, char** argv)
             std::vector<double> mine;
             for (auto const& request : requests[static_cast<std::size_t>(c)]) {
                 auto const t0 = std::chrono::steady_clock::now();
-                if (!conn.send(request) || conn.receive(std::chrono::seconds{60}).status != 200) {
-                    ++failures;
+                auto const answer = conn.send(request) ? conn.receive(std::chrono::seconds{60}).status : 0;
+                if (answer != 200) {
+                    if (failures++ == 0)
+                        std::fprintf(stderr, "receiver_load: answered %d\n", answer);
                     return;
                 }
                 mine.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());

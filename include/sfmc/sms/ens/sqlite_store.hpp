@@ -122,12 +122,13 @@ inline stored_event sqlite_event_at(sqlite_statement const& s, int first)
     `append`, durable when it returns; readers (the command) never block the writer.
 
     The schema (documented in the receiver's manual, for `sqlite3` users):
-    - `events`: each event once (`digest`, 16 bytes of SHA-256 over its canonical JSON text,
-      is unique), its journal fields as columns, `event` as received (on one line),
+    - `events`: each event once (`digest`, its `timestampUTC` in 6 bytes then 16 bytes of
+      SHA-256 over its canonical JSON text, is unique), its journal fields as columns, `event` as received (on one line),
       `received_at` (epoch ms, for the retention); indexed by (`message_key`, `channel`) and
       by `received_at`.
     - `messages`: per (`channel`, `message_key`), the event that decides its current status
-      (`event_id`) and the claim it won with (`status`, `timestamp_utc`, `canonical`),
+      (`event_id`) and the claim it won with (`status`, `timestamp_utc`; a tie on both is
+      broken by the events' canonical texts),
       updated in the transaction that stored the event; indexed by (`channel`, `status`,
       `timestamp_utc`).
 */
@@ -168,8 +169,8 @@ public:
         auto& q = *statements_;
         for (std::size_t i = 0; i < events.size(); ++i) {
             auto const& e = events[i];
-            auto canonical = canonical_json(e.raw).value_or(std::string(e.raw));
-            auto const d = digest_of(canonical);
+            auto const canonical = canonical_json(e.raw).value_or(std::string(e.raw));
+            auto const d = digest_of(e.timestamp_utc, canonical);
             std::string line;
             append_compact_json(line, e.raw);
             auto& ins = q.insert_event.start();
@@ -189,7 +190,7 @@ public:
             if (!status_rank(e.status) || !e.message_key)
                 continue; // never a current status
             if (auto why = consider(e.on, *e.message_key, sqlite3_last_insert_rowid(db_),
-                                    status_claim{e.status, e.timestamp_utc, std::move(canonical)});
+                                    status_claim{e.status, e.timestamp_utc, canonical});
                 !why.empty())
                 return rollback(why);
         }
@@ -309,9 +310,11 @@ private:
                                "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, "
                                "status_message, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                                "ON CONFLICT (digest) DO NOTHING"),
-              claim(db, "SELECT status, timestamp_utc, canonical FROM messages WHERE channel = ?1 AND message_key = ?2"),
-              set_status(db, "INSERT OR REPLACE INTO messages (channel, message_key, event_id, status, timestamp_utc, canonical) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+              claim(db, "SELECT status, timestamp_utc, event_id FROM messages WHERE channel = ?1 AND message_key = ?2"),
+              event_text(db, "SELECT event FROM events WHERE id = ?1"),
+              set_status(db, "INSERT INTO messages (channel, message_key, event_id, status, timestamp_utc) VALUES (?1, ?2, ?3, ?4, ?5) "
+                             "ON CONFLICT (channel, message_key) DO UPDATE SET event_id = excluded.event_id, "
+                             "status = excluded.status, timestamp_utc = excluded.timestamp_utc"),
               drop_status(db, "DELETE FROM messages WHERE channel = ?1 AND message_key = ?2"),
               current(db, (std::string("SELECT ") + detail::sqlite_event_columns +
                            " FROM messages m JOIN events e ON e.id = m.event_id WHERE m.channel = ?1 AND m.message_key = ?2")
@@ -328,13 +331,13 @@ private:
         }
         bool ready() const
         {
-            for (auto const* s : {&insert_event, &claim, &set_status, &drop_status, &current, &count, &history, &of_key, &oldest,
+            for (auto const* s : {&insert_event, &claim, &event_text, &set_status, &drop_status, &current, &count, &history, &of_key, &oldest,
                                   &delete_event})
                 if (!s->ready())
                     return false;
             return true;
         }
-        detail::sqlite_statement insert_event, claim, set_status, drop_status, current, count, history, of_key, oldest,
+        detail::sqlite_statement insert_event, claim, event_text, set_status, drop_status, current, count, history, of_key, oldest,
             delete_event;
     };
 
@@ -343,7 +346,10 @@ private:
     std::string prepare(bool create)
     {
         sqlite3_busy_timeout(db_, 5000); // a reader's checkpoint, another writer: wait, do not fail
-        if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=FULL") || !exec("PRAGMA foreign_keys=OFF"))
+        // 64 MiB of page cache rather than SQLite's 2 MiB: the indexes on random message keys
+        // and digests touch pages all over the file, each read again from the OS otherwise.
+        if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=FULL") || !exec("PRAGMA foreign_keys=OFF") ||
+            !exec("PRAGMA cache_size=-65536"))
             return sqlite3_errmsg(db_);
         if (create) {
             constexpr char const* schema =
@@ -356,7 +362,7 @@ private:
                 "CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at);"
                 "CREATE TABLE IF NOT EXISTS messages ("
                 " channel TEXT NOT NULL, message_key TEXT NOT NULL, event_id INTEGER NOT NULL,"
-                " status TEXT NOT NULL, timestamp_utc INTEGER, canonical TEXT NOT NULL,"
+                " status TEXT NOT NULL, timestamp_utc INTEGER,"
                 " PRIMARY KEY (channel, message_key)) WITHOUT ROWID;"
                 "CREATE INDEX IF NOT EXISTS messages_by_status ON messages (channel, status, timestamp_utc);";
             if (!exec(schema))
@@ -380,28 +386,43 @@ private:
         return why;
     }
 
-    static std::array<unsigned char, 16> digest_of(std::string const& canonical)
+    // The event's timestampUTC (48 bits, big-endian; 0 without one), then 16 bytes of SHA-256
+    // over its canonical text. Equal events have equal times, so the time changes nothing in
+    // what is a duplicate; but new events' digests sort near one another, at the unique
+    // index's right edge, instead of each dirtying a random page of it.
+    static std::array<unsigned char, 22> digest_of(std::optional<event_time> at, std::string const& canonical)
     {
+        std::array<unsigned char, 22> d{};
+        auto const ms = at ? static_cast<std::uint64_t>(at->time_since_epoch().count()) : 0;
+        for (int i = 0; i < 6; ++i)
+            d[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
         unsigned char full[EVP_MAX_MD_SIZE];
         unsigned int size = 0;
         EVP_Digest(canonical.data(), canonical.size(), full, &size, EVP_sha256(), nullptr);
-        std::array<unsigned char, 16> d{};
-        std::copy_n(full, d.size(), d.begin());
+        std::copy_n(full, 16, d.begin() + 6);
         return d;
     }
 
     // Within the transaction: `claim`, of event `id`, becomes (on, key)'s status if it outranks the one there.
-    std::string consider(channel on, std::string const& key, std::int64_t id, status_claim claim)
+    std::string consider(channel on, std::string const& key, std::int64_t id, status_claim const& claim)
     {
         auto& q = *statements_;
         auto& was = q.claim.start();
         was.bind(1, to_string(on)).bind(2, key);
         auto const rc = was.step();
         if (rc == SQLITE_ROW) {
-            status_claim there{parse_event_status(was.text(0).value_or("")).value_or(event_status::unknown), std::nullopt,
-                               was.text(2).value_or("")};
+            status_claim there{parse_event_status(was.text(0).value_or("")).value_or(event_status::unknown), std::nullopt, {}};
             if (auto const ms = was.integer(1))
                 there.timestamp_utc = event_time(std::chrono::milliseconds(*ms));
+            // Tied on rank and time (rare): the canonical text decides, computed from the event
+            // there rather than kept in every message's row.
+            if (status_rank(there.status) == status_rank(claim.status) && there.timestamp_utc == claim.timestamp_utc) {
+                auto& ev = q.event_text.start();
+                ev.bind(1, *was.integer(2));
+                if (ev.step() != SQLITE_ROW)
+                    return "cannot read an event";
+                there.canonical = canonical_json(ev.text(0).value_or("")).value_or("");
+            }
             if (!outranks(claim, there))
                 return {};
         } else if (rc != SQLITE_DONE) {
@@ -415,7 +436,6 @@ private:
         auto& s = statements_->set_status.start();
         s.bind(1, to_string(on)).bind(2, key).bind(3, id).bind(4, to_string(claim.status));
         claim.timestamp_utc ? s.bind(5, static_cast<std::int64_t>(claim.timestamp_utc->time_since_epoch().count())) : s.bind_null(5);
-        s.bind(6, claim.canonical);
         return s.step() == SQLITE_DONE ? std::string() : std::string("cannot write a status");
     }
 
