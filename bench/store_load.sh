@@ -69,8 +69,11 @@ fill() {
         columns='digest, received_at, channel, status, event_category_type, message_key, timestamp_utc, event'
         values="randomblob(16), 1764590400000 + i, 'sms', st, 'TransactionalSendEvents.Sms' || ty, k, 1764590400000 + i, ev"
     fi
+    # Fastest as a bulk load: no journal, the indexes dropped and made again once filled.
+    sqlite3 "$2" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" > "$2.indexes"
     sqlite3 "$2" > /dev/null <<SQL
-PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000;
+PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000;
+$(sqlite3 "$2" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
 BEGIN;
 INSERT INTO events ($columns)
 SELECT $values FROM (
@@ -83,15 +86,13 @@ SELECT $values FROM (
          '","to":"15555550100","subscriberKey":"subscriber-' || i || '","statusCode":"4000","statusMessage":"Delivered"}}' AS ev
   FROM (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $stored)
         SELECT i, printf('s%021d', ((i / 3) * 2654435761) % 999999999999989) AS k FROM n));
-$(if [[ $1 == ours ]]; then
-    echo "INSERT INTO messages (channel, message_key, event_id, status, timestamp_utc)
-          SELECT 'sms', message_key, id, status, timestamp_utc FROM events WHERE status = 'delivered';"
-else
+$(if [[ $1 != ours ]]; then # ours has no per-message table: a status is decided from the events
     echo "INSERT INTO messages (channel, message_key, event_id, status, rank, timestamp_utc)
           SELECT 'sms', message_key, id, status, 3, timestamp_utc FROM events WHERE status = 'delivered';"
 fi)
 COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
+$(cat "$2.indexes")
+PRAGMA journal_mode=WAL;
 SQL
 }
 

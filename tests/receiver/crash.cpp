@@ -190,9 +190,6 @@ TEST_CASE("receiver crash test, status store: SIGKILL at any moment loses no ack
     };
     auto const events = rows("SELECT message_key, count(*) FROM events GROUP BY message_key");
     check_exactly_once(acknowledged, events);
-    // Each stored event's message has its current status, from the same transactions.
-    auto const messages = rows("SELECT message_key, count(*) FROM messages WHERE status = 'delivered' GROUP BY message_key");
-    CHECK(messages == events);
     MESSAGE(events.size() << " events stored");
     handle.reset();
     for (char const* suffix : {"", "-wal", "-shm"})

@@ -9,18 +9,21 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/ens/canonical_json.hpp>
 #include <sfmc/sms/ens/current_status.hpp>
+#include <sfmc/sms/ens/event_digest.hpp>
 #include <sfmc/sms/ens/status_store.hpp>
 
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -45,9 +48,10 @@ public:
         sqlite3_clear_bindings(s_);
         return *this;
     }
+    // Text and blobs are bound without a copy: they must outlive the steps until the next start().
     sqlite_statement& bind(int i, std::string_view text)
     {
-        sqlite3_bind_text(s_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(s_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
         return *this;
     }
     sqlite_statement& bind_optional(int i, std::optional<std::string> const& text)
@@ -61,7 +65,7 @@ public:
     }
     sqlite_statement& bind_blob(int i, void const* data, std::size_t size)
     {
-        sqlite3_bind_blob(s_, i, data, static_cast<int>(size), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(s_, i, data, static_cast<int>(size), SQLITE_STATIC);
         return *this;
     }
     sqlite_statement& bind_null(int i)
@@ -121,16 +125,17 @@ inline stored_event sqlite_event_at(sqlite_statement const& s, int first)
 /** The status store in a SQLite file: WAL with `synchronous=FULL`, one transaction per
     `append`, durable when it returns; readers (the command) never block the writer.
 
-    The schema (documented in the receiver's manual, for `sqlite3` users):
-    - `events`: each event once (`digest`, its `timestampUTC` in 6 bytes then 16 bytes of
-      SHA-256 over its canonical JSON text, is unique), its journal fields as columns, `event` as received (on one line),
-      `received_at` (epoch ms, for the retention); indexed by (`message_key`, `channel`) and
-      by `received_at`.
-    - `messages`: per (`channel`, `message_key`), the event that decides its current status
-      (`event_id`) and the claim it won with (`status`, `timestamp_utc`; a tie on both is
-      broken by the events' canonical texts),
-      updated in the transaction that stored the event; indexed by (`channel`, `status`,
-      `timestamp_utc`).
+    The schema (documented in the receiver's manual, for `sqlite3` users): one table,
+    `events`, each event once (`digest`, its `timestampUTC` in 6 bytes then 16 bytes of
+    SHA-256 over its canonical JSON text, is unique), its journal fields as columns, `event`
+    as received (on one line), `received_at` (epoch ms, for the retention); indexed by
+    (`message_key`, `channel`), by (`channel`, `status`, `timestamp_utc`, `message_key`) and
+    by `received_at`.
+
+    A message's current status is not kept: it is decided when asked, from the message's
+    events (a few rows, through the key's index) by @ref current_status. So every answer
+    reflects every committed event, retention needs no repair, and an acknowledgement writes
+    no random page of a per-message table (the cost that bounds a SQLite store's rate).
 */
 class sqlite_store final : public status_store {
 public:
@@ -166,33 +171,24 @@ public:
         std::vector<bool> fresh(events.size(), false);
         if (!exec("BEGIN IMMEDIATE"))
             return failed("cannot begin");
-        auto& q = *statements_;
+        auto& ins = statements_->insert_event;
+        std::string line;
         for (std::size_t i = 0; i < events.size(); ++i) {
             auto const& e = events[i];
-            auto const canonical = canonical_json(e.raw).value_or(std::string(e.raw));
-            auto const d = digest_of(e.timestamp_utc, canonical);
-            std::string line;
+            auto const d = digest_of(e.timestamp_utc, e.raw);
+            line.clear();
             append_compact_json(line, e.raw);
-            auto& ins = q.insert_event.start();
-            ins.bind_blob(1, d.data(), d.size()).bind(2, received.time_since_epoch().count());
+            ins.start().bind_blob(1, d.data(), d.size()).bind(2, received.time_since_epoch().count());
             ins.bind(3, to_string(e.status == event_status::unknown ? channel::unknown : e.on)).bind(4, to_string(e.status));
             ins.bind(5, e.type).bind_optional(6, e.message_key);
             e.timestamp_utc ? ins.bind(7, static_cast<std::int64_t>(e.timestamp_utc->time_since_epoch().count())) : ins.bind_null(7);
             ins.bind_optional(8, e.to).bind_optional(9, e.subscriber_key).bind_optional(10, e.definition_key);
             ins.bind_optional(11, e.composite_id);
             e.status_code ? ins.bind(12, static_cast<std::int64_t>(*e.status_code)) : ins.bind_null(12);
-            ins.bind_optional(13, e.status_message).bind(14, line);
+            ins.bind_optional(13, e.status_message).bind(14, std::string_view(line));
             if (ins.step() != SQLITE_DONE)
                 return rollback("cannot store an event");
-            if (sqlite3_changes(db_) == 0)
-                continue; // its digest is there already: a redelivery
-            fresh[i] = true;
-            if (!status_rank(e.status) || !e.message_key)
-                continue; // never a current status
-            if (auto why = consider(e.on, *e.message_key, sqlite3_last_insert_rowid(db_),
-                                    status_claim{e.status, e.timestamp_utc, canonical});
-                !why.empty())
-                return rollback(why);
+            fresh[i] = sqlite3_changes(db_) != 0; // no change: its digest is there already, a redelivery
         }
         if (hook) {
             if (auto why = hook(fresh); !why.empty()) {
@@ -207,19 +203,13 @@ public:
 
     std::variant<std::optional<message_state>, std::string> current(channel on, std::string const& key) override
     {
-        auto& s = statements_->current.start();
-        s.bind(1, to_string(on)).bind(2, key);
-        auto const rc = s.step();
-        if (rc == SQLITE_DONE)
+        auto got = decide(on, key);
+        if (auto* why = std::get_if<std::string>(&got))
+            return std::move(*why);
+        auto& d = std::get<0>(got);
+        if (!d.decided)
             return std::optional<message_state>();
-        if (rc != SQLITE_ROW)
-            return failed("cannot read a status");
-        message_state m{on, key, detail::sqlite_event_at(s, 0), 0};
-        auto const n = count_of(on, key);
-        if (!n)
-            return failed("cannot count events");
-        m.events = *n;
-        return std::optional<message_state>(std::move(m));
+        return std::optional<message_state>(message_state{on, key, std::move(d.decided->event), d.events});
     }
 
     std::variant<std::vector<stored_event>, std::string> history(channel on, std::string const& key) override
@@ -235,72 +225,86 @@ public:
         return out;
     }
 
+    /// One ordered stream of candidates per status (the index gives each in order), merged;
+    /// a candidate is listed when it is its message's current event.
     std::variant<std::vector<message_state>, std::string> list(list_filter const& filter) override
     {
-        std::string sql = std::string("SELECT m.message_key, ") + detail::sqlite_event_columns +
-                          " FROM messages m JOIN events e ON e.id = m.event_id WHERE m.channel = ?1";
-        if (!filter.statuses.empty()) {
-            sql += " AND m.status IN (";
-            for (std::size_t i = 0; i < filter.statuses.size(); ++i)
-                sql += (i ? ", '" : "'") + std::string(to_string(filter.statuses[i])) + "'";
-            sql += ")";
-        }
-        if (filter.since)
-            sql += " AND m.timestamp_utc >= ?2";
-        if (filter.until)
-            sql += " AND m.timestamp_utc < ?3";
-        sql += " ORDER BY m.timestamp_utc IS NULL, m.timestamp_utc, m.message_key LIMIT ?4";
-        detail::sqlite_statement s(db_, sql.c_str());
-        if (!s.ready())
-            return failed("cannot list");
-        s.bind(1, to_string(filter.on));
-        if (filter.since)
-            s.bind(2, static_cast<std::int64_t>(filter.since->time_since_epoch().count()));
-        if (filter.until)
-            s.bind(3, static_cast<std::int64_t>(filter.until->time_since_epoch().count()));
-        s.bind(4, static_cast<std::int64_t>(std::min<std::size_t>(filter.limit, INT64_MAX)));
+        std::vector<event_status> statuses = filter.statuses;
+        if (statuses.empty())
+            statuses = {event_status::sent, event_status::transient, event_status::delivered, event_status::bounced,
+                        event_status::not_sent};
+        std::sort(statuses.begin(), statuses.end());
+        statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());
         std::vector<message_state> out;
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW)
-            out.push_back({filter.on, s.text(0).value_or(""), detail::sqlite_event_at(s, 1), 0});
-        if (rc != SQLITE_DONE)
-            return failed("cannot list");
-        for (auto& m : out) {
-            auto const n = count_of(m.on, m.message_key);
-            if (!n)
-                return failed("cannot count events");
-            m.events = *n;
+        // Events with a time first, in (time, key) order; those without one (never within a
+        // --since or --until) after, by key.
+        for (bool const timed : {true, false}) {
+            if (!timed && (filter.since || filter.until))
+                break;
+            std::string sql = std::string("SELECT e.id, ") + detail::sqlite_event_columns +
+                              " FROM events e WHERE e.channel = ?1 AND e.status = ?2 AND e.timestamp_utc " +
+                              (timed ? "IS NOT NULL AND e.timestamp_utc >= ?3 AND e.timestamp_utc < ?4 "
+                                       "ORDER BY e.timestamp_utc, e.message_key, e.id"
+                                     : "IS NULL ORDER BY e.message_key, e.id");
+            std::vector<std::unique_ptr<detail::sqlite_statement>> streams;
+            for (auto const status : statuses) {
+                auto& s = *streams.emplace_back(std::make_unique<detail::sqlite_statement>(db_, sql.c_str()));
+                if (!s.ready())
+                    return failed("cannot list");
+                s.bind(1, to_string(filter.on)).bind(2, to_string(status));
+                if (timed) {
+                    s.bind(3, filter.since ? static_cast<std::int64_t>(filter.since->time_since_epoch().count()) : INT64_MIN);
+                    s.bind(4, filter.until ? static_cast<std::int64_t>(filter.until->time_since_epoch().count()) : INT64_MAX);
+                }
+            }
+            // Each stream's head: (time, key, id) and its event; the smallest goes next.
+            using head = std::tuple<std::int64_t, std::string, std::int64_t, stored_event>;
+            std::vector<std::optional<head>> heads(streams.size());
+            auto const advance = [&](std::size_t i) -> bool {
+                auto const rc = streams[i]->step();
+                heads[i].reset();
+                if (rc == SQLITE_ROW) {
+                    auto e = detail::sqlite_event_at(*streams[i], 1);
+                    auto const ms = e.timestamp_utc ? static_cast<std::int64_t>(e.timestamp_utc->time_since_epoch().count()) : 0;
+                    heads[i].emplace(ms, e.message_key.value_or(""), *streams[i]->integer(0), std::move(e));
+                }
+                return rc == SQLITE_ROW || rc == SQLITE_DONE;
+            };
+            for (std::size_t i = 0; i < streams.size(); ++i)
+                if (!advance(i))
+                    return failed("cannot list");
+            while (out.size() < filter.limit) {
+                std::optional<std::size_t> next;
+                for (std::size_t i = 0; i < heads.size(); ++i)
+                    if (heads[i] && (!next || std::tie(std::get<0>(*heads[i]), std::get<1>(*heads[i]), std::get<2>(*heads[i])) <
+                                                  std::tie(std::get<0>(*heads[*next]), std::get<1>(*heads[*next]),
+                                                           std::get<2>(*heads[*next]))))
+                        next = i;
+                if (!next)
+                    break;
+                auto [ms, key, id, e] = std::move(*heads[*next]);
+                if (!advance(*next))
+                    return failed("cannot list");
+                auto got = decide(filter.on, key);
+                if (auto* why = std::get_if<std::string>(&got))
+                    return std::move(*why);
+                auto& d = std::get<0>(got);
+                if (d.decided && d.decided->id == id)
+                    out.push_back({filter.on, std::move(key), std::move(e), d.events});
+            }
         }
         return out;
     }
 
     std::variant<std::size_t, std::string> expire(event_time before, std::size_t at_most) override
     {
-        if (!exec("BEGIN IMMEDIATE"))
-            return failed("cannot begin");
-        auto& q = *statements_;
-        auto& old = q.oldest.start();
-        old.bind(1, static_cast<std::int64_t>(before.time_since_epoch().count()));
-        old.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(at_most, INT64_MAX)));
-        std::vector<std::int64_t> ids;
-        std::set<std::pair<std::string, std::string>> touched; // (channel, key) whose status may change
-        int rc;
-        while ((rc = old.step()) == SQLITE_ROW) {
-            ids.push_back(*old.integer(0));
-            if (auto key = old.text(2))
-                touched.emplace(old.text(1).value_or(""), std::move(*key));
-        }
-        if (rc != SQLITE_DONE)
-            return rollback("cannot find old events");
-        for (auto id : ids)
-            if (q.delete_event.start().bind(1, id).step() != SQLITE_DONE)
-                return rollback("cannot remove an event");
-        for (auto const& [on, key] : touched)
-            if (auto why = recompute(on, key); !why.empty())
-                return rollback(why);
-        if (!exec("COMMIT"))
-            return rollback("cannot commit");
-        return ids.size();
+        // Nothing to repair: a status is decided from the events that remain.
+        auto& s = statements_->expire.start();
+        s.bind(1, static_cast<std::int64_t>(before.time_since_epoch().count()));
+        s.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(at_most, INT64_MAX)));
+        if (s.step() != SQLITE_DONE)
+            return failed("cannot remove old events");
+        return static_cast<std::size_t>(sqlite3_changes(db_));
     }
 
 private:
@@ -310,35 +314,19 @@ private:
                                "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, "
                                "status_message, event) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                                "ON CONFLICT (digest) DO NOTHING"),
-              claim(db, "SELECT status, timestamp_utc, event_id FROM messages WHERE channel = ?1 AND message_key = ?2"),
-              event_text(db, "SELECT event FROM events WHERE id = ?1"),
-              set_status(db, "INSERT INTO messages (channel, message_key, event_id, status, timestamp_utc) VALUES (?1, ?2, ?3, ?4, ?5) "
-                             "ON CONFLICT (channel, message_key) DO UPDATE SET event_id = excluded.event_id, "
-                             "status = excluded.status, timestamp_utc = excluded.timestamp_utc"),
-              drop_status(db, "DELETE FROM messages WHERE channel = ?1 AND message_key = ?2"),
-              current(db, (std::string("SELECT ") + detail::sqlite_event_columns +
-                           " FROM messages m JOIN events e ON e.id = m.event_id WHERE m.channel = ?1 AND m.message_key = ?2")
-                              .c_str()),
-              count(db, "SELECT count(*) FROM events WHERE message_key = ?1 AND channel IN (?2, 'unknown')"),
               history(db, (std::string("SELECT ") + detail::sqlite_event_columns +
                            " FROM events e WHERE e.message_key = ?1 AND e.channel IN (?2, 'unknown') "
                            "ORDER BY e.timestamp_utc IS NULL, e.timestamp_utc, e.id")
                               .c_str()),
-              of_key(db, "SELECT id, status, timestamp_utc, event FROM events WHERE message_key = ?1 AND channel = ?2"),
-              oldest(db, "SELECT id, channel, message_key FROM events WHERE received_at < ?1 ORDER BY received_at LIMIT ?2"),
-              delete_event(db, "DELETE FROM events WHERE id = ?1")
+              of_key(db, (std::string("SELECT e.id, ") + detail::sqlite_event_columns +
+                          " FROM events e WHERE e.message_key = ?1 AND e.channel IN (?2, 'unknown')")
+                             .c_str()),
+              expire(db, "DELETE FROM events WHERE id IN "
+                         "(SELECT id FROM events WHERE received_at < ?1 ORDER BY received_at LIMIT ?2)")
         {
         }
-        bool ready() const
-        {
-            for (auto const* s : {&insert_event, &claim, &event_text, &set_status, &drop_status, &current, &count, &history, &of_key, &oldest,
-                                  &delete_event})
-                if (!s->ready())
-                    return false;
-            return true;
-        }
-        detail::sqlite_statement insert_event, claim, event_text, set_status, drop_status, current, count, history, of_key, oldest,
-            delete_event;
+        bool ready() const { return insert_event.ready() && history.ready() && of_key.ready() && expire.ready(); }
+        detail::sqlite_statement insert_event, history, of_key, expire;
     };
 
     explicit sqlite_store(sqlite3* db) : db_(db) {}
@@ -346,8 +334,8 @@ private:
     std::string prepare(bool create)
     {
         sqlite3_busy_timeout(db_, 5000); // a reader's checkpoint, another writer: wait, do not fail
-        // 64 MiB of page cache rather than SQLite's 2 MiB: the indexes on random message keys
-        // and digests touch pages all over the file, each read again from the OS otherwise.
+        // 64 MiB of page cache rather than SQLite's 2 MiB: the index on random message keys
+        // touches pages all over the file, each read again from the OS otherwise.
         if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=FULL") || !exec("PRAGMA foreign_keys=OFF") ||
             !exec("PRAGMA cache_size=-65536"))
             return sqlite3_errmsg(db_);
@@ -359,12 +347,8 @@ private:
                 " message_key TEXT, timestamp_utc INTEGER, \"to\" TEXT, subscriber_key TEXT, definition_key TEXT,"
                 " composite_id TEXT, status_code INTEGER, status_message TEXT, event TEXT NOT NULL);"
                 "CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key, channel);"
-                "CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at);"
-                "CREATE TABLE IF NOT EXISTS messages ("
-                " channel TEXT NOT NULL, message_key TEXT NOT NULL, event_id INTEGER NOT NULL,"
-                " status TEXT NOT NULL, timestamp_utc INTEGER,"
-                " PRIMARY KEY (channel, message_key)) WITHOUT ROWID;"
-                "CREATE INDEX IF NOT EXISTS messages_by_status ON messages (channel, status, timestamp_utc);";
+                "CREATE INDEX IF NOT EXISTS events_by_status ON events (channel, status, timestamp_utc, message_key);"
+                "CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at);";
             if (!exec(schema))
                 return sqlite3_errmsg(db_);
         }
@@ -386,95 +370,57 @@ private:
         return why;
     }
 
-    // The event's timestampUTC (48 bits, big-endian; 0 without one), then 16 bytes of SHA-256
-    // over its canonical text. Equal events have equal times, so the time changes nothing in
-    // what is a duplicate; but new events' digests sort near one another, at the unique
-    // index's right edge, instead of each dirtying a random page of it.
-    static std::array<unsigned char, 22> digest_of(std::optional<event_time> at, std::string const& canonical)
+    // The event's timestampUTC (48 bits, big-endian; 0 without one), then its @ref
+    // event_digest (the receiver's journal rule). Equal events have equal times, so the time
+    // changes nothing in what is a duplicate; but new events' digests sort near one another,
+    // at the unique index's right edge, instead of each dirtying a random page of it.
+    static std::array<unsigned char, 22> digest_of(std::optional<event_time> at, std::string_view raw)
     {
         std::array<unsigned char, 22> d{};
         auto const ms = at ? static_cast<std::uint64_t>(at->time_since_epoch().count()) : 0;
         for (int i = 0; i < 6; ++i)
             d[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-        unsigned char full[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        EVP_Digest(canonical.data(), canonical.size(), full, &size, EVP_sha256(), nullptr);
-        std::copy_n(full, 16, d.begin() + 6);
+        auto const sum = event_digest(raw).value_or(event_digest_value{}); // raw was decoded: always JSON
+        std::copy(sum.begin(), sum.end(), d.begin() + 6);
         return d;
     }
 
-    // Within the transaction: `claim`, of event `id`, becomes (on, key)'s status if it outranks the one there.
-    std::string consider(channel on, std::string const& key, std::int64_t id, status_claim const& claim)
+    // What decides (on, key): its best event by the rule (with its id), and how many events
+    // it has (of its channel and of channel unknown).
+    struct decision {
+        struct best {
+            std::int64_t id;
+            status_claim claim;
+            stored_event event;
+        };
+        std::optional<best> decided;
+        std::size_t events = 0;
+    };
+    std::variant<decision, std::string> decide(channel on, std::string const& key)
     {
-        auto& q = *statements_;
-        auto& was = q.claim.start();
-        was.bind(1, to_string(on)).bind(2, key);
-        auto const rc = was.step();
-        if (rc == SQLITE_ROW) {
-            status_claim there{parse_event_status(was.text(0).value_or("")).value_or(event_status::unknown), std::nullopt, {}};
-            if (auto const ms = was.integer(1))
-                there.timestamp_utc = event_time(std::chrono::milliseconds(*ms));
-            // Tied on rank and time (rare): the canonical text decides, computed from the event
-            // there rather than kept in every message's row.
-            if (status_rank(there.status) == status_rank(claim.status) && there.timestamp_utc == claim.timestamp_utc) {
-                auto& ev = q.event_text.start();
-                ev.bind(1, *was.integer(2));
-                if (ev.step() != SQLITE_ROW)
-                    return "cannot read an event";
-                there.canonical = canonical_json(ev.text(0).value_or("")).value_or("");
-            }
-            if (!outranks(claim, there))
-                return {};
-        } else if (rc != SQLITE_DONE) {
-            return "cannot read a status";
-        }
-        return set(on, key, id, claim);
-    }
-
-    std::string set(channel on, std::string const& key, std::int64_t id, status_claim const& claim)
-    {
-        auto& s = statements_->set_status.start();
-        s.bind(1, to_string(on)).bind(2, key).bind(3, id).bind(4, to_string(claim.status));
-        claim.timestamp_utc ? s.bind(5, static_cast<std::int64_t>(claim.timestamp_utc->time_since_epoch().count())) : s.bind_null(5);
-        return s.step() == SQLITE_DONE ? std::string() : std::string("cannot write a status");
-    }
-
-    // Within the transaction: (on, key)'s status from its remaining events, or none.
-    std::string recompute(std::string const& on_text, std::string const& key)
-    {
-        auto const on = on_text == "sms" ? channel::sms : on_text == "email" ? channel::email : channel::unknown;
-        if (on == channel::unknown)
-            return {};
         auto& s = statements_->of_key.start();
-        s.bind(1, key).bind(2, on_text);
-        std::optional<std::pair<std::int64_t, status_claim>> best;
+        s.bind(1, key).bind(2, to_string(on));
+        decision d;
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
-            auto const status = parse_event_status(s.text(1).value_or("")).value_or(event_status::unknown);
-            if (!status_rank(status))
+            ++d.events;
+            auto e = detail::sqlite_event_at(s, 1);
+            if (e.on != on || !status_rank(e.status))
                 continue;
-            status_claim c{status, std::nullopt, canonical_json(s.text(3).value_or("")).value_or("")};
-            if (auto const ms = s.integer(2))
-                c.timestamp_utc = event_time(std::chrono::milliseconds(*ms));
-            if (!best || outranks(c, best->second))
-                best.emplace(*s.integer(0), std::move(c));
+            status_claim c{e.status, e.timestamp_utc, {}};
+            // The canonical text only for a tie of rank and time, the rule's last resort.
+            if (d.decided && status_rank(c.status) == status_rank(d.decided->claim.status) &&
+                c.timestamp_utc == d.decided->claim.timestamp_utc) {
+                c.canonical = canonical_json(e.event).value_or(e.event);
+                if (d.decided->claim.canonical.empty())
+                    d.decided->claim.canonical = canonical_json(d.decided->event.event).value_or(d.decided->event.event);
+            }
+            if (!d.decided || outranks(c, d.decided->claim))
+                d.decided.emplace(decision::best{*s.integer(0), std::move(c), std::move(e)});
         }
         if (rc != SQLITE_DONE)
-            return "cannot read events";
-        if (!best)
-            return statements_->drop_status.start().bind(1, on_text).bind(2, key).step() == SQLITE_DONE
-                       ? std::string()
-                       : std::string("cannot remove a status");
-        return set(on, key, best->first, best->second);
-    }
-
-    std::optional<std::size_t> count_of(channel on, std::string const& key)
-    {
-        auto& s = statements_->count.start();
-        s.bind(1, key).bind(2, to_string(on));
-        if (s.step() != SQLITE_ROW)
-            return std::nullopt;
-        return static_cast<std::size_t>(s.integer(0).value_or(0));
+            return failed("cannot read a message's events");
+        return d;
     }
 
     sqlite3* db_;
