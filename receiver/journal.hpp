@@ -51,12 +51,15 @@ public:
         lines_.push_back({text_.size(), event_digest(e.raw).value_or(digest{})});
     }
 
-    /// Appends `e`'s line, and `e` itself for a store, which tells new events from those it
-    /// has (no digest: the store's dedup is its own). `e.raw` must outlive the batch's commit.
-    void add_for_store(sfmc::sms::ens::event const& e)
+    /// Appends `e` for a store, which tells new events from those it has (no digest: the
+    /// store's dedup is its own), and its line when a journal is written beside the store.
+    /// `e.raw` must outlive the batch's commit.
+    void add_for_store(sfmc::sms::ens::event const& e, bool with_line)
     {
-        append_journal_line(text_, e);
-        lines_.push_back({text_.size(), digest{}});
+        if (with_line) {
+            append_journal_line(text_, e);
+            lines_.push_back({text_.size(), digest{}});
+        }
         events_.push_back(e);
     }
 
@@ -67,6 +70,8 @@ public:
     std::string const& text() const noexcept { return text_; }
     std::vector<line> const& lines() const noexcept { return lines_; }
     std::vector<sfmc::sms::ens::event> const& events() const noexcept { return events_; }
+    /// The events, moved out for a store's transaction (`events()` is empty after).
+    std::vector<sfmc::sms::ens::event> take_events() noexcept { return std::move(events_); }
 
 private:
     std::string text_;
@@ -347,9 +352,18 @@ private:
     // written (and synced) before it commits. Answered only after the commit returns.
     void write_to_store(std::vector<queued>& group)
     {
+        // The group's events in one vector, moved rather than copied (a batch's, when alone).
+        std::vector<std::size_t> counts;
         std::vector<sfmc::sms::ens::event> all;
-        for (auto const& q : group)
-            all.insert(all.end(), q.batch.events().begin(), q.batch.events().end());
+        for (auto& q : group) {
+            counts.push_back(q.batch.events().size());
+            if (all.empty()) {
+                all = q.batch.take_events();
+                continue;
+            }
+            auto mine = q.batch.take_events();
+            all.insert(all.end(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
+        }
         auto const now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
         std::string journal_error;
         auto const outcome = store_->append(all, now, [&](std::vector<bool> const& fresh) {
@@ -370,13 +384,14 @@ private:
         bool const store_failed = !fresh && journal_error.empty();
         store_healthy_ = !store_failed;
         std::size_t at = 0;
-        for (auto& q : group) {
+        for (std::size_t g = 0; g < group.size(); ++g) {
+            auto& q = group[g];
             commit_result r;
             r.ok = fresh != nullptr;
             r.store_failed = store_failed;
             if (!r.ok)
                 r.error = store_failed ? "the store: " + std::get<std::string>(outcome) : journal_error;
-            for (std::size_t i = 0; i < q.batch.events().size(); ++i, ++at)
+            for (std::size_t i = 0; i < counts[g]; ++i, ++at)
                 if (r.ok)
                     ++((*fresh)[at] ? r.written : r.duplicates);
             q.done(std::move(r));

@@ -427,6 +427,7 @@ int main(int argc, char** argv)
              },
          .report = report,
          .store = store.has_value(),
+         .store_lines = store.has_value() && opt.out.has_value(),
          .healthy = [&journal] { return journal->store_healthy(); }},
         *journal, counters);
 

@@ -87,6 +87,7 @@ struct server_config {
     std::function<void(sfmc::sms::ens::verification_request)> on_verification;
     std::function<void(std::string const&)> report; // one line to standard error
     bool store = false;                             // a status store decides which events are new
+    bool store_lines = false;                       // ... and journal lines go beside it (--out)
     std::function<bool()> healthy;                  // false while the store cannot be written
 };
 
@@ -364,7 +365,7 @@ private:
         batch.reserve(body.size() / 256 + 1, body.size() + body.size() / 2 + 256); // a line adds ~250 bytes to an event of ~500
         auto const read = sfmc::sms::ens::for_each_event(
             body, {.max_body_size = config_.max_body, .max_events = std::size_t(-1)},
-            [&](sfmc::sms::ens::event const& e) { config_.store ? batch.add_for_store(e) : batch.add(e); });
+            [&](sfmc::sms::ens::event const& e) { config_.store ? batch.add_for_store(e, config_.store_lines) : batch.add(e); });
         if (!read) {
             ++metrics_.malformed;
             co_return answer(req, http::status::bad_request, read.error().to_string() + '\n');
