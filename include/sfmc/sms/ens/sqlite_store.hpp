@@ -129,8 +129,7 @@ inline stored_event sqlite_event_at(sqlite_statement const& s, int first)
     `events`, each event once (`digest`, its `timestampUTC` in 6 bytes then 16 bytes of
     SHA-256 over its canonical JSON text, is unique), its journal fields as columns, `event`
     as received (on one line), `received_at` (epoch ms, for the retention); indexed by
-    (`message_key`, `channel`), by (`channel`, `status`, `timestamp_utc`, `message_key`) and
-    by `received_at`.
+    (`message_key`, `channel`) and by (`channel`, `status`, `timestamp_utc`, `message_key`).
 
     A message's current status is not kept: it is decided when asked, from the message's
     events (a few rows, through the key's index) by @ref current_status. So every answer
@@ -321,8 +320,11 @@ private:
               of_key(db, (std::string("SELECT e.id, ") + detail::sqlite_event_columns +
                           " FROM events e WHERE e.message_key = ?1 AND e.channel IN (?2, 'unknown')")
                              .c_str()),
-              expire(db, "DELETE FROM events WHERE id IN "
-                         "(SELECT id FROM events WHERE received_at < ?1 ORDER BY received_at LIMIT ?2)")
+              // The oldest rows by id, those received before the cutoff: ids follow the commits,
+              // so received_at with them (a clock stepped back only keeps a row a little longer),
+              // and no index on received_at is written by every acknowledgement.
+              expire(db, "DELETE FROM events WHERE id IN (SELECT id FROM "
+                         "(SELECT id, received_at FROM events ORDER BY id LIMIT ?2) WHERE received_at < ?1)")
         {
         }
         bool ready() const { return insert_event.ready() && history.ready() && of_key.ready() && expire.ready(); }
@@ -348,8 +350,7 @@ private:
                 " message_key TEXT, timestamp_utc INTEGER, \"to\" TEXT, subscriber_key TEXT, definition_key TEXT,"
                 " composite_id TEXT, status_code INTEGER, status_message TEXT, event TEXT NOT NULL);"
                 "CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key, channel);"
-                "CREATE INDEX IF NOT EXISTS events_by_status ON events (channel, status, timestamp_utc, message_key);"
-                "CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at);";
+                "CREATE INDEX IF NOT EXISTS events_by_status ON events (channel, status, timestamp_utc, message_key);";
             if (!exec(schema))
                 return sqlite3_errmsg(db_);
         }
