@@ -390,13 +390,14 @@ private:
     // What decides (on, key): its best event by the rule (with its id), and how many events
     // it has (of its channel and of channel unknown).
     struct decision {
+        /// The event that decides.
         struct best {
-            std::int64_t id;
-            status_claim claim;
-            stored_event event;
+            std::int64_t id;    ///< its row
+            status_claim claim; ///< what it claims (its canonical text only after a tie)
+            stored_event event; ///< the event
         };
-        std::optional<best> decided;
-        std::size_t events = 0;
+        std::optional<best> decided; ///< none: no event of the key has a claim
+        std::size_t events = 0;      ///< the key's events, of its channel and of channel unknown
     };
     std::variant<decision, std::string> decide(channel on, std::string const& key)
     {
