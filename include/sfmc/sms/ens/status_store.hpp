@@ -74,8 +74,8 @@ public:
     /// store is written here, so that it never misses an event the store has.
     using before_commit = std::function<std::string(std::vector<bool> const& fresh)>;
 
-    /// Stores the new events of `events` in one transaction, with their messages' current
-    /// statuses, durable when it returns; `received` dates them for the retention.
+    /// Stores the new events of `events` in one transaction, durable when it returns, every
+    /// later answer (statuses included) reflecting them; `received` dates them for the retention.
     virtual append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) = 0;
 
     /// `append` with nothing to do before the commit.
@@ -93,8 +93,7 @@ public:
     virtual std::variant<std::vector<message_state>, std::string> list(list_filter const& filter) = 0;
 
     /// Removes at most `at_most` of the events received before `before` (a small step, so that
-    /// appends never wait long), and brings their messages' statuses up to date: how many
-    /// were removed.
+    /// appends never wait long); later statuses are decided without them: how many were removed.
     virtual std::variant<std::size_t, std::string> expire(event_time before, std::size_t at_most) = 0;
 };
 
