@@ -8,7 +8,7 @@
 
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/ens/canonical_json.hpp>
-#include <sfmc/sms/ens/current_status.hpp>
+#include <sfmc/sms/ens/detail/store_engine.hpp>
 #include <sfmc/sms/ens/event_digest.hpp>
 #include <sfmc/sms/ens/status_store.hpp>
 
@@ -23,7 +23,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -174,7 +173,7 @@ public:
         std::string line;
         for (std::size_t i = 0; i < events.size(); ++i) {
             auto const& e = events[i];
-            auto const d = digest_of(e.timestamp_utc, e.raw);
+            auto const d = detail::store_digest_of(e.timestamp_utc, e.raw);
             line.clear();
             append_compact_json(line, e.raw);
             ins.start().bind_blob(1, d.data(), d.size()).bind(2, received.time_since_epoch().count());
@@ -228,12 +227,7 @@ public:
     /// a candidate is listed when it is its message's current event.
     std::variant<std::vector<message_state>, std::string> list(list_filter const& filter) override
     {
-        std::vector<event_status> statuses = filter.statuses;
-        if (statuses.empty())
-            statuses = {event_status::sent, event_status::transient, event_status::delivered, event_status::bounced,
-                        event_status::not_sent};
-        std::sort(statuses.begin(), statuses.end());
-        statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());
+        auto const statuses = detail::listed_statuses(filter);
         std::vector<message_state> out;
         // Events with a time first, in (time, key) order; those without one (never within a
         // --since or --until) after, by key.
@@ -245,9 +239,9 @@ public:
                               (timed ? "IS NOT NULL AND e.timestamp_utc >= ?3 AND e.timestamp_utc < ?4 "
                                        "ORDER BY e.timestamp_utc, e.message_key, e.id"
                                      : "IS NULL ORDER BY e.message_key, e.id");
-            std::vector<std::unique_ptr<detail::sqlite_statement>> streams;
+            std::vector<candidates> streams;
             for (auto const status : statuses) {
-                auto& s = *streams.emplace_back(std::make_unique<detail::sqlite_statement>(db_, sql.c_str()));
+                auto& s = *streams.emplace_back(candidates{std::make_unique<detail::sqlite_statement>(db_, sql.c_str()), this}).s;
                 if (!s.ready())
                     return failed("cannot list");
                 s.bind(1, to_string(filter.on)).bind(2, to_string(status));
@@ -256,41 +250,9 @@ public:
                     s.bind(4, filter.until ? static_cast<std::int64_t>(filter.until->time_since_epoch().count()) : INT64_MAX);
                 }
             }
-            // Each stream's head: (time, key, id) and its event; the smallest goes next.
-            using head = std::tuple<std::int64_t, std::string, std::int64_t, stored_event>;
-            std::vector<std::optional<head>> heads(streams.size());
-            auto const advance = [&](std::size_t i) -> bool {
-                auto const rc = streams[i]->step();
-                heads[i].reset();
-                if (rc == SQLITE_ROW) {
-                    auto e = detail::sqlite_event_at(*streams[i], 1);
-                    auto const ms = e.timestamp_utc ? static_cast<std::int64_t>(e.timestamp_utc->time_since_epoch().count()) : 0;
-                    heads[i].emplace(ms, e.message_key.value_or(""), *streams[i]->integer(0), std::move(e));
-                }
-                return rc == SQLITE_ROW || rc == SQLITE_DONE;
-            };
-            for (std::size_t i = 0; i < streams.size(); ++i)
-                if (!advance(i))
-                    return failed("cannot list");
-            while (out.size() < filter.limit) {
-                std::optional<std::size_t> next;
-                for (std::size_t i = 0; i < heads.size(); ++i)
-                    if (heads[i] && (!next || std::tie(std::get<0>(*heads[i]), std::get<1>(*heads[i]), std::get<2>(*heads[i])) <
-                                                  std::tie(std::get<0>(*heads[*next]), std::get<1>(*heads[*next]),
-                                                           std::get<2>(*heads[*next]))))
-                        next = i;
-                if (!next)
-                    break;
-                auto [ms, key, id, e] = std::move(*heads[*next]);
-                if (!advance(*next))
-                    return failed("cannot list");
-                auto got = decide(filter.on, key);
-                if (auto* why = std::get_if<std::string>(&got))
-                    return std::move(*why);
-                auto& d = std::get<0>(got);
-                if (d.decided && d.decided->id == id)
-                    out.push_back({filter.on, std::move(key), std::move(e), d.events});
-            }
+            if (auto why = detail::merge_current(streams, filter.on, filter.limit,
+                                                 [&](std::string const& key) { return decide(filter.on, key); }, out))
+                return std::move(*why);
         }
         return out;
     }
@@ -372,55 +334,33 @@ private:
         return why;
     }
 
-    // The event's timestampUTC (48 bits, big-endian; 0 without one), then its @ref
-    // event_digest (the receiver's journal rule). Equal events have equal times, so the time
-    // changes nothing in what is a duplicate; but new events' digests sort near one another,
-    // at the unique index's right edge, instead of each dirtying a random page of it.
-    static std::array<unsigned char, 22> digest_of(std::optional<event_time> at, std::string_view raw)
-    {
-        std::array<unsigned char, 22> d{};
-        auto const ms = at ? static_cast<std::uint64_t>(at->time_since_epoch().count()) : 0;
-        for (int i = 0; i < 6; ++i)
-            d[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-        auto const sum = event_digest(raw).value_or(event_digest_value{}); // raw was decoded: always JSON
-        std::copy(sum.begin(), sum.end(), d.begin() + 6);
-        return d;
-    }
-
-    // What decides (on, key): its best event by the rule (with its id), and how many events
-    // it has (of its channel and of channel unknown).
-    struct decision {
-        /// The event that decides.
-        struct best {
-            std::int64_t id;    ///< its row
-            status_claim claim; ///< what it claims (its canonical text only after a tie)
-            stored_event event; ///< the event
-        };
-        std::optional<best> decided; ///< none: no event of the key has a claim
-        std::size_t events = 0;      ///< the key's events, of its channel and of channel unknown
+    // One of list's streams: a statement's rows as candidates.
+    struct candidates {
+        std::unique_ptr<detail::sqlite_statement> s;
+        sqlite_store* store;
+        std::variant<std::optional<detail::list_candidate>, std::string> next()
+        {
+            auto const rc = s->step();
+            if (rc == SQLITE_DONE)
+                return std::nullopt;
+            if (rc != SQLITE_ROW)
+                return store->failed("cannot list");
+            auto e = detail::sqlite_event_at(*s, 1);
+            auto const ms = e.timestamp_utc ? static_cast<std::int64_t>(e.timestamp_utc->time_since_epoch().count()) : 0;
+            auto key = e.message_key.value_or("");
+            return detail::list_candidate{ms, std::move(key), *s->integer(0), std::move(e)};
+        }
     };
-    std::variant<decision, std::string> decide(channel on, std::string const& key)
+
+    // What decides (on, key), from its rows through the key's index.
+    std::variant<detail::store_decision, std::string> decide(channel on, std::string const& key)
     {
         auto& s = statements_->of_key.start();
         s.bind(1, key).bind(2, to_string(on));
-        decision d;
+        detail::store_decision d(on);
         int rc;
-        while ((rc = s.step()) == SQLITE_ROW) {
-            ++d.events;
-            auto e = detail::sqlite_event_at(s, 1);
-            if (e.on != on || !status_rank(e.status))
-                continue;
-            status_claim c{e.status, e.timestamp_utc, {}};
-            // The canonical text only for a tie of rank and time, the rule's last resort.
-            if (d.decided && status_rank(c.status) == status_rank(d.decided->claim.status) &&
-                c.timestamp_utc == d.decided->claim.timestamp_utc) {
-                c.canonical = canonical_json(e.event).value_or(e.event);
-                if (d.decided->claim.canonical.empty())
-                    d.decided->claim.canonical = canonical_json(d.decided->event.event).value_or(d.decided->event.event);
-            }
-            if (!d.decided || outranks(c, d.decided->claim))
-                d.decided.emplace(decision::best{*s.integer(0), std::move(c), std::move(e)});
-        }
+        while ((rc = s.step()) == SQLITE_ROW)
+            d.add(*s.integer(0), detail::sqlite_event_at(s, 1));
         if (rc != SQLITE_DONE)
             return failed("cannot read a message's events");
         return d;
