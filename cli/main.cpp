@@ -11,7 +11,6 @@
 #include "report.hpp"
 #include "store_answers.hpp"
 
-#include <sfmc/sms/ens/sqlite_store.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -61,8 +60,8 @@ Beyond one key:
                        the last one printed there
   --queue KEY          the queue metrics of a send definition
 From the status store (the receiver's --store):
-  --store URL          answer from the store first, sqlite:PATH (SFMC_STORE); the API
-                       only for keys the store does not know
+  --store URL          answer from the store first, sqlite:PATH or postgresql://...
+                       (SFMC_STORE); the API only for keys the store does not know
   --store-only         never ask the API
   --history            with keys: every stored event of each key, oldest first
   --list               no keys: the messages whose current status matches the filters
@@ -227,9 +226,9 @@ int main(int argc, char** argv)
     if (opt.keys.empty() && !opt.not_sent && !opt.queue && !opt.list)
         return usage("no message key given");
     // The store first: a store that cannot be opened is a usage error, nothing sent.
-    std::unique_ptr<sfmc::sms::ens::sqlite_store> store;
-    if (opt.store_path) {
-        auto opened = sfmc::sms::ens::sqlite_store::open(*opt.store_path, false);
+    std::unique_ptr<sfmc::sms::ens::status_store> store;
+    if (opt.store) {
+        auto opened = cli::open_store(*opt.store, false);
         if (auto const* why = std::get_if<std::string>(&opened))
             return usage(*why);
         store = std::move(std::get<0>(opened));

@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include "store_url.hpp"
+
 namespace cli {
 
 /// Where requests go and with which credentials: the options both commands take.
@@ -71,7 +73,7 @@ struct options : connection_options {
     // --queue: a definition's queue metrics instead of keys.
     std::optional<std::string> queue;
     // --store: answers from the status store first.
-    std::optional<std::string> store_path; // sqlite:PATH: the file
+    std::optional<cli::store_url> store; // --store URL
     bool store_only = false;
     bool history = false;
     bool list = false;
@@ -306,12 +308,10 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
         return usage_error{"--list takes no message keys, nor --not-sent or --queue"};
     if (store) {
         // Never repeated in a message: a store URL may hold a password.
-        if (store->starts_with("sqlite:") && store->size() > 7)
-            o.store_path = store->substr(7);
-        else if (store->starts_with("postgresql://") || store->starts_with("postgres://"))
-            return usage_error{"--store: this build has no PostgreSQL engine yet; use sqlite:PATH"};
-        else
-            return usage_error{"--store takes sqlite:PATH or a postgresql:// URL"};
+        auto url = cli::parse_store_url(*store);
+        if (auto const* why = std::get_if<std::string>(&url))
+            return usage_error{*why};
+        o.store = std::move(std::get<cli::store_url>(url));
     }
     if (statuses) {
         for (std::size_t from = 0; from <= statuses->size();) {

@@ -45,7 +45,8 @@ its lines are written (and, with --out, on disk).
                            how the HMAC key's bytes come from the key (default auto: either)
   --out FILE               append events to FILE, synced before answering (default: stdout,
                            or nothing with --store)
-  --store URL              keep every event once in a status store, sqlite:PATH
+  --store URL              keep every event once in a status store, sqlite:PATH or
+                           postgresql://...
                            (SFMC_ENS_STORE); a batch is answered once committed
   --retention DAYS         with --store: keep events at least this long (default 30, at
                            least 8: ENS redelivers for up to 7 days)
@@ -332,10 +333,10 @@ int main(int argc, char** argv)
     // The journal first: a receiver that cannot write must not accept anything.
     std::unique_ptr<receiver::journal> journal;
     // With a store, it decides which events are new: the journal needs no window of its own.
-    std::size_t const window = opt.store_path ? 1 : 1'000'000;
+    std::size_t const window = opt.store ? 1 : 1'000'000;
     std::optional<receiver::store_when_ready> store;
-    if (opt.store_path) {
-        store.emplace(*opt.store_path);
+    if (opt.store) {
+        store.emplace(*opt.store);
         if (!store->why_not().empty())
             report(store->why_not() + "; answering 503 until it can be opened");
     }

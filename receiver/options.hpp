@@ -31,7 +31,7 @@ struct options : cli::connection_options {
     std::optional<std::string> key_file;                   // read again at SIGHUP
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
     std::optional<std::string> out;
-    std::optional<std::string> store_path; // --store sqlite:PATH: the file
+    std::optional<cli::store_url> store; // --store URL
     int retention_days = 30;
     std::size_t max_body = 16 * 1024 * 1024;
     std::optional<std::string> tls_cert, tls_key;
@@ -198,12 +198,10 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
         store = env("SFMC_ENS_STORE");
     if (store) {
         // Never repeated in a message: a store URL may hold a password.
-        if (store->starts_with("sqlite:") && store->size() > 7)
-            o.store_path = store->substr(7);
-        else if (store->starts_with("postgresql://") || store->starts_with("postgres://"))
-            return cli::usage_error{"--store: this build has no PostgreSQL engine yet; use sqlite:PATH"};
-        else
-            return cli::usage_error{"--store takes sqlite:PATH or a postgresql:// URL"};
+        auto url = cli::parse_store_url(*store);
+        if (auto const* why = std::get_if<std::string>(&url))
+            return cli::usage_error{*why};
+        o.store = std::move(std::get<cli::store_url>(url));
     }
     if (retention) {
         double days = 0;

@@ -3,7 +3,7 @@
 #ifndef SFMC_ENS_RECEIVER_STORE_HPP
 #define SFMC_ENS_RECEIVER_STORE_HPP
 
-#include <sfmc/sms/ens/sqlite_store.hpp>
+#include "../cli/store_url.hpp"
 
 #include <memory>
 #include <string>
@@ -12,10 +12,11 @@
 
 namespace receiver {
 
-/// A `status_store` that opens its SQLite file on first use, and again after it could not.
+/// A `status_store` that opens its store on first use, and again after it could not (an
+/// engine that was opened makes its connection again by itself).
 class store_when_ready final : public sfmc::sms::ens::status_store {
 public:
-    explicit store_when_ready(std::string path) : path_(std::move(path)) { (void)ready(); }
+    explicit store_when_ready(cli::store_url url) : url_(std::move(url)) { (void)ready(); }
 
     using status_store::append;
     sfmc::sms::ens::append_outcome append(std::span<sfmc::sms::ens::event const> events, sfmc::sms::ens::event_time received,
@@ -53,7 +54,7 @@ private:
     {
         if (store_)
             return true;
-        auto opened = sfmc::sms::ens::sqlite_store::open(path_, true);
+        auto opened = cli::open_store(url_, true);
         if (auto* why = std::get_if<std::string>(&opened)) {
             why_ = std::move(*why);
             return false;
@@ -71,8 +72,8 @@ private:
         return call(*store_);
     }
 
-    std::string path_;
-    std::unique_ptr<sfmc::sms::ens::sqlite_store> store_;
+    cli::store_url url_;
+    std::unique_ptr<sfmc::sms::ens::status_store> store_;
     std::string why_;
 };
 

@@ -422,8 +422,9 @@ private:
         // The server's notices ("terminating connection" at a shutdown) are not ours to print:
         // what fails is told by the call that failed.
         PQsetNoticeProcessor(conn_, [](void*, char const*) {}, nullptr);
-        // A server that does not wait for the disk would acknowledge what a crash loses.
-        if (!exec("SET synchronous_commit TO on") || !exec("SET client_min_messages TO warning"))
+        // A server that does not wait for the disk would acknowledge what a crash loses: `off`
+        // becomes `on` for this session (a stronger setting, waiting for replicas, is kept).
+        if (!exec("SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'") || !exec("SET client_min_messages TO warning"))
             return failed("cannot use the store " + shown_);
         if (create_) {
             constexpr char const* schema =
