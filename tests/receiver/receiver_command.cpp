@@ -12,6 +12,11 @@
 #include <sfmc/sms/ens.hpp>
 #include <sfmc/sms/ens/signature.hpp>
 #include <sfmc/sms/ens/sqlite_store.hpp>
+#ifdef SFMC_TEST_POSTGRES_BIN
+#include <sfmc/sms/ens/postgresql_store.hpp>
+
+#include "support/postgres_server.hpp"
+#endif
 
 #include <boost/json.hpp>
 
@@ -337,9 +342,22 @@ TEST_CASE("receiver: keep-alive serves several batches on one connection; SIGINT
 
 namespace {
 // What a store holds of (sms, key): its current status word and how many events, or "none".
-std::string stored(std::string const& path, std::string const& key)
+// The current status of `key` in the store at `url` (sqlite:PATH, or postgresql://), and its events.
+std::string stored(std::string const& url, std::string const& key)
 {
-    auto opened = sfmc::sms::ens::sqlite_store::open(path, false);
+    std::variant<std::unique_ptr<sfmc::sms::ens::status_store>, std::string> opened = std::string("no engine");
+    auto const take = [&](auto got) {
+        if (auto* why = std::get_if<std::string>(&got))
+            opened = std::move(*why);
+        else
+            opened = std::unique_ptr<sfmc::sms::ens::status_store>(std::move(std::get<0>(got)));
+    };
+#ifdef SFMC_TEST_POSTGRES_BIN
+    if (url.starts_with("postgresql://"))
+        take(sfmc::sms::ens::postgresql_store::open(url, false));
+#endif
+    if (url.starts_with("sqlite:"))
+        take(sfmc::sms::ens::sqlite_store::open(url.substr(7), false));
     if (std::holds_alternative<std::string>(opened))
         return std::get<std::string>(opened);
     auto got = std::get<0>(opened)->current(sfmc::sms::ens::channel::sms, key);
@@ -451,10 +469,11 @@ TEST_CASE("receiver end to end: the emulator's callback, the handshake by --auto
 }
 
 #ifdef SFMC_SMS_STATUS_COMMAND
-TEST_CASE("store end to end: ENS's events stored once across a restart, and sfmc-sms-status answers from them without the API")
+// The emulator delivers to a receiver with --store `store`, again after a restart; the
+// command answers the stored keys from the store while the receiver runs; neither prints
+// `secret` (the store's password).
+void store_end_to_end(std::string const& store, std::string const& secret = {})
 {
-    scratch dir;
-    auto const store = "sqlite:" + dir.file("store.db");
     test::emulator emu({}, {"--no-https"});
     sfmc::sms::beast_transport http;
     sfmc::sms::client c(http, *sfmc::sms::endpoint::from_url(emu.http), *sfmc::sms::access_token::make(emu.token));
@@ -481,8 +500,8 @@ TEST_CASE("store end to end: ENS's events stored once across a restart, and sfmc
     auto const metrics = test::exchange(v.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
     CHECK(metrics.find("sfmc_ens_events_total 0") != std::string::npos);
     CHECK(metrics.find("sfmc_ens_duplicates_total 9") != std::string::npos);
-    CHECK(stored(dir.file("store.db"), "kept-1") == "delivered 2");
-    CHECK(stored(dir.file("store.db"), "kept-2") == "bounced 1");
+    CHECK(stored(store, "kept-1") == "delivered 2");
+    CHECK(stored(store, "kept-2") == "bounced 1");
 
     // The command, from another process while the receiver runs: the stored keys from the
     // store (no lookup reaches the emulator), the unknown one through the API.
@@ -507,8 +526,25 @@ TEST_CASE("store end to end: ENS's events stored once across a restart, and sfmc
     auto const seen = emu.requests();
     REQUIRE(seen.size() == before + 1);
     CHECK(seen.back().target == "/messaging/v1/sms/messages/bcX0qaEp0USGciEnUJTW0w");
-    CHECK(again.stop().exit_code == 0);
+    auto const stopped = again.stop();
+    CHECK(stopped.exit_code == 0);
+    if (!secret.empty())
+        for (auto const& text : {answered.out, answered.err, stopped.out, stopped.err, again.startup, again.ready})
+            CHECK(text.find(secret) == std::string::npos);
 }
+
+TEST_CASE("store end to end: ENS's events stored once across a restart, and sfmc-sms-status answers from them without the API")
+{
+    scratch dir;
+    store_end_to_end("sqlite:" + dir.file("store.db"));
+}
+
+#ifdef SFMC_TEST_POSTGRES_BIN
+TEST_CASE("store end to end on PostgreSQL: ENS's events stored once across a restart, and sfmc-sms-status answers from them")
+{
+    store_end_to_end(test::shared_postgres()->new_database(), test::shared_postgres()->password());
+}
+#endif
 #endif
 
 TEST_CASE("receiver: with --reuse-port, several receivers share one port, each with its own journal")
@@ -858,7 +894,7 @@ TEST_CASE("receiver --store sqlite: every event once, across restarts; with --ou
     {
         receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "sqlite:" + db});
         REQUIRE(test::exchange(r.port, signed_post(two_events)).status == 200);
-        CHECK(stored(db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 1");
+        CHECK(stored("sqlite:" + db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 1");
         auto const stopped = r.stop();
         CHECK(stopped.exit_code == 0);
         CHECK(stopped.out.empty()); // with --store and no --out, nothing on standard output
@@ -868,8 +904,8 @@ TEST_CASE("receiver --store sqlite: every event once, across restarts; with --ou
                               R"("info":{"messageKey":"9a-zUvWf3UKxLpwwIrqTmQ"}}])";
     CHECK(test::exchange(again.port, signed_post(two_events)).status == 200); // redelivered after the restart
     CHECK(test::exchange(again.port, signed_post(third)).status == 200);
-    CHECK(stored(db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 2"); // a sent event does not take it back
-    CHECK(stored(db, "k2") == "not_sent 1");
+    CHECK(stored("sqlite:" + db, "9a-zUvWf3UKxLpwwIrqTmQ") == "delivered 2"); // a sent event does not take it back
+    CHECK(stored("sqlite:" + db, "k2") == "not_sent 1");
     auto const lines = lines_of(journal);
     REQUIRE(lines.size() == 1); // only the event new to the store
     CHECK(lines[0].find(R"("status":"sent")") != std::string::npos);
@@ -895,7 +931,7 @@ TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 5
     REQUIRE(::mkdir(folder.c_str(), 0755) == 0);
     CHECK(test::exchange(r.port, signed_post(two_events)).status == 200); // opened at the next batch
     CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200);
-    CHECK(stored(db, "k2") == "not_sent 1");
+    CHECK(stored("sqlite:" + db, "k2") == "not_sent 1");
     auto const metrics = test::exchange(r.port, "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").body;
     CHECK(metrics.find("sfmc_ens_store_errors_total 1") != std::string::npos);
     CHECK(r.stop().exit_code == 0);
@@ -939,7 +975,7 @@ TEST_CASE("receiver --store: a full disk is 503 and /healthz 503, nothing acknow
     CHECK(stopped.exit_code == 0);
     CHECK(stopped.err.find("full") != std::string::npos); // the reason, as SQLite gives it
     for (auto const* key : {"before", "during", "after"})
-        CHECK(stored(db, key) == "delivered 1");
+        CHECK(stored("sqlite:" + db, key) == "delivered 1");
 }
 
 TEST_CASE("receiver --store and --retention: usage errors exit 2")
