@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 pkg-config meson doctest-dev openssl
           libcurl4-openssl-dev libssl-dev libboost-json1.81-dev libboost-url1.81-dev doxygen
-          libbenchmark-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3)
+          libbenchmark-dev nlohmann-json3-dev libsimdjson-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
