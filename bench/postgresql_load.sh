@@ -8,6 +8,7 @@
 # table: events/s, p99 acknowledgement (the worst receiver's), the receivers' and the database's
 # CPU, transactions per batch; and whether the targets are met.
 #   bench/postgresql_load.sh [RECEIVERS [CONNECTIONS [BATCHES_PER_CONNECTION [STORED]]]]  (default 3 16 10 10000000)
+#   (STORED 0: the empty store only)
 #   bench/postgresql_load.sh --smoke   1 receiver, 2 connections, 2 batches, 10,000 stored, ours only
 # RECEIVER and LOADER name already-built binaries; otherwise a Release build is made. pg is
 # installed with npm into NODE_SCRATCH (default build/bench-node) when missing.
@@ -160,8 +161,9 @@ load() {
     for l in "${loaders[@]}"; do wait "$l" || true; done
     local after_db after_tx
     after_db=$(database_cpu)
-    after_tx=$(sql "$db" -t -A -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$db'")
+    # Read once the receivers are gone: a backend reports its commits when it ends (or each second).
     for entry in "${started[@]}"; do kill "${entry%%:*}"; wait "${entry%%:*}" 2>/dev/null || true; done
+    after_tx=$(sql "$db" -t -A -c "SELECT pg_sleep(0.2); SELECT xact_commit FROM pg_stat_database WHERE datname = '$db'" | tail -n 1)
     python3 - "$work" "$name" "$n" "$before_db" "$after_db" "$before_tx" "$after_tx" <<'PY'
 import json, sys
 work, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -187,15 +189,18 @@ else
     load ours_empty ours ours_3 "$receivers" 3
     load node_empty node_receiver node_empty "$receivers" 3
 fi
-echo "filling the stores with $stored events each..." >&2
-fill_started=$SECONDS
-fill ours ours_full
-((baseline)) && fill node_receiver node_full
-echo "filled in $((SECONDS - fill_started)) s" >&2
-size_before=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
-load ours_full ours ours_full "$receivers" 4
-((baseline)) && load node_full node_receiver node_full "$receivers" 4
-size_after=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
+size_before=0 size_after=0
+if ((stored > 0)); then # STORED 0: the empty store only
+    echo "filling the stores with $stored events each..." >&2
+    fill_started=$SECONDS
+    fill ours ours_full
+    ((baseline)) && fill node_receiver node_full
+    echo "filled in $((SECONDS - fill_started)) s" >&2
+    size_before=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
+    load ours_full ours ours_full "$receivers" 4
+    ((baseline)) && load node_full node_receiver node_full "$receivers" 4
+    size_after=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
+fi
 
 python3 - "$work" "$receivers" "$connections" "$batches" "$stored" "$smoke" "$size_before" "$size_after" <<'PY'
 import json, os, sys
@@ -221,16 +226,17 @@ failures = sum(x["failures"] for x in r.values())
 if smoke:
     print(f"smoke: {'1 passed, 0 failed' if failures == 0 else '0 passed, 1 failed'}")
     sys.exit(1 if failures else 0)
-print(f"database size: {size_before / 2**20:,.0f} MiB with {stored:,} events, {size_after / 2**20:,.0f} MiB after the run "
-      f"({size_before / stored * 1e6 / 2**20:,.0f} MiB per million events)")
+if stored:
+  print(f"database size: {size_before / 2**20:,.0f} MiB with {stored:,} events, {size_after / 2**20:,.0f} MiB after the run "
+        f"({size_before / stored * 1e6 / 2**20:,.0f} MiB per million events)")
 print()
 print("Targets:")
-for n, label in [("empty", "an empty store"), ("full", f"{stored:,} events stored")]:
+for n, label in [("empty", "an empty store"), ("full", f"{stored:,} events stored")][:2 if stored else 1]:
     ratio = r["ours_" + n]["events_per_second"] / r["node_" + n]["events_per_second"]
     print(f"- {'met' if ratio >= 3 else 'MISSED'}: at least 3x the baseline on {label} ({ratio:.1f}x)")
 eps = r["ours_empty"]["events_per_second"]
 print(f"- {'met' if eps >= 20000 else 'MISSED'}: at least 20,000 events/s in all ({eps:,.0f})")
-for n in ["ours_empty", "ours_full"]:
+for n in ["ours_empty", "ours_full"][:2 if stored else 1]:
     print(f"- {'met' if r[n]['p99_ms'] < 2000 else 'MISSED'}: p99 acknowledgement under 2 s, {n} ({r[n]['p99_ms']:.0f} ms)")
 print(f"- failures (answers other than 200): {failures}")
 PY

@@ -43,52 +43,81 @@ struct pg_result_free {
 };
 using pg_result = std::unique_ptr<PGresult, pg_result_free>;
 
-// A one-dimensional array in PostgreSQL's text form, built for one parameter. Written by
-// hand: libpq passes parameters as text or binary and has no array builder; the text form
-// is two escapes (`"` and `\`) inside quotes.
+// A one-dimensional array parameter in PostgreSQL's binary form (array_recv's): no text for
+// the server to parse or for us to escape. Written by hand: libpq passes parameters as bytes
+// and has no array builder. The format: dimensions (1), a has-null flag, the element type's
+// OID, the length and lower bound (1); then each element as its length (-1: NULL) and bytes,
+// every integer big-endian.
 class pg_array {
 public:
-    void add(std::string_view text)
+    enum element : std::uint32_t { bytea = 17, int8 = 20, int4 = 23, text = 25 };
+
+    explicit pg_array(element type) : type_(type) { bytes_.resize(20); }
+
+    void add(std::string_view value)
     {
-        separate();
-        s_ += '"';
-        for (char const c : text) {
-            if (c == '"' || c == '\\')
-                s_ += '\\';
-            if (c == '\0')
-                s_ += "\xEF\xBF\xBD"; // PostgreSQL's text holds no U+0000: U+FFFD in the columns; `event` keeps it escaped
+        auto const start = bytes_.size();
+        put(0);
+        for (char const c : value) {
+            if (c == '\0' && type_ == text)
+                bytes_ += "\xEF\xBF\xBD"; // PostgreSQL's text holds no U+0000: U+FFFD in the columns; `event` keeps it escaped
             else
-                s_ += c;
+                bytes_ += c;
         }
-        s_ += '"';
+        set(start, static_cast<std::uint32_t>(bytes_.size() - start - 4));
+        ++count_;
     }
-    void add(std::optional<std::string> const& text) { text ? add(std::string_view(*text)) : add_null(); }
+    void add(std::optional<std::string> const& value) { value ? add(std::string_view(*value)) : add_null(); }
     void add(std::optional<std::int64_t> n)
     {
         if (!n)
             return add_null();
-        separate();
-        s_ += std::to_string(*n);
+        auto const v = static_cast<std::uint64_t>(*n);
+        if (type_ == int8) {
+            put(8);
+            put(static_cast<std::uint32_t>(v >> 32));
+            put(static_cast<std::uint32_t>(v));
+        } else {
+            put(4);
+            put(static_cast<std::uint32_t>(v));
+        }
+        ++count_;
     }
     void add_null()
     {
-        separate();
-        s_ += "NULL";
-    }
-    char const* c_str()
-    {
-        if (s_.back() != '}')
-            s_ += '}';
-        return s_.c_str();
+        put(0xFFFFFFFF);
+        has_null_ = true;
+        ++count_;
     }
 
-private:
-    void separate()
+    // The parameter, header written: its bytes and length stay valid until the next add.
+    char const* data()
     {
-        if (s_.size() > 1)
-            s_ += ',';
+        set(0, 1);
+        set(4, has_null_ ? 1 : 0);
+        set(8, type_);
+        set(12, count_);
+        set(16, 1);
+        return bytes_.data();
     }
-    std::string s_ = "{";
+    int size() const noexcept { return static_cast<int>(bytes_.size()); }
+
+private:
+    void put(std::uint32_t v)
+    {
+        bytes_.resize(bytes_.size() + 4);
+        set(bytes_.size() - 4, v);
+    }
+    void set(std::size_t at, std::uint32_t v)
+    {
+        for (int i = 0; i < 4; ++i)
+            bytes_[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (24 - 8 * i));
+    }
+
+    element type_;
+    std::string bytes_;
+    std::uint32_t count_ = 0;
+    bool has_null_ = false;
 };
 
 inline std::optional<std::int64_t> pg_integer(PGresult const* r, int row, int column)
@@ -212,11 +241,16 @@ public:
         std::vector<std::size_t> order(events.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return digests[a] < digests[b]; });
-        std::array<detail::pg_array, 13> columns;
+        using column = detail::pg_array;
+        std::array<column, 13> columns{column(column::bytea), column(column::text), column(column::text),
+                                       column(column::text), column(column::text), column(column::int8),
+                                       column(column::text), column(column::text), column(column::text),
+                                       column(column::text), column(column::int4), column(column::text),
+                                       column(column::text)};
         std::string line;
         for (auto const i : order) {
             auto const& e = events[i];
-            columns[0].add(std::string_view(hex(digests[i])));
+            columns[0].add(std::string_view(reinterpret_cast<char const*>(digests[i].data()), digests[i].size()));
             columns[1].add(to_string(e.status == event_status::unknown ? channel::unknown : e.on));
             columns[2].add(to_string(e.status));
             columns[3].add(std::string_view(e.type));
@@ -234,13 +268,17 @@ public:
         }
         auto const at = std::to_string(received.time_since_epoch().count());
         std::array<char const*, 14> values{at.c_str()};
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            values[c + 1] = columns[c].c_str();
+        std::array<int, 14> lengths{0}, formats{0}; // $1 as text, the arrays binary
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            values[c + 1] = columns[c].data();
+            lengths[c + 1] = columns[c].size();
+            formats[c + 1] = 1;
+        }
         // Without a hook the INSERT is its own transaction: one round trip, committed when it returns.
         if (hook && !exec("BEGIN"))
             return failed("cannot begin");
-        detail::pg_result r(PQexecPrepared(conn_, "sfmc_insert", static_cast<int>(values.size()), values.data(), nullptr,
-                                           nullptr, /*binary result*/ 1));
+        detail::pg_result r(PQexecPrepared(conn_, "sfmc_insert", static_cast<int>(values.size()), values.data(), lengths.data(),
+                                           formats.data(), /*binary result*/ 1));
         if (PQresultStatus(r.get()) != PGRES_TUPLES_OK)
             return rollback(hook != nullptr, "cannot store the events");
         // The digests inserted: the first event of each is new, any other a duplicate.
@@ -450,8 +488,8 @@ private:
         if (!prepare("sfmc_insert",
                      "INSERT INTO events (digest, received_at, channel, status, event_category_type, message_key, "
                      "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, status_message, "
-                     "event) SELECT decode(u.d, 'hex'), " +
-                         from_ms("$1::bigint") + ", u.c, u.s, u.t, u.k, u.ts, u.tn, u.sk, u.dk, u.ci, u.sc, u.sm, u.ev FROM unnest($2::text[], $3::text[], $4::text[], "
+                     "event) SELECT u.d, " +
+                         from_ms("$1::bigint") + ", u.c, u.s, u.t, u.k, u.ts, u.tn, u.sk, u.dk, u.ci, u.sc, u.sm, u.ev FROM unnest($2::bytea[], $3::text[], $4::text[], "
                          "$5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], "
                          "$12::integer[], $13::text[], $14::text[]) AS u(d, c, s, t, k, ts, tn, sk, dk, ci, sc, sm, ev) "
                          "ON CONFLICT (digest) DO NOTHING RETURNING digest") ||
@@ -534,17 +572,6 @@ private:
         if (in_transaction)
             exec("ROLLBACK");
         return why;
-    }
-
-    static std::string hex(detail::store_digest const& d)
-    {
-        constexpr char digits[] = "0123456789abcdef";
-        std::string out;
-        for (auto const b : d) {
-            out += digits[b >> 4];
-            out += digits[b & 15];
-        }
-        return out;
     }
 
     std::string url_;
