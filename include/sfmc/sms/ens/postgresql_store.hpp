@@ -558,8 +558,16 @@ private:
     // `what`, then libpq's reason, the password never in it.
     std::string failed(std::string what) const
     {
-        std::string why = PQerrorMessage(conn_);
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+        // One line: libpq writes its hints on lines of their own ("\n\tIs the server running").
+        std::string why;
+        for (char const* p = PQerrorMessage(conn_); *p; ++p) {
+            bool const space = *p == '\n' || *p == '\t' || *p == '\r' || *p == ' ';
+            if (!space)
+                why += *p;
+            else if (!why.empty() && why.back() != ' ')
+                why += ' ';
+        }
+        while (!why.empty() && why.back() == ' ')
             why.pop_back();
         for (auto const& secret : secrets_)
             sfmc::sms::detail::redact_text(why, secret);
