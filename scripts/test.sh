@@ -2,7 +2,7 @@
 # The README's second command: installs what is missing, then builds and runs every test
 # suite: clang++ (CMake + ctest), g++ Release, -fno-exceptions, the single header,
 # g++ with ASan + UBSan, TSan, meson, consumers of the installed package, the API reference
-# (Doxygen, warnings as errors), and 30 s of fuzzing per target. Ends with one line: "N passed, M failed".
+# (Doxygen, warnings as errors), and 20 s of fuzzing per target. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh || exit 1
@@ -87,9 +87,9 @@ else
     failed=$((failed + 1))
 fi
 
-echo "== fuzz (libFuzzer, ASan, UBSan; 30 s each)"
+echo "== fuzz (libFuzzer, ASan, UBSan; 20 s each)"
 started=$SECONDS
-bash scripts/fuzz.sh --seconds 30 > "$logs/fuzz.log" 2>&1
+bash scripts/fuzz.sh --seconds 20 > "$logs/fuzz.log" 2>&1
 echo "fuzz: $((SECONDS - started)) s"
 fuzz_passed=$(grep -c "no failure" "$logs/fuzz.log" || true)
 fuzz_failed=$(grep -c "FAILED" "$logs/fuzz.log" || true)
