@@ -311,13 +311,7 @@ public:
     {
         if (auto why = usable())
             return std::move(*why);
-        auto got = decide(on, key);
-        if (auto* why = std::get_if<std::string>(&got))
-            return std::move(*why);
-        auto& d = std::get<0>(got);
-        if (!d.decided)
-            return std::optional<message_state>();
-        return std::optional<message_state>(message_state{on, key, std::move(d.decided->event), d.events});
+        return detail::current_state(on, key, decide(on, key));
     }
 
     std::variant<std::vector<stored_event>, std::string> history(channel on, std::string const& key) override

@@ -76,6 +76,18 @@ private:
     channel on_;
 };
 
+// `current`'s answer from a decision (or why it could not be made).
+inline std::variant<std::optional<message_state>, std::string> current_state(channel on, std::string const& key,
+                                                                           std::variant<store_decision, std::string> got)
+{
+    if (auto* why = std::get_if<std::string>(&got))
+        return std::move(*why);
+    auto& d = std::get<0>(got);
+    if (!d.decided)
+        return std::optional<message_state>();
+    return std::optional<message_state>(message_state{on, key, std::move(d.decided->event), d.events});
+}
+
 // A candidate of `list`: an event of the filter's channel and one of its statuses.
 struct list_candidate {
     std::int64_t ms = 0; // its timestampUTC (0 in the stream of those without one)
