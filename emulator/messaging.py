@@ -4,6 +4,8 @@
     GET /messaging/v1/{sms|email}/messages/?type=notSent&$pageSize=N&lastEventId=ID
                                                                         the NotSent list, oldest first
     GET /messaging/v1/{sms|email}/definitions/{key}/queue              a definition's queue metrics
+    POST /messaging/v1/{sms|email}/messages/{key}                      a send to one recipient: 202,
+                                                                        then the key looks up as queued
 
 The NotSent log of each channel starts with the documented entry (and, with --not-sent N, N
 more) and can grow while a sweep reads it: --not-sent-growth K appends K entries after each
@@ -12,7 +14,9 @@ Event ids rise in uneven steps, as other events fall between them; a page's last
 the last entry's id when the page is full, else the end of the log scanned (which can be
 past the last entry).
 """
+import json
 import threading
+import time
 import urllib.parse
 import uuid
 
@@ -50,6 +54,7 @@ class Messaging:
         self.growth = growth
         self.logs = {c: [dict(DOCUMENTED[c])] for c in ("sms", "email")}
         self.scanned = {c: DOCUMENTED[c]["eventID"] for c in ("sms", "email")}
+        self.sent = {}  # (channel, key) -> the lookup's answer for a message sent here
         for channel in ("sms", "email"):
             self.append(channel, initial)
 
@@ -93,6 +98,36 @@ class Messaging:
         if self.growth:
             self.append(channel, self.growth)
         return 200, body
+
+    def send(self, channel, key, body):
+        """(status, body) for POST .../messages/{key}: the documented send to one recipient
+        (definitionKey, recipient.contactKey and recipient.to required; a key used before is refused)."""
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            doc = None
+        recipient = doc.get("recipient") if isinstance(doc, dict) else None
+        missing = [name for name, value in (("definitionKey", doc.get("definitionKey") if isinstance(doc, dict) else None),
+                                            ("recipient.contactKey", (recipient or {}).get("contactKey")),
+                                            ("recipient.to", (recipient or {}).get("to")))
+                   if not isinstance(value, str) or not value]
+        if missing or not isinstance(recipient, dict):
+            return 400, {"message": f"{(missing or ['recipient'])[0]} is required", "errorcode": 30001}
+        request_id = str(uuid.uuid4())
+        with self.lock:
+            if (channel, key) in self.sent:
+                return 400, {"message": "MessageKey is not unique", "errorcode": 30008}
+            category = "SMSQueued" if channel == "sms" else "EmailQueued"
+            self.sent[(channel, key)] = {
+                "requestId": request_id, "eventCategoryType": "TransactionalSendEvents." + category,
+                "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()),
+                "info": {"messageKey": key, "contactKey": recipient["contactKey"], "to": recipient["to"]}}
+        return 202, {"requestId": request_id, "errorcode": 0, "responses": [{"messageKey": key}]}
+
+    def sent_status(self, channel, key):
+        """The lookup's answer for a key this emulator was asked to send, or None."""
+        with self.lock:
+            return self.sent.get((channel, key))
 
     @staticmethod
     def queue(channel, key, known):

@@ -4,6 +4,7 @@
     POST /v2/token                              client credentials (JSON body)
     GET  /messaging/v1/sms/messages/{key}       send status, bearer token required
     GET  /messaging/v1/email/messages/{key}     the same for email
+    POST /messaging/v1/{sms|email}/messages/{key}   a send to one recipient (see messaging.py)
     GET  /messaging/v1/{sms|email}/messages/?type=notSent...   the NotSent list (see messaging.py)
     GET  /messaging/v1/{sms|email}/definitions/{key}/queue     queue metrics
     /platform/v1/ens-*                          the Event Notification Service (see ens.py):
@@ -24,7 +25,8 @@ Replies can be scripted per message key (--script FILE, JSON):
     {"messages": {"KEY": [REPLY, REPLY, ...]}, "token": [REPLY, ...]}
 
 "receiver": [REPLY, ...] scripts the built-in callback (/__emulator/receiver), "not_sent":
-[REPLY, ...] the NotSent pages (a REPLY {"pass": true} serves the page as usual), and
+[REPLY, ...] the NotSent pages and "sends": {"KEY": [REPLY, ...]} the sends of a key (a REPLY
+{"pass": true} serves the page or the send as usual), and
 "queues": {"sms": {"KEY": {"count": 1, "ageSeconds": 2}}} adds definitions; where a REPLY is {"status": 429, "headers": {"Retry-After": "5"}, "body": "text" or
 "json": {...}, "delay": 0.5}. Replies are used in order; the last one repeats. Every request
 is appended to --record FILE as one JSON line: method, target exactly as sent, headers, body,
@@ -91,7 +93,7 @@ MAX_CONTROL_BODY = 16 * 1024 * 1024
 class State:
     def __init__(self, args):
         self.lock = threading.Lock()
-        self.script = {"messages": {}, "token": [], "receiver": [], "not_sent": [], "queues": {}}
+        self.script = {"messages": {}, "token": [], "receiver": [], "not_sent": [], "queues": {}, "sends": {}}
         if args.script:
             with open(args.script, encoding="utf-8") as f:
                 loaded = json.load(f)
@@ -110,7 +112,10 @@ class State:
         self.messaging = messaging.Messaging(args.not_sent, args.not_sent_growth)
 
     def next_reply(self, kind, key):
-        replies = self.script[kind] if kind in ("token", "receiver", "not_sent") else self.script["messages"].get(key)
+        if kind in ("token", "receiver", "not_sent"):
+            replies = self.script[kind]
+        else:
+            replies = self.script["sends" if kind == "send" else "messages"].get(key)
         if not replies:
             return None
         with self.lock:
@@ -262,6 +267,9 @@ def make_handler(state, rest_base):
             if channel == "email":
                 found = messaging.EMAIL_SEED.get(key)
                 return self.reply(200, json.dumps(found)) if found else self.reply(404, not_found)
+            sent = state.messaging.sent_status(channel, key)
+            if sent is not None:
+                return self.reply(200, json.dumps(sent))
             if key not in SEED:
                 return self.reply(404, not_found)
             return self.reply(200, SEED[key])
@@ -276,6 +284,15 @@ def make_handler(state, rest_base):
             self.record(body)
             if self.ens_route(body):
                 return
+            send = re.fullmatch(r"/messaging/v1/(sms|email)/messages/([^/?]+)", self.path)
+            if send and self.command == "POST":
+                if self.tenant() is None:
+                    return
+                key = urllib.parse.unquote_to_bytes(send[2]).decode("utf-8", "replace")
+                scripted = state.next_reply("send", key)
+                if scripted is not None and not scripted.get("pass"):
+                    return self.scripted(scripted)
+                return self.answer(state.messaging.send(send[1], key, body))
             if self.path != "/v2/token" or self.command != "POST":
                 return self.reply(404, json.dumps({"message": "Not Found", "errorcode": 30003, "documentation": DOCS}))
             scripted = state.next_reply("token", "")

@@ -24,6 +24,7 @@
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/message_status.hpp>
 #include <sfmc/sms/queue_lookup.hpp>
+#include <sfmc/sms/request_builder.hpp>
 #include <sfmc/sms/retry_after.hpp>
 #include <sfmc/sms/retry_policy.hpp>
 #include <sfmc/sms/route.hpp>

@@ -2044,9 +2044,7 @@ SFMC_SMS_DECL std::string endpoint::lower(std::string_view s)
 
 namespace sfmc::sms {
 
-namespace detail {
-class request_writer;
-}
+class request_builder;
 
 /// One header of a request: views into the request that holds it.
 struct http_header_view {
@@ -2058,7 +2056,7 @@ struct http_header_view {
 
 /** An HTTP request as a plain value, ready for any HTTP stack to send.
 
-    Made by the library (@ref make_status_request), read by transports: method, scheme,
+    Made by a @ref request_builder (every route's `make_request`), read by transports: method, scheme,
     host, port, target (already percent-encoded: send it byte for byte), headers and body,
     or `url()` for stacks that want one string. All its text lives in one buffer, so making
     one costs a single allocation.
@@ -2072,8 +2070,8 @@ class http_request {
     };
 
 public:
-    /// The most headers a request of the library has.
-    static constexpr std::size_t max_headers = 6;
+    /// The most headers a request holds, `Host` included (see @ref request_builder).
+    static constexpr std::size_t max_headers = 16;
 
     /// Iterates the headers in the order they are sent.
     class header_iterator {
@@ -2136,7 +2134,7 @@ public:
     friend std::ostream& operator<<(std::ostream& out, http_request const& r);
 
 private:
-    friend class detail::request_writer;
+    friend class request_builder;
 
     struct field {
         char const* name; // a string literal
@@ -3694,133 +3692,328 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 // status_request.hpp's definitions: inline in header-only mode, compiled once by
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
-// ---- sfmc/sms/detail/request_writer.hpp ----
+// ---- sfmc/sms/request_builder.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
-#define SFMC_SMS_DETAIL_REQUEST_WRITER_HPP
+#ifndef SFMC_SMS_REQUEST_BUILDER_HPP
+#define SFMC_SMS_REQUEST_BUILDER_HPP
 
 
-#include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <string>
 #include <string_view>
 
-namespace sfmc::sms::detail {
+namespace sfmc::sms {
 
-// Builds an http_request in one buffer, in place: the caller names its request, writes the
-// pieces in order (authority, target, headers, body), calls finish() and returns the
-// request by name, so it is never copied. `capacity` bounds the text after the authority:
-// the buffer is sized once, written through a pointer (std::string::append per piece was a
-// measurable part of building a request: bench/, build/ours/*) and cut to size at the end.
-class request_writer {
+namespace detail {
+// Not constexpr: reaching it while a `http_name` is checked stops the compilation there.
+inline void http_name_must_be_an_rfc9110_token() {}
+} // namespace detail
+
+/** A method or header name, checked when the program compiles: an RFC 9110 token
+    (letters, digits and ``!#$%&'*+-.^_`|~``).
+
+    Made only from a string literal, so a name can never come from data: no request the
+    builder writes can be split by a name.
+*/
+class http_name {
 public:
-    // The authority comes first: the host is part of it, and the Host header all of it.
-    request_writer(http_request& into, std::string_view method, endpoint const& ep, std::size_t capacity)
-        : req_(into)
+    /// `literal` as a name; a compile error unless it is a token.
+    template <std::size_t N>
+    consteval http_name(char const (&literal)[N]) : text_(literal, N - 1)
     {
-        req_.method_ = method;
-        req_.scheme_ = ep.scheme();
-        req_.port_ = ep.port();
-        req_.text_.resize(ep.authority().size() + capacity);
-        end_ = req_.text_.data();
-        authority_ = append_span(ep.authority());
-        req_.host_ = {ep.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(ep.host().size())};
-        target_begin_ = size();
+        if (text_.empty())
+            detail::http_name_must_be_an_rfc9110_token();
+        for (char c : text_)
+            if (!is_token_char(c))
+                detail::http_name_must_be_an_rfc9110_token();
     }
 
-    request_writer(request_writer const&) = delete;
-    request_writer& operator=(request_writer const&) = delete;
-
-    void append(std::string_view s)
-    {
-        if (s.empty()) // an empty view may have no data: memcpy must not see it
-            return;
-        make_room(s.size());
-        std::memcpy(end_, s.data(), s.size());
-        end_ += s.size();
-    }
-
-    // The room `append_segment(s)` may take: every byte escaped.
-    static constexpr std::size_t segment_room(std::string_view s) noexcept { return 3 * s.size(); }
-
-    // `s` as one percent-encoded path segment (encode_path_segment), in one pass over `s`.
-    void append_segment(std::string_view s)
-    {
-        make_room(segment_room(s));
-        end_ = encode_path_segment(s, end_, room());
-    }
-
-    // Ends the target: everything written since the authority.
-    void end_target() noexcept { req_.target_ = since(target_begin_); }
-
-    void add_host_header() noexcept { add_field("Host", authority_); }
-
-    void add_header(std::string_view literal_name, std::string_view value)
-    {
-        add_field(literal_name, append_span(value));
-    }
-
-    // The room `add_bearer` takes.
-    static std::size_t bearer_size(access_token const& token) noexcept { return bearer.size() + token.reveal().size(); }
-
-    // `Authorization: Bearer {token}`, the one place a request takes the token.
-    void add_bearer(access_token const& token)
-    {
-        auto const at = size();
-        append(bearer);
-        append(token.reveal());
-        add_field("Authorization", since(at));
-    }
-
-    void set_body(std::string_view body) { req_.body_ = append_span(body); }
-
-    // Cuts the text to what was written (the capacity stays: nothing is allocated).
-    void finish() { req_.text_.resize(size()); }
+    /// The name.
+    constexpr std::string_view text() const noexcept { return text_; }
 
 private:
-    static constexpr std::string_view bearer = "Bearer ";
-
-    std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - req_.text_.data()); }
-    std::size_t room() const noexcept { return req_.text_.size() - size(); }
-
-    // A capacity too small is the caller's bug (asserted), but never a write out of bounds:
-    // the buffer then grows, which costs an allocation and nothing else.
-    void make_room(std::size_t n)
+    static constexpr bool is_token_char(char c) noexcept
     {
-        assert(n <= room());
-        if (n > room()) {
-            auto const at = size();
-            req_.text_.resize(at + n);
-            end_ = req_.text_.data() + at;
-        }
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
     }
 
-    void add_field(std::string_view literal_name, http_request::span value) noexcept
-    {
-        auto& slots = req_.headers_;
-        assert(slots.count < http_request::max_headers);
-        slots.items[slots.count++] = {literal_name.data(), static_cast<std::uint32_t>(literal_name.size()), value};
-    }
-    http_request::span append_span(std::string_view s)
-    {
-        auto const at = size();
-        append(s);
-        return since(at);
-    }
-    http_request::span since(std::size_t at) const noexcept
-    {
-        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(size() - at)};
-    }
-
-    http_request& req_;
-    char* end_ = nullptr;
-    http_request::span authority_;
-    std::size_t target_begin_ = 0;
+    std::string_view text_;
 };
 
-} // namespace sfmc::sms::detail
+/** Builds an @ref http_request: the way every route, the library's and yours, writes its request.
+
+    A route's `make_request` names a builder with the method and the endpoint (which gives the
+    scheme, the host, the `Host` header and the base path in front of the target), adds the
+    pieces and returns `finish()`:
+    | call | writes |
+    |------|--------|
+    | `path(text)` | route text such as `"/messaging/v1/sms/messages/"`; any byte a path may not hold (`%`, `?`, `#`, space, non-ASCII) percent-encoded, so it can never end the path |
+    | `segment(s)` | `s` as exactly one path segment: `/` and everything but RFC 3986's unreserved characters percent-encoded, `.` and `..` too |
+    | `query(name, value)` | `?name=value`, then `&name=value`; each percent-encoded so that it cannot end its part (`&`, `=`, `+`, `#`) |
+    | `header(name, value)` | a header; the name is an @ref http_name, the value's CR, LF, NUL and other control characters (but tab) are sent as spaces (RFC 9110 section 5.5), so no value splits the request |
+    | `bearer(token)` | `Authorization: Bearer {token}`, the value printing a request redacts |
+    | `body(type, bytes)`, `json_body(text)` | `Content-Type` and the body |
+    Target pieces may come before or after headers (the target is kept whole either way); at
+    most `http_request::max_headers` headers, `Host` included. Nothing here fails: what a route
+    must refuse (an empty id, a value out of range) it refuses in its `validate()`, before
+    anything is built.
+
+    All the request's text is one buffer, allocated once when `size_hint` covers what is
+    written after the authority (the library's own routes compute it; the `*_room` functions
+    help), and grown otherwise.
+
+    @par Example
+    @code
+    sfmc::sms::http_request make_request(sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token) const
+    {
+        return sfmc::sms::request_builder("POST", rest)
+            .path("/messaging/v1/sms/messages/")
+            .segment(key.value())
+            .bearer(token)
+            .header("Accept", "application/json")
+            .json_body(body)
+            .finish();
+    }
+    @endcode
+*/
+class request_builder {
+public:
+    /// A request `method` to `base`, its `Host` header written; `size_hint` bytes reserved for the rest.
+    SFMC_SMS_DECL request_builder(http_name method, endpoint const& base, std::size_t size_hint = 256);
+
+    request_builder(request_builder const&) = delete;
+    request_builder& operator=(request_builder const&) = delete;
+
+    /// Appends route text to the path, encoding what a path may not hold.
+    SFMC_SMS_DECL request_builder& path(std::string_view text);
+    /// Appends `s` as one path segment.
+    SFMC_SMS_DECL request_builder& segment(std::string_view s);
+    /// Appends `name=value` to the query.
+    SFMC_SMS_DECL request_builder& query(std::string_view name, std::string_view value);
+    /// Adds a header.
+    SFMC_SMS_DECL request_builder& header(http_name name, std::string_view value);
+    /// Adds `Authorization: Bearer {token}`.
+    SFMC_SMS_DECL request_builder& bearer(access_token const& token);
+    /// Adds `Content-Type: {content_type}` and sets the body.
+    SFMC_SMS_DECL request_builder& body(std::string_view content_type, std::string_view bytes);
+    /// `body("application/json", json)`.
+    SFMC_SMS_DECL request_builder& json_body(std::string_view json);
+
+    /// The request; the builder is then empty.
+    SFMC_SMS_DECL http_request finish();
+
+    /// The most `path(text)` or `segment(s)` may write: every byte encoded.
+    static constexpr std::size_t path_room(std::string_view s) noexcept { return 3 * s.size(); }
+    /// The most `query(name, value)` may write.
+    static constexpr std::size_t query_room(std::string_view name, std::string_view value) noexcept
+    {
+        return 2 + 3 * (name.size() + value.size());
+    }
+    /// What `bearer(token)` writes.
+    static std::size_t bearer_room(access_token const& token) noexcept { return 7 + token.reveal().size(); }
+
+private:
+    enum class charset { path, segment, query, raw };
+
+    SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
+    SFMC_SMS_DECL http_request::span append(std::string_view s);
+    SFMC_SMS_DECL void add_field(std::string_view name, http_request::span value);
+    SFMC_SMS_DECL char* make_room(std::size_t n);
+
+    http_request req_;
+    std::size_t size_ = 0;         // bytes of req_.text_ written; the rest is room
+    std::size_t target_begin_ = 0; // the target follows the authority
+    std::size_t target_end_ = 0;   // where the next target piece goes
+    bool has_query_ = false;
+};
+
+} // namespace sfmc::sms
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+// ---- sfmc/sms/impl/request_builder.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_REQUEST_BUILDER_IPP
+#define SFMC_SMS_IMPL_REQUEST_BUILDER_IPP
+
+// request_builder.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <boost/assert.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/grammar/lut_chars.hpp>
+#include <boost/url/rfc/pchars.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+namespace sfmc::sms {
+namespace detail {
+
+// What a path piece keeps as it is: pchar and '/' (RFC 3986 section 3.3).
+inline constexpr auto path_text_chars = boost::urls::pchars + '/';
+// What a query name or value keeps: the query's characters but those that end a part.
+inline constexpr auto query_part_chars =
+    boost::urls::pchars + '/' + '?' - boost::urls::grammar::lut_chars("&=+");
+// Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
+inline boost::urls::encoding_opts upper_hex() noexcept
+{
+    return boost::urls::encoding_opts(/*space_as_plus=*/false, /*lower_case=*/false);
+}
+
+} // namespace detail
+
+SFMC_SMS_DECL request_builder::request_builder(http_name method, endpoint const& base, std::size_t size_hint)
+{
+    req_.method_ = method.text();
+    req_.scheme_ = base.scheme();
+    req_.port_ = base.port();
+    req_.text_.resize(base.authority().size() + base.base_path().size() + size_hint);
+    auto const authority = append(base.authority());
+    req_.host_ = {base.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(base.host().size())};
+    add_field("Host", authority);
+    target_begin_ = size_;
+    target_end_ = size_;
+    path(base.base_path());
+}
+
+SFMC_SMS_DECL char* request_builder::make_room(std::size_t n)
+{
+    if (n > req_.text_.size() - size_)
+        req_.text_.resize(std::max(size_ + n, 2 * req_.text_.size()));
+    return req_.text_.data() + size_;
+}
+
+SFMC_SMS_DECL http_request::span request_builder::append(std::string_view s)
+{
+    auto const at = size_;
+    if (!s.empty()) { // an empty view may have no data: memcpy must not see it
+        std::memcpy(make_room(s.size()), s.data(), s.size());
+        size_ += s.size();
+    }
+    return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(s.size())};
+}
+
+SFMC_SMS_DECL void request_builder::add_to_target(std::string_view s, charset set)
+{
+    auto encode = [&](char* out, std::size_t room) -> std::size_t {
+        switch (set) {
+        case charset::segment: return static_cast<std::size_t>(encode_path_segment(s, out, room) - out);
+        case charset::path: return boost::urls::encode(out, room, s, detail::path_text_chars, detail::upper_hex());
+        case charset::query: return boost::urls::encode(out, room, s, detail::query_part_chars, detail::upper_hex());
+        case charset::raw: std::memcpy(out, s.data(), s.size()); return s.size();
+        }
+        return 0;
+    };
+    if (target_end_ == size_) { // the usual order, target first: encode in place, one pass
+        auto const n = encode(make_room(path_room(s)), path_room(s));
+        size_ += n;
+        target_end_ = size_;
+        return;
+    }
+    // A piece after headers or the body: make a gap at the target's end and move what
+    // follows (and the spans that point there) past it.
+    std::size_t n = 0;
+    switch (set) {
+    case charset::segment: n = encoded_path_segment_size(s); break;
+    case charset::path: n = boost::urls::encoded_size(s, detail::path_text_chars, detail::upper_hex()); break;
+    case charset::query: n = boost::urls::encoded_size(s, detail::query_part_chars, detail::upper_hex()); break;
+    case charset::raw: n = s.size(); break;
+    }
+    make_room(n);
+    char* gap = req_.text_.data() + target_end_;
+    std::memmove(gap + n, gap, size_ - target_end_);
+    encode(gap, n);
+    auto const moved = [&](http_request::span& sp) {
+        if (sp.offset >= target_end_)
+            sp.offset += static_cast<std::uint32_t>(n);
+    };
+    for (std::size_t i = 0; i != req_.headers_.count; ++i)
+        moved(req_.headers_.items[i].value);
+    moved(req_.body_);
+    size_ += n;
+    target_end_ += n;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::path(std::string_view text)
+{
+    add_to_target(text, charset::path);
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::segment(std::string_view s)
+{
+    add_to_target(s, charset::segment);
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::query(std::string_view name, std::string_view value)
+{
+    add_to_target(has_query_ ? "&" : "?", charset::raw); // the separators, never encoded
+    has_query_ = true;
+    add_to_target(name, charset::query);
+    add_to_target("=", charset::raw);
+    add_to_target(value, charset::query);
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::header(http_name name, std::string_view value)
+{
+    auto const at = append(value);
+    // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
+    // are not field characters either. As spaces they cannot end the header.
+    for (auto* c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
+        if ((static_cast<unsigned char>(*c) < 0x20 && *c != '\t') || *c == 0x7f)
+            *c = ' ';
+    add_field(name.text(), at);
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::bearer(access_token const& token)
+{
+    // The one place a request takes the token; access_token holds visible ASCII only.
+    auto const at = append("Bearer ");
+    append(token.reveal());
+    add_field("Authorization", {at.offset, static_cast<std::uint32_t>(size_ - at.offset)});
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::body(std::string_view content_type, std::string_view bytes)
+{
+    header("Content-Type", content_type);
+    req_.body_ = append(bytes);
+    return *this;
+}
+
+SFMC_SMS_DECL request_builder& request_builder::json_body(std::string_view json)
+{
+    return body("application/json", json);
+}
+
+SFMC_SMS_DECL http_request request_builder::finish()
+{
+    req_.target_ = {static_cast<std::uint32_t>(target_begin_), static_cast<std::uint32_t>(target_end_ - target_begin_)};
+    req_.text_.resize(size_); // the capacity stays: nothing is allocated
+    http_request out = std::move(req_);
+    req_ = {};
+    size_ = target_begin_ = target_end_ = 0;
+    has_query_ = false;
+    return out;
+}
+
+SFMC_SMS_DECL void request_builder::add_field(std::string_view name, http_request::span value)
+{
+    auto& slots = req_.headers_;
+    BOOST_ASSERT_MSG(slots.count < http_request::max_headers, "more headers than http_request::max_headers");
+    if (slots.count < http_request::max_headers)
+        slots.items[slots.count++] = {name.data(), static_cast<std::uint32_t>(name.size()), value};
+}
+
+} // namespace sfmc::sms
+
+#endif
+#endif
 
 #endif
 
@@ -3831,21 +4024,15 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
-    auto const capacity = ep.base_path().size() + route.size() + detail::request_writer::segment_room(key.value()) +
-                          detail::request_writer::bearer_size(token) + 2 * json.size();
-    http_request req;
-    detail::request_writer w(req, "GET", ep, capacity);
-    w.append(ep.base_path());
-    w.append(route);
-    w.append_segment(key.value());
-    w.end_target();
-
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json);
-    w.add_header("Content-Type", json);
-    w.finish();
-    return req;
+    return request_builder("GET", ep,
+                           request_builder::path_room(route) + request_builder::path_room(key.value()) +
+                               request_builder::bearer_room(token) + 2 * json.size())
+        .path(route)
+        .segment(key.value())
+        .bearer(token)
+        .header("Accept", json)
+        .header("Content-Type", json)
+        .finish();
 }
 
 } // namespace sfmc::sms
@@ -4551,18 +4738,11 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
     body += '}';
 
     constexpr std::string_view json = "application/json";
-    auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
-    http_request req;
-    detail::request_writer w(req, "POST", auth, capacity);
-    w.append(auth.base_path());
-    w.append(token_route);
-    w.end_target();
-    w.add_host_header();
-    w.add_header("Content-Type", json);
-    w.add_header("Accept", json);
-    w.set_body(body);
-    w.finish();
-    return req;
+    return request_builder("POST", auth, request_builder::path_room(token_route) + 2 * json.size() + body.size())
+        .path(token_route)
+        .json_body(body)
+        .header("Accept", json)
+        .finish();
 }
 
 } // namespace sfmc::sms
@@ -4954,23 +5134,18 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
     constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
     auto const channel_route = std::string_view("/messaging/v1/");
     auto const on_name = to_string(on);
-    http_request req;
-    detail::request_writer w(req, "GET", rest,
-                             rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
-                                 detail::request_writer::segment_room(definition_key.value()) + queue.size() +
-                                 detail::request_writer::bearer_size(token) + json.size());
-    w.append(rest.base_path());
-    w.append(channel_route);
-    w.append(on_name);
-    w.append(definitions);
-    w.append_segment(definition_key.value());
-    w.append(queue);
-    w.end_target();
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json);
-    w.finish();
-    return req;
+    return request_builder("GET", rest,
+                           request_builder::path_room(channel_route) + request_builder::path_room(on_name) +
+                               request_builder::path_room(definitions) + request_builder::path_room(definition_key.value()) +
+                               request_builder::path_room(queue) + request_builder::bearer_room(token) + json.size())
+        .path(channel_route)
+        .path(on_name)
+        .path(definitions)
+        .segment(definition_key.value())
+        .path(queue)
+        .bearer(token)
+        .header("Accept", json)
+        .finish();
 }
 
 SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)

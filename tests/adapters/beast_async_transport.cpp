@@ -5,7 +5,6 @@
 #include "support/emulator.hpp"
 
 #include <sfmc/sms/async_client.hpp>
-#include <sfmc/sms/beast_async_transport.hpp> // the forwarding header still works
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>

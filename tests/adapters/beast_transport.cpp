@@ -4,7 +4,6 @@
 
 #include "support/transport_conformance.hpp"
 
-#include <sfmc/sms/beast_transport.hpp> // the forwarding header still works
 
 using namespace sfmc::sms;
 

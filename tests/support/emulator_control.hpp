@@ -23,7 +23,7 @@ struct emulator_control {
     }
     sfmc::sms::api_result<value_type> decode(sfmc::sms::http_response const& res, sfmc::sms::decode_options const& opt) const
     {
-        return sfmc::sms::detail::parse_json_answer(res, opt);
+        return sfmc::sms::decode_json(res, opt);
     }
 };
 

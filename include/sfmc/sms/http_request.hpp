@@ -14,9 +14,7 @@
 
 namespace sfmc::sms {
 
-namespace detail {
-class request_writer;
-}
+class request_builder;
 
 /// One header of a request: views into the request that holds it.
 struct http_header_view {
@@ -28,7 +26,7 @@ struct http_header_view {
 
 /** An HTTP request as a plain value, ready for any HTTP stack to send.
 
-    Made by the library (@ref make_status_request), read by transports: method, scheme,
+    Made by a @ref request_builder (every route's `make_request`), read by transports: method, scheme,
     host, port, target (already percent-encoded: send it byte for byte), headers and body,
     or `url()` for stacks that want one string. All its text lives in one buffer, so making
     one costs a single allocation.
@@ -42,8 +40,8 @@ class http_request {
     };
 
 public:
-    /// The most headers a request of the library has.
-    static constexpr std::size_t max_headers = 6;
+    /// The most headers a request holds, `Host` included (see @ref request_builder).
+    static constexpr std::size_t max_headers = 16;
 
     /// Iterates the headers in the order they are sent.
     class header_iterator {
@@ -106,7 +104,7 @@ public:
     friend std::ostream& operator<<(std::ostream& out, http_request const& r);
 
 private:
-    friend class detail::request_writer;
+    friend class request_builder;
 
     struct field {
         char const* name; // a string literal

@@ -11,7 +11,7 @@
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/json_route.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/request_builder.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/http_request.hpp>
@@ -74,7 +74,7 @@ struct not_sent_page {
 */
 inline api_result<not_sent_page> decode_not_sent_page(http_response const& res, decode_options const& opt = {})
 {
-    auto parsed = detail::parse_json_answer(res, opt);
+    auto parsed = decode_json(res, opt);
     if (!parsed)
         return std::move(parsed).error();
     auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
@@ -167,31 +167,16 @@ struct not_sent_list {
     /// The request for this page at `rest`.
     http_request make_request(endpoint const& rest, access_token const& token) const
     {
-        constexpr std::string_view json = "application/json", prefix = "/messaging/v1/",
-                                   query = "/messages/?type=notSent&$pageSize=", cursor = "&lastEventId=";
+        constexpr std::string_view json = "application/json", prefix = "/messaging/v1/", messages = "/messages/";
         char digits[2][24];
         auto const size_end = std::to_chars(digits[0], digits[0] + sizeof digits[0], page_size).ptr;
         auto const after_end = after ? std::to_chars(digits[1], digits[1] + sizeof digits[1], *after).ptr : digits[1];
         auto const on_name = to_string(on);
-        http_request req;
-        detail::request_writer w(req, "GET", rest,
-                                 rest.base_path().size() + prefix.size() + on_name.size() + query.size() + cursor.size() +
-                                     2 * sizeof digits[0] + detail::request_writer::bearer_size(token) + json.size());
-        w.append(rest.base_path());
-        w.append(prefix);
-        w.append(on_name);
-        w.append(query);
-        w.append({digits[0], size_end});
-        if (after) {
-            w.append(cursor);
-            w.append({digits[1], after_end});
-        }
-        w.end_target();
-        w.add_host_header();
-        w.add_bearer(token);
-        w.add_header("Accept", json);
-        w.finish();
-        return req;
+        request_builder b("GET", rest, 128 + request_builder::bearer_room(token));
+        b.path(prefix).path(on_name).path(messages).query("type", "notSent").query("$pageSize", {digits[0], size_end});
+        if (after)
+            b.query("lastEventId", {digits[1], after_end});
+        return b.bearer(token).header("Accept", json).finish();
     }
 
     /// The page, or why there is none (see `decode_not_sent_page`).

@@ -35,6 +35,7 @@
 #include <sfmc/sms/impl/message_key.ipp>
 #include <sfmc/sms/impl/message_status.ipp>
 #include <sfmc/sms/impl/queue_lookup.ipp>
+#include <sfmc/sms/impl/request_builder.ipp>
 #include <sfmc/sms/impl/retry_after.ipp>
 #include <sfmc/sms/impl/retry_policy.ipp>
 #include <sfmc/sms/impl/run_blocking.ipp>

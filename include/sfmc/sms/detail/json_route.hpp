@@ -3,11 +3,12 @@
 #define SFMC_SMS_DETAIL_JSON_ROUTE_HPP
 
 #include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/decode_json.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/json_answer.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/request_builder.hpp>
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -35,49 +36,19 @@ inline constexpr std::string_view json_media_type = "application/json";
 
 // `{method} {base}{route}[/{id}]` with Host, the bearer token, Accept and, with a body,
 // Content-Type. The id is percent-encoded as one segment, like a message key.
-inline http_request make_json_request(std::string_view method, endpoint const& rest, std::string_view route,
+inline http_request make_json_request(http_name method, endpoint const& rest, std::string_view route,
                                       std::string_view id, access_token const& token, std::string_view body = {})
 {
-    http_request req;
-    request_writer w(req, method, rest,
-                     rest.base_path().size() + route.size() + 1 + request_writer::segment_room(id) +
-                         request_writer::bearer_size(token) + 2 * json_media_type.size() + body.size());
-    w.append(rest.base_path());
-    w.append(route);
-    if (!id.empty()) {
-        w.append("/");
-        w.append_segment(id);
-    }
-    w.end_target();
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json_media_type);
-    if (!body.empty()) {
-        w.add_header("Content-Type", json_media_type);
-        w.set_body(body);
-    }
-    w.finish();
-    return req;
-}
-
-// A 2xx answer parsed whole (the checks of refuse_json_answer first, then Boost.JSON within
-// the size and depth limits, trailing commas allowed as in the API's examples).
-inline api_result<boost::json::value> parse_json_answer(http_response const& res, decode_options const& opt)
-{
-    if (auto refused = refuse_json_answer(res, opt))
-        return std::move(*refused);
-    boost::json::parse_options po;
-    po.max_depth = opt.max_depth;
-    po.allow_trailing_commas = true;
-    boost::system::error_code ec;
-    auto value = boost::json::parse(res.body, ec, {}, po);
-    if (!ec)
-        return value;
-    auto f = json_syntax_failure(ec, 0, res.body.size(), opt.max_depth);
-    if (f.code == error::malformed_body)
-        f.detail = ec.message();
-    f.http_status = res.status;
-    return f;
+    request_builder b(method, rest,
+                      request_builder::path_room(route) + 1 + request_builder::path_room(id) +
+                          request_builder::bearer_room(token) + 2 * json_media_type.size() + body.size());
+    b.path(route);
+    if (!id.empty())
+        b.path("/").segment(id);
+    b.bearer(token).header("Accept", json_media_type);
+    if (!body.empty())
+        b.json_body(body);
+    return b.finish();
 }
 
 // The member named `key`, matched exactly, else without regard to case (ENS's documents
@@ -222,7 +193,7 @@ private:
 template <class T, class Read>
 api_result<std::vector<T>> decode_json_list(http_response const& res, decode_options const& opt, Read read)
 {
-    auto parsed = parse_json_answer(res, opt);
+    auto parsed = decode_json(res, opt);
     if (!parsed)
         return std::move(parsed).error();
     std::vector<T> out;

@@ -8,7 +8,7 @@
 #include <sfmc/sms/detail/json_answer.hpp>
 #include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/queue_lookup.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/request_builder.hpp>
 
 #include <array>
 
@@ -38,23 +38,18 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
     constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
     auto const channel_route = std::string_view("/messaging/v1/");
     auto const on_name = to_string(on);
-    http_request req;
-    detail::request_writer w(req, "GET", rest,
-                             rest.base_path().size() + channel_route.size() + on_name.size() + definitions.size() +
-                                 detail::request_writer::segment_room(definition_key.value()) + queue.size() +
-                                 detail::request_writer::bearer_size(token) + json.size());
-    w.append(rest.base_path());
-    w.append(channel_route);
-    w.append(on_name);
-    w.append(definitions);
-    w.append_segment(definition_key.value());
-    w.append(queue);
-    w.end_target();
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json);
-    w.finish();
-    return req;
+    return request_builder("GET", rest,
+                           request_builder::path_room(channel_route) + request_builder::path_room(on_name) +
+                               request_builder::path_room(definitions) + request_builder::path_room(definition_key.value()) +
+                               request_builder::path_room(queue) + request_builder::bearer_room(token) + json.size())
+        .path(channel_route)
+        .path(on_name)
+        .path(definitions)
+        .segment(definition_key.value())
+        .path(queue)
+        .bearer(token)
+        .header("Accept", json)
+        .finish();
 }
 
 SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)

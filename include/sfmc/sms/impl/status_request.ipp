@@ -6,7 +6,7 @@
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/status_request.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/request_builder.hpp>
 
 namespace sfmc::sms {
 
@@ -15,21 +15,15 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
-    auto const capacity = ep.base_path().size() + route.size() + detail::request_writer::segment_room(key.value()) +
-                          detail::request_writer::bearer_size(token) + 2 * json.size();
-    http_request req;
-    detail::request_writer w(req, "GET", ep, capacity);
-    w.append(ep.base_path());
-    w.append(route);
-    w.append_segment(key.value());
-    w.end_target();
-
-    w.add_host_header();
-    w.add_bearer(token);
-    w.add_header("Accept", json);
-    w.add_header("Content-Type", json);
-    w.finish();
-    return req;
+    return request_builder("GET", ep,
+                           request_builder::path_room(route) + request_builder::path_room(key.value()) +
+                               request_builder::bearer_room(token) + 2 * json.size())
+        .path(route)
+        .segment(key.value())
+        .bearer(token)
+        .header("Accept", json)
+        .header("Content-Type", json)
+        .finish();
 }
 
 } // namespace sfmc::sms

@@ -7,7 +7,7 @@
 
 #include <sfmc/sms/token_request.hpp>
 #include <sfmc/sms/detail/json_string.hpp>
-#include <sfmc/sms/detail/request_writer.hpp>
+#include <sfmc/sms/request_builder.hpp>
 
 namespace sfmc::sms {
 
@@ -28,18 +28,11 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
     body += '}';
 
     constexpr std::string_view json = "application/json";
-    auto const capacity = auth.base_path().size() + token_route.size() + 2 * json.size() + body.size();
-    http_request req;
-    detail::request_writer w(req, "POST", auth, capacity);
-    w.append(auth.base_path());
-    w.append(token_route);
-    w.end_target();
-    w.add_host_header();
-    w.add_header("Content-Type", json);
-    w.add_header("Accept", json);
-    w.set_body(body);
-    w.finish();
-    return req;
+    return request_builder("POST", auth, request_builder::path_room(token_route) + 2 * json.size() + body.size())
+        .path(token_route)
+        .json_body(body)
+        .header("Accept", json)
+        .finish();
 }
 
 } // namespace sfmc::sms

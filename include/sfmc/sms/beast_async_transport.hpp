@@ -1,8 +1,0 @@
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_BEAST_ASYNC_TRANSPORT_HPP
-#define SFMC_SMS_BEAST_ASYNC_TRANSPORT_HPP
-
-// Moved to <sfmc/sms/adapters/beast_async_transport.hpp>; this forwarding header goes in the next release.
-#include <sfmc/sms/adapters/beast_async_transport.hpp>
-
-#endif

@@ -1,0 +1,146 @@
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_REQUEST_BUILDER_HPP
+#define SFMC_SMS_REQUEST_BUILDER_HPP
+
+#include <sfmc/sms/access_token.hpp>
+#include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/http_request.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace sfmc::sms {
+
+namespace detail {
+// Not constexpr: reaching it while a `http_name` is checked stops the compilation there.
+inline void http_name_must_be_an_rfc9110_token() {}
+} // namespace detail
+
+/** A method or header name, checked when the program compiles: an RFC 9110 token
+    (letters, digits and ``!#$%&'*+-.^_`|~``).
+
+    Made only from a string literal, so a name can never come from data: no request the
+    builder writes can be split by a name.
+*/
+class http_name {
+public:
+    /// `literal` as a name; a compile error unless it is a token.
+    template <std::size_t N>
+    consteval http_name(char const (&literal)[N]) : text_(literal, N - 1)
+    {
+        if (text_.empty())
+            detail::http_name_must_be_an_rfc9110_token();
+        for (char c : text_)
+            if (!is_token_char(c))
+                detail::http_name_must_be_an_rfc9110_token();
+    }
+
+    /// The name.
+    constexpr std::string_view text() const noexcept { return text_; }
+
+private:
+    static constexpr bool is_token_char(char c) noexcept
+    {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    }
+
+    std::string_view text_;
+};
+
+/** Builds an @ref http_request: the way every route, the library's and yours, writes its request.
+
+    A route's `make_request` names a builder with the method and the endpoint (which gives the
+    scheme, the host, the `Host` header and the base path in front of the target), adds the
+    pieces and returns `finish()`:
+    | call | writes |
+    |------|--------|
+    | `path(text)` | route text such as `"/messaging/v1/sms/messages/"`; any byte a path may not hold (`%`, `?`, `#`, space, non-ASCII) percent-encoded, so it can never end the path |
+    | `segment(s)` | `s` as exactly one path segment: `/` and everything but RFC 3986's unreserved characters percent-encoded, `.` and `..` too |
+    | `query(name, value)` | `?name=value`, then `&name=value`; each percent-encoded so that it cannot end its part (`&`, `=`, `+`, `#`) |
+    | `header(name, value)` | a header; the name is an @ref http_name, the value's CR, LF, NUL and other control characters (but tab) are sent as spaces (RFC 9110 section 5.5), so no value splits the request |
+    | `bearer(token)` | `Authorization: Bearer {token}`, the value printing a request redacts |
+    | `body(type, bytes)`, `json_body(text)` | `Content-Type` and the body |
+    Target pieces may come before or after headers (the target is kept whole either way); at
+    most `http_request::max_headers` headers, `Host` included. Nothing here fails: what a route
+    must refuse (an empty id, a value out of range) it refuses in its `validate()`, before
+    anything is built.
+
+    All the request's text is one buffer, allocated once when `size_hint` covers what is
+    written after the authority (the library's own routes compute it; the `*_room` functions
+    help), and grown otherwise.
+
+    @par Example
+    @code
+    sfmc::sms::http_request make_request(sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token) const
+    {
+        return sfmc::sms::request_builder("POST", rest)
+            .path("/messaging/v1/sms/messages/")
+            .segment(key.value())
+            .bearer(token)
+            .header("Accept", "application/json")
+            .json_body(body)
+            .finish();
+    }
+    @endcode
+*/
+class request_builder {
+public:
+    /// A request `method` to `base`, its `Host` header written; `size_hint` bytes reserved for the rest.
+    SFMC_SMS_DECL request_builder(http_name method, endpoint const& base, std::size_t size_hint = 256);
+
+    request_builder(request_builder const&) = delete;
+    request_builder& operator=(request_builder const&) = delete;
+
+    /// Appends route text to the path, encoding what a path may not hold.
+    SFMC_SMS_DECL request_builder& path(std::string_view text);
+    /// Appends `s` as one path segment.
+    SFMC_SMS_DECL request_builder& segment(std::string_view s);
+    /// Appends `name=value` to the query.
+    SFMC_SMS_DECL request_builder& query(std::string_view name, std::string_view value);
+    /// Adds a header.
+    SFMC_SMS_DECL request_builder& header(http_name name, std::string_view value);
+    /// Adds `Authorization: Bearer {token}`.
+    SFMC_SMS_DECL request_builder& bearer(access_token const& token);
+    /// Adds `Content-Type: {content_type}` and sets the body.
+    SFMC_SMS_DECL request_builder& body(std::string_view content_type, std::string_view bytes);
+    /// `body("application/json", json)`.
+    SFMC_SMS_DECL request_builder& json_body(std::string_view json);
+
+    /// The request; the builder is then empty.
+    SFMC_SMS_DECL http_request finish();
+
+    /// The most `path(text)` or `segment(s)` may write: every byte encoded.
+    static constexpr std::size_t path_room(std::string_view s) noexcept { return 3 * s.size(); }
+    /// The most `query(name, value)` may write.
+    static constexpr std::size_t query_room(std::string_view name, std::string_view value) noexcept
+    {
+        return 2 + 3 * (name.size() + value.size());
+    }
+    /// What `bearer(token)` writes.
+    static std::size_t bearer_room(access_token const& token) noexcept { return 7 + token.reveal().size(); }
+
+private:
+    enum class charset { path, segment, query, raw };
+
+    SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
+    SFMC_SMS_DECL http_request::span append(std::string_view s);
+    SFMC_SMS_DECL void add_field(std::string_view name, http_request::span value);
+    SFMC_SMS_DECL char* make_room(std::size_t n);
+
+    http_request req_;
+    std::size_t size_ = 0;         // bytes of req_.text_ written; the rest is room
+    std::size_t target_begin_ = 0; // the target follows the authority
+    std::size_t target_end_ = 0;   // where the next target piece goes
+    bool has_query_ = false;
+};
+
+} // namespace sfmc::sms
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/impl/request_builder.ipp>
+#endif
+
+#endif
