@@ -97,9 +97,9 @@ void for_each_stdin_key(Visit&& visit)
 
 using status_client = sfmc::sms::client<sfmc::sms::curl_transport>;
 
-sfmc::sms::ens::channel to_ens(sfmc::sms::channel c)
+sfmc::sms::channel to_ens(sfmc::sms::channel c)
 {
-    return c == sfmc::sms::channel::email ? sfmc::sms::ens::channel::email : sfmc::sms::ens::channel::sms;
+    return c == sfmc::sms::channel::email ? sfmc::sms::channel::email : sfmc::sms::channel::sms;
 }
 
 // --list and --history: the store alone answers, the API is never asked.
@@ -188,7 +188,7 @@ int sweep_not_sent(status_client& sms, cli::options const& opt, std::optional<st
 int show_queue(status_client& sms, cli::options const& opt)
 {
     auto const& name = *opt.queue;
-    auto key = sfmc::sms::message_key::make(name);
+    auto key = sfmc::sms::definition_key::make(name);
     auto const r = key ? sms.run(sfmc::sms::queue_lookup{std::move(*key), opt.channel})
                        : sfmc::sms::api_result<sfmc::sms::queue_metrics>(std::move(key).error());
     if (r && opt.json)

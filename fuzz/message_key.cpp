@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     };
     check_request(sfmc::sms::make_status_request(rest, *key, token, sfmc::sms::channel::email),
                   "/base/messaging/v1/email/messages/" + encoded);
-    check_request(sfmc::sms::queue_lookup{*key}.make_request(rest, token),
+    check_request(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make(key->value())}.make_request(rest, token),
                   "/base/messaging/v1/sms/definitions/" + encoded + "/queue");
     return 0;
 }

@@ -69,7 +69,7 @@ inline std::optional<std::string_view> status_name(sfmc::sms::ens::event const& 
     case event_status::transient:
     case event_status::delivered:
     case event_status::bounced:
-        if (e.on == sfmc::sms::ens::channel::sms)
+        if (e.on == sfmc::sms::channel::sms)
             if (auto const c = sfmc::sms::ens::delivery_code(*e.status_code))
                 return c->name;
         return std::nullopt;

@@ -24,13 +24,13 @@ public:
     {
         return forward<sfmc::sms::ens::append_outcome>([&](auto& s) { return s.append(events, received, hook); });
     }
-    std::variant<std::optional<sfmc::sms::ens::message_state>, std::string> current(sfmc::sms::ens::channel on,
+    std::variant<std::optional<sfmc::sms::ens::message_state>, std::string> current(sfmc::sms::channel on,
                                                                                    std::string const& key) override
     {
         return forward<std::variant<std::optional<sfmc::sms::ens::message_state>, std::string>>(
             [&](auto& s) { return s.current(on, key); });
     }
-    std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string> history(sfmc::sms::ens::channel on,
+    std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string> history(sfmc::sms::channel on,
                                                                                 std::string const& key) override
     {
         return forward<std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string>>(

@@ -28,6 +28,9 @@ TEST_CASE("error: conditions group the codes")
     CHECK(boost::system::error_code(error::blocked) == condition::http_status);
     CHECK(boost::system::error_code(error::truncated_body) == condition::bad_response);
     CHECK(boost::system::error_code(error::bad_page_request) == condition::invalid_input);
+    CHECK(boost::system::error_code(error::bad_channel) == condition::invalid_input);
+    CHECK(boost::system::error_code(error::bad_signature_key) == condition::invalid_input);
+    CHECK(boost::system::error_code(error::bad_request) == condition::http_status);
     CHECK(boost::system::error_code(error::no_progress) == condition::bad_response);
     CHECK(boost::system::error_code(error::transport_failed) == condition::transport);
 }

@@ -15,13 +15,13 @@ TEST_CASE("queue_lookup: the definition key is one encoded segment, on the chann
 {
     auto const rest = *endpoint::from_url("https://gw.example.com/tenant/");
     auto const token = *access_token::make("t");
-    auto const sms = queue_lookup{*message_key::make("order updates/1")}.make_request(rest, token);
+    auto const sms = queue_lookup{*definition_key::make("order updates/1")}.make_request(rest, token);
     CHECK(sms.method() == "GET");
     CHECK(sms.target() == "/tenant/messaging/v1/sms/definitions/order%20updates%2F1/queue");
     CHECK(sms.header("Authorization") == "Bearer t");
     CHECK(sms.header("Accept") == "application/json");
     CHECK(sms.body().empty());
-    auto const email = queue_lookup{*message_key::make(".."), channel::email}.make_request(rest, token);
+    auto const email = queue_lookup{*definition_key::make(".."), channel::email}.make_request(rest, token);
     CHECK(email.target() == "/tenant/messaging/v1/email/definitions/%2E%2E/queue");
 }
 
@@ -46,5 +46,5 @@ TEST_CASE("queue_lookup: the documented answer, lenient numbers, and what will n
     CHECK(decode_queue_metrics(test::ok("")).error().code == error::empty_body);
     CHECK(decode_queue_metrics(test::ok(R"({"count":1,)")).error().code == error::truncated_body);
     CHECK(decode_queue_metrics({404, {}, R"({"message":"no such definition","errorcode":30003})"}).error().code == error::not_found);
-    CHECK(queue_lookup{*message_key::make("d")}.decode({429, {{"Retry-After", "3"}}, ""}, {}).error().code == error::rate_limited);
+    CHECK(queue_lookup{*definition_key::make("d")}.decode({429, {{"Retry-After", "3"}}, ""}, {}).error().code == error::rate_limited);
 }

@@ -13,6 +13,7 @@
 #include <sfmc/sms/client.hpp>
 #include <sfmc/sms/client_credentials.hpp>
 #include <sfmc/sms/decode_error.hpp>
+#include <sfmc/sms/definition_key.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/decode_status.hpp>
 #include <sfmc/sms/decode_token.hpp>

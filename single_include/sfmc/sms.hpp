@@ -92,6 +92,8 @@ enum class error {
     bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
     bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
     bad_page_request,     ///< a NotSent page size outside 1 to 1000, or a negative event id
+    bad_channel,          ///< `channel::unknown` given to a route: only SMS and email have routes
+    bad_signature_key,    ///< an ENS signature key that is empty or has bytes outside visible ASCII
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -181,7 +183,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_page_request)
+    if (e <= error::bad_signature_key)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -206,6 +208,8 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_batch_size: return "bad_batch_size";
     case error::bad_ens_request: return "bad_ens_request";
     case error::bad_page_request: return "bad_page_request";
+    case error::bad_channel: return "bad_channel";
+    case error::bad_signature_key: return "bad_signature_key";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";
@@ -285,6 +289,9 @@ SFMC_SMS_DECL char const* error_category_impl::message(int ev, char*, std::size_
         return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
     case error::bad_page_request:
         return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
+    case error::bad_channel: return "the channel has no routes: only SMS and email have them";
+    case error::bad_signature_key:
+        return "the ENS signature key is empty or has characters other than visible ASCII";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
@@ -2863,9 +2870,12 @@ SFMC_SMS_DECL call_action detail::call_core::decide(double random01)
 
 namespace sfmc::sms {
 
-/** Which transactional messaging channel a route asks about. SMS and email have the same
-    routes under `/messaging/v1/{channel}/`: the lookup of one message, the NotSent list and
-    a definition's queue.
+/** Which transactional messaging channel: the one vocabulary of routes, ENS events and the store.
+
+    SMS and email have the same routes under `/messaging/v1/{channel}/`: the lookup of one
+    message, the NotSent list and a definition's queue. `unknown` is what an ENS event of a
+    type this version does not know is about; a route given it refuses to run
+    (`error::bad_channel`), nothing sent.
 
     @par Example
     @code
@@ -2873,14 +2883,20 @@ namespace sfmc::sms {
     @endcode
 */
 enum class channel {
-    sms,   ///< `/messaging/v1/sms/`
-    email, ///< `/messaging/v1/email/`
+    sms,     ///< `/messaging/v1/sms/`
+    email,   ///< `/messaging/v1/email/`
+    unknown, ///< an event's type names neither; no route has it
 };
 
-/// "sms" or "email": the channel's path segment.
+/// "sms", "email" (the channel's path segment) or "unknown".
 constexpr std::string_view to_string(channel c) noexcept
 {
-    return c == channel::email ? "email" : "sms";
+    switch (c) {
+    case channel::sms: return "sms";
+    case channel::email: return "email";
+    case channel::unknown: break;
+    }
+    return "unknown";
 }
 
 /// The channel named "sms" or "email" (exactly); nullopt for anything else.
@@ -4042,6 +4058,7 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 
 #endif
 
+#include <optional>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -4065,6 +4082,12 @@ struct status_lookup {
     message_key key;
     /// Its channel.
     channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const;
@@ -5025,6 +5048,57 @@ private:
 } // namespace sfmc::sms
 
 #endif
+// ---- sfmc/sms/definition_key.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DEFINITION_KEY_HPP
+#define SFMC_SMS_DEFINITION_KEY_HPP
+
+
+#include <ostream>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The key of a send definition (`definitionKey`), validated: a type of its own, so that a
+    message's key is never passed where a definition's is meant.
+
+    The API documents no limit of its own; a definition key is held to a message key's (not
+    empty, UTF-8, at most 100 code points), with the same errors, and is sent the same way,
+    as one percent-encoded path segment.
+
+    @par Example
+    @code
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
+    @endcode
+*/
+class definition_key {
+public:
+    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
+    static result<definition_key> make(std::string_view utf8)
+    {
+        auto key = message_key::make(utf8);
+        if (!key)
+            return key.error();
+        return definition_key(*key);
+    }
+
+    /// The key as given.
+    std::string_view value() const noexcept { return key_.value(); }
+
+    /// Byte for byte.
+    friend bool operator==(definition_key const&, definition_key const&) noexcept = default;
+
+    /// Writes the key as given.
+    friend std::ostream& operator<<(std::ostream& out, definition_key const& k) { return out << k.value(); }
+
+private:
+    explicit definition_key(message_key const& key) noexcept : key_(key) {}
+    message_key key_; // the same limits, the same storage: no allocation
+};
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/queue_lookup.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_QUEUE_LOOKUP_HPP
@@ -5065,13 +5139,12 @@ SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const
 /** The queue metrics of a send definition, as a `route`:
     `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
 
-    A definition key has a message key's limits (not empty, at most 100 code points, UTF-8;
-    checked by `message_key::make`) and is sent the same way, as one percent-encoded path
-    segment.
+    The definition key (see @ref definition_key) is sent as one percent-encoded path segment;
+    `channel::unknown` is refused (`error::bad_channel`), nothing sent.
 
     @par Example
     @code
-    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::message_key::make("order-updates")});
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
     if (q && q->count > 0)
         std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
     @endcode
@@ -5083,9 +5156,15 @@ struct queue_lookup {
     static constexpr std::string_view name = "queue metrics";
 
     /// The send definition's key.
-    message_key definition_key;
+    sfmc::sms::definition_key definition_key;
     /// Its channel.
     channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
 
     /// The request for `definition_key`'s queue at `rest`.
     http_request make_request(endpoint const& rest, access_token const& token) const;

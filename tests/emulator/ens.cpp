@@ -232,7 +232,7 @@ TEST_CASE("ens end to end: delivered batches are signed with the callback's key 
     REQUIRE(events.has_value());
     CHECK(events->size() == 100);
     CHECK(std::all_of(events->begin(), events->end(), [](event const& e) {
-        return e.status == event_status::delivered && e.on == ens::channel::sms && e.status_code == 4000 && e.is_final();
+        return e.status == event_status::delivered && e.on == sfmc::sms::channel::sms && e.status_code == 4000 && e.is_final();
     }));
 
     // Signed with the key's base64 reading this time, and taken at the first try.

@@ -41,7 +41,7 @@ TEST_CASE("ens::decode_batch: the documented email example")
     REQUIRE(batch);
     REQUIRE(batch->size() == 1);
     auto const& e = batch->front();
-    CHECK(e.on == ens::channel::email);
+    CHECK(e.on == sfmc::sms::channel::email);
     CHECK(e.status == event_status::sent);
     CHECK(e.type == "TransactionalSendEvents.EmailSent");
     REQUIRE(e.timestamp_utc);
@@ -85,7 +85,7 @@ TEST_CASE("ens::decode_batch: every SMS event type; strings and numbers read eit
     CHECK(bounced.status == event_status::bounced);
     CHECK(bounced.status_code == 4505);
     for (auto const& e : *batch) {
-        CHECK(e.on == ens::channel::sms);
+        CHECK(e.on == sfmc::sms::channel::sms);
         CHECK(e.raw.front() == '{');
         CHECK(e.raw.back() == '}');
         // Each event re-read from its own bytes decodes to the same values.
@@ -102,7 +102,7 @@ TEST_CASE("ens::decode_batch: unknown fields and types are kept, never an error"
                                     R"("info":{"messageKey":7,"statusCode":"n/a","extra":true}},{}])");
     REQUIRE(batch);
     REQUIRE(batch->size() == 2);
-    CHECK((*batch)[0].on == ens::channel::sms);
+    CHECK((*batch)[0].on == sfmc::sms::channel::sms);
     CHECK((*batch)[0].status == event_status::unknown);
     CHECK((*batch)[0].type == "TransactionalSendEvents.SmsQueuedSomewhere");
     CHECK((*batch)[0].message_key == "7");

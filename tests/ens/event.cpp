@@ -12,23 +12,23 @@ TEST_CASE("ens::event: every documented type, without regard to case, with or wi
         channel on;
         event_status status;
     };
-    for (auto const& w : {want{"TransactionalSendEvents.SmsSent", ens::channel::sms, event_status::sent},
-                          want{"TransactionalSendEvents.SMSSent", ens::channel::sms, event_status::sent},
-                          want{"transactionalsendevents.smssent", ens::channel::sms, event_status::sent},
-                          want{"TransactionalSendEvents.SmsNotSent", ens::channel::sms, event_status::not_sent},
-                          want{"TransactionalSendEvents.SMSNotSent", ens::channel::sms, event_status::not_sent},
-                          want{"TransactionalSendEvents.SmsTransient", ens::channel::sms, event_status::transient},
-                          want{"TransactionalSendEvents.SmsDelivered", ens::channel::sms, event_status::delivered},
-                          want{"TransactionalSendEvents.SmsBounced", ens::channel::sms, event_status::bounced},
-                          want{"TransactionalSendEvents.EmailSent", ens::channel::email, event_status::sent},
-                          want{"TransactionalSendEvents.EmailNotSent", ens::channel::email, event_status::not_sent},
-                          want{"TransactionalSendEvents.EmailBounced", ens::channel::email, event_status::bounced},
-                          want{"SmsDelivered", ens::channel::sms, event_status::delivered},
-                          want{"TransactionalSendEvents.SmsQueued", ens::channel::sms, event_status::unknown},
-                          want{"TransactionalSendEvents.EmailOpened", ens::channel::email, event_status::unknown},
-                          want{"TransactionalSendEvents.PushSent", ens::channel::unknown, event_status::unknown},
-                          want{"", ens::channel::unknown, event_status::unknown},
-                          want{"TransactionalSendEvents.", ens::channel::unknown, event_status::unknown}}) {
+    for (auto const& w : {want{"TransactionalSendEvents.SmsSent", sfmc::sms::channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SMSSent", sfmc::sms::channel::sms, event_status::sent},
+                          want{"transactionalsendevents.smssent", sfmc::sms::channel::sms, event_status::sent},
+                          want{"TransactionalSendEvents.SmsNotSent", sfmc::sms::channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SMSNotSent", sfmc::sms::channel::sms, event_status::not_sent},
+                          want{"TransactionalSendEvents.SmsTransient", sfmc::sms::channel::sms, event_status::transient},
+                          want{"TransactionalSendEvents.SmsDelivered", sfmc::sms::channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsBounced", sfmc::sms::channel::sms, event_status::bounced},
+                          want{"TransactionalSendEvents.EmailSent", sfmc::sms::channel::email, event_status::sent},
+                          want{"TransactionalSendEvents.EmailNotSent", sfmc::sms::channel::email, event_status::not_sent},
+                          want{"TransactionalSendEvents.EmailBounced", sfmc::sms::channel::email, event_status::bounced},
+                          want{"SmsDelivered", sfmc::sms::channel::sms, event_status::delivered},
+                          want{"TransactionalSendEvents.SmsQueued", sfmc::sms::channel::sms, event_status::unknown},
+                          want{"TransactionalSendEvents.EmailOpened", sfmc::sms::channel::email, event_status::unknown},
+                          want{"TransactionalSendEvents.PushSent", sfmc::sms::channel::unknown, event_status::unknown},
+                          want{"", sfmc::sms::channel::unknown, event_status::unknown},
+                          want{"TransactionalSendEvents.", sfmc::sms::channel::unknown, event_status::unknown}}) {
         CAPTURE(w.type);
         auto const t = parse_event_type(w.type);
         CHECK(t.on == w.on);
@@ -49,8 +49,8 @@ TEST_CASE("ens::event: final statuses, and names")
     }
     CHECK(to_string(event_status::not_sent) == "not_sent");
     CHECK(to_string(event_status::delivered) == "delivered");
-    CHECK(to_string(ens::channel::sms) == "sms");
-    CHECK(to_string(ens::channel::unknown) == "unknown");
+    CHECK(to_string(sfmc::sms::channel::sms) == "sms");
+    CHECK(to_string(sfmc::sms::channel::unknown) == "unknown");
 }
 
 TEST_CASE("ens::parse_event_status: the words of to_string, and nothing else")

@@ -80,9 +80,9 @@ TEST_CASE("ens::signature: key rotation: any of the keys given")
 
 TEST_CASE("ens::signature: a key is a secret: refused when unusable, never printed")
 {
-    CHECK(signature_key::make("").error() == error::bad_token);
-    CHECK(signature_key::make("has space").error() == error::bad_token);
-    CHECK(signature_key::make("line\nbreak").error() == error::bad_token);
+    CHECK(signature_key::make("").error() == error::bad_signature_key);
+    CHECK(signature_key::make("has space").error() == error::bad_signature_key);
+    CHECK(signature_key::make("line\nbreak").error() == error::bad_signature_key);
     std::ostringstream out;
     out << signature_key::make(documented_key).value();
     CHECK(out.str() == "[redacted]");

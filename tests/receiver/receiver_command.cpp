@@ -360,7 +360,7 @@ std::string stored(std::string const& url, std::string const& key)
         take(sfmc::sms::ens::sqlite_store::open(url.substr(7), false));
     if (std::holds_alternative<std::string>(opened))
         return std::get<std::string>(opened);
-    auto got = std::get<0>(opened)->current(sfmc::sms::ens::channel::sms, key);
+    auto got = std::get<0>(opened)->current(sfmc::sms::channel::sms, key);
     if (std::holds_alternative<std::string>(got))
         return std::get<std::string>(got);
     auto const& m = std::get<0>(got);

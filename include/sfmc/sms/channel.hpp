@@ -9,9 +9,12 @@
 
 namespace sfmc::sms {
 
-/** Which transactional messaging channel a route asks about. SMS and email have the same
-    routes under `/messaging/v1/{channel}/`: the lookup of one message, the NotSent list and
-    a definition's queue.
+/** Which transactional messaging channel: the one vocabulary of routes, ENS events and the store.
+
+    SMS and email have the same routes under `/messaging/v1/{channel}/`: the lookup of one
+    message, the NotSent list and a definition's queue. `unknown` is what an ENS event of a
+    type this version does not know is about; a route given it refuses to run
+    (`error::bad_channel`), nothing sent.
 
     @par Example
     @code
@@ -19,14 +22,20 @@ namespace sfmc::sms {
     @endcode
 */
 enum class channel {
-    sms,   ///< `/messaging/v1/sms/`
-    email, ///< `/messaging/v1/email/`
+    sms,     ///< `/messaging/v1/sms/`
+    email,   ///< `/messaging/v1/email/`
+    unknown, ///< an event's type names neither; no route has it
 };
 
-/// "sms" or "email": the channel's path segment.
+/// "sms", "email" (the channel's path segment) or "unknown".
 constexpr std::string_view to_string(channel c) noexcept
 {
-    return c == channel::email ? "email" : "sms";
+    switch (c) {
+    case channel::sms: return "sms";
+    case channel::email: return "email";
+    case channel::unknown: break;
+    }
+    return "unknown";
 }
 
 /// The channel named "sms" or "email" (exactly); nullopt for anything else.

@@ -34,6 +34,8 @@ enum class error {
     bad_batch_size,       ///< an ENS `maxBatchSize` outside 100 to 1000
     bad_ens_request,      ///< an ENS request with an empty name, id or event-type list, or text not in UTF-8
     bad_page_request,     ///< a NotSent page size outside 1 to 1000, or a negative event id
+    bad_channel,          ///< `channel::unknown` given to a route: only SMS and email have routes
+    bad_signature_key,    ///< an ENS signature key that is empty or has bytes outside visible ASCII
 
     // What the API answered. The body's details travel in @ref failure.
     bad_request,          ///< HTTP 400
@@ -123,7 +125,7 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 /// The condition an error belongs to.
 constexpr condition condition_of(error e) noexcept
 {
-    if (e <= error::bad_page_request)
+    if (e <= error::bad_signature_key)
         return condition::invalid_input;
     if (e <= error::unexpected_status)
         return condition::http_status;
@@ -148,6 +150,8 @@ constexpr char const* to_string(error e) noexcept
     case error::bad_batch_size: return "bad_batch_size";
     case error::bad_ens_request: return "bad_ens_request";
     case error::bad_page_request: return "bad_page_request";
+    case error::bad_channel: return "bad_channel";
+    case error::bad_signature_key: return "bad_signature_key";
     case error::bad_request: return "bad_request";
     case error::unauthorized: return "unauthorized";
     case error::forbidden: return "forbidden";

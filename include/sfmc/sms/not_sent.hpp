@@ -154,9 +154,11 @@ struct not_sent_list {
     /// The entries after this event id (sent as `lastEventId`).
     std::optional<std::int64_t> after{};
 
-    /// Refuses a page size outside 1 to 1000 and a negative event id.
+    /// Refuses a page size outside 1 to 1000, a negative event id and `channel::unknown`.
     std::optional<failure> validate() const
     {
+        if (on == channel::unknown)
+            return failure(error::bad_channel);
         if (page_size < 1 || page_size > 1000)
             return failure(error::bad_page_request, "page size " + std::to_string(page_size));
         if (after && *after < 0)

@@ -5,6 +5,7 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/decode_options.hpp>
+#include <sfmc/sms/definition_key.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -47,13 +48,12 @@ SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const
 /** The queue metrics of a send definition, as a `route`:
     `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
 
-    A definition key has a message key's limits (not empty, at most 100 code points, UTF-8;
-    checked by `message_key::make`) and is sent the same way, as one percent-encoded path
-    segment.
+    The definition key (see @ref definition_key) is sent as one percent-encoded path segment;
+    `channel::unknown` is refused (`error::bad_channel`), nothing sent.
 
     @par Example
     @code
-    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::message_key::make("order-updates")});
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
     if (q && q->count > 0)
         std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
     @endcode
@@ -65,9 +65,15 @@ struct queue_lookup {
     static constexpr std::string_view name = "queue metrics";
 
     /// The send definition's key.
-    message_key definition_key;
+    sfmc::sms::definition_key definition_key;
     /// Its channel.
     channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
 
     /// The request for `definition_key`'s queue at `rest`.
     http_request make_request(endpoint const& rest, access_token const& token) const;

@@ -4,10 +4,12 @@
 
 #include <sfmc/sms/decode_status.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/route.hpp>
 #include <sfmc/sms/status_request.hpp>
 
+#include <optional>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -31,6 +33,12 @@ struct status_lookup {
     message_key key;
     /// Its channel.
     channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
 
     /// The lookup of `key` at `rest` (see `make_status_request`).
     http_request make_request(endpoint const& rest, access_token const& token) const;

@@ -2,6 +2,7 @@
 #ifndef SFMC_SMS_ENS_EVENT_HPP
 #define SFMC_SMS_ENS_EVENT_HPP
 
+#include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/detail/text.hpp>
 
@@ -15,8 +16,9 @@
 
 namespace sfmc::sms::ens {
 
-/// Which transactional channel an event is about.
-enum class channel { sms, email, unknown };
+// The one channel type of the library, also found as `ens::channel`: the same type, so that
+// `using namespace` of both namespaces is not ambiguous.
+using sfmc::sms::channel;
 
 /// What an event says became of the message.
 enum class event_status {
@@ -27,17 +29,6 @@ enum class event_status {
     bounced,   ///< the phone or the mailbox refused it
     unknown,   ///< a type this version does not know; the text is kept
 };
-
-/// "sms", "email" or "unknown".
-constexpr std::string_view to_string(channel c) noexcept
-{
-    switch (c) {
-    case channel::sms: return "sms";
-    case channel::email: return "email";
-    case channel::unknown: break;
-    }
-    return "unknown";
-}
 
 /// "sent", "not_sent", "transient", "delivered", "bounced" or "unknown".
 constexpr std::string_view to_string(event_status s) noexcept

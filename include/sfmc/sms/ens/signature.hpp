@@ -96,14 +96,14 @@ inline std::optional<digest> hmac_sha256(std::string_view key, std::string_view 
 */
 class signature_key {
 public:
-    /// `error::bad_token` for an empty key or one with bytes outside visible ASCII.
+    /// `error::bad_signature_key` for an empty key or one with bytes outside visible ASCII.
     static result<signature_key> make(std::string_view text)
     {
         if (text.empty() || text.size() > 1024)
-            return error::bad_token;
+            return error::bad_signature_key;
         for (char c : text)
             if (c <= 0x20 || c >= 0x7f)
-                return error::bad_token;
+                return error::bad_signature_key;
         signature_key k;
         k.text_ = text;
         k.decoded_ = detail::base64_decode(text);

@@ -34,6 +34,9 @@ SFMC_SMS_DECL char const* error_category_impl::message(int ev, char*, std::size_
         return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
     case error::bad_page_request:
         return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
+    case error::bad_channel: return "the channel has no routes: only SMS and email have them";
+    case error::bad_signature_key:
+        return "the ENS signature key is empty or has characters other than visible ASCII";
     case error::bad_request: return "the API answered 400 Bad Request";
     case error::unauthorized: return "the API answered 401 Unauthorized";
     case error::forbidden: return "the API answered 403 Forbidden";
