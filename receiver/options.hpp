@@ -3,6 +3,7 @@
 #define SFMC_ENS_RECEIVER_OPTIONS_HPP
 
 #include <sfmc/sms/ens/signature.hpp>
+#include <sfmc/sms/limits.hpp>
 
 #include "../cli/options.hpp"
 
@@ -33,7 +34,7 @@ struct options : cli::connection_options {
     std::optional<std::string> out;
     std::optional<cli::store_url> store; // --store URL
     int retention_days = 30;
-    std::size_t max_body = 16 * 1024 * 1024;
+    std::size_t max_body = sfmc::sms::limits::receiver_body_bytes;
     std::optional<std::string> tls_cert, tls_key;
     bool auto_verify = false;
     bool reuse_port = false; // several receivers on one port (SO_REUSEPORT): the kernel spreads connections

@@ -7,6 +7,7 @@
 #include <sfmc/sms/detail/body.hpp>
 #include <sfmc/sms/ens.hpp>
 #include <sfmc/sms/ens/signature.hpp>
+#include <sfmc/sms/limits.hpp>
 
 #include "journal.hpp"
 
@@ -80,8 +81,8 @@ struct server_config {
     std::string path;
     std::vector<sfmc::sms::ens::signature_key> keys;
     sfmc::sms::ens::key_reading reading = sfmc::sms::ens::key_reading::either;
-    std::size_t max_body = 16 * 1024 * 1024;
-    std::size_t body_budget = 256 * 1024 * 1024; // bodies in flight, in all (at least max_body)
+    std::size_t max_body = sfmc::sms::limits::receiver_body_bytes;
+    std::size_t body_budget = sfmc::sms::limits::receiver_bodies_in_flight; // in all (at least max_body)
     std::chrono::seconds header_timeout{10}; // an idle or slow client: the connection is closed
     std::chrono::seconds body_timeout{30};
     std::function<void(sfmc::sms::ens::verification_request)> on_verification;

@@ -430,7 +430,7 @@ TEST_CASE("call: secrets are redacted where a server echoes them, never the libr
     }
     SUBCASE("a token straddling the cut of raw_body leaves none of its characters")
     {
-        call c(lookup(), rest(), {.retry = {.max_retries = 0}, .decode = {.max_raw_body = 12}});
+        call c(lookup(), rest(), {.decode = {.max_raw_body = 12}, .retry = {.max_retries = 0}});
         c.use_token(token("s3cr3t-token-value"));
         c.next();
         c.on_response({502, {{"Content-Type", "text/html"}}, "<p>Bearer s3cr3t-token-value</p>"}, now);

@@ -99,7 +99,7 @@ struct recorded_sleeps {
     {
         client_options opt;
         opt.retry = policy;
-        opt.sleep = [this](milliseconds d) { waits.push_back(d); };
+        opt.wait = [this](milliseconds d) { waits.push_back(d); };
         opt.random = [] { return 0.0; };
         opt.clock = [] { return system_clock::time_point(sys_days{year{2026} / 11 / 26} + hours{21}); };
         return opt;

@@ -190,7 +190,7 @@ TEST_CASE("run_sweep: over the client's call machinery, a 429 in the middle is w
                     test::ok(page_of({3, 4}, 4)), test::ok(page_of({5}, 5))};
     std::vector<std::chrono::milliseconds> slept;
     client c(http, *endpoint::from_subdomain("mcx"), *access_token::make("t"),
-             {.sleep = [&](std::chrono::milliseconds d) { slept.push_back(d); }});
+             {.wait = [&](std::chrono::milliseconds d) { slept.push_back(d); }});
     not_sent_sweep sweep({.page_size = 2});
     std::vector<std::int64_t> seen;
     std::vector<std::optional<std::int64_t>> cursors;

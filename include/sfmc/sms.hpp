@@ -17,11 +17,13 @@
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/decode_status.hpp>
 #include <sfmc/sms/decode_token.hpp>
+#include <sfmc/sms/driver_options.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
 #include <sfmc/sms/http_request.hpp>
 #include <sfmc/sms/http_response.hpp>
+#include <sfmc/sms/limits.hpp>
 #include <sfmc/sms/message_key.hpp>
 #include <sfmc/sms/message_status.hpp>
 #include <sfmc/sms/queue_lookup.hpp>

@@ -516,6 +516,54 @@ SFMC_SMS_DECL result<access_token> access_token::make(std::string_view text)
 #ifndef SFMC_SMS_DECODE_OPTIONS_HPP
 #define SFMC_SMS_DECODE_OPTIONS_HPP
 
+// ---- sfmc/sms/limits.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_LIMITS_HPP
+#define SFMC_SMS_LIMITS_HPP
+
+
+#include <cstddef>
+
+/** The library's default limits, in one place: every option struct's default is one of these,
+    and each says why it is that size. What the network sends is held to them, so that nothing
+    it sends can make the library or the commands use unbounded memory.
+*/
+namespace sfmc::sms::limits {
+
+/// A mebibyte.
+inline constexpr std::size_t mib = 1024 * 1024;
+
+/// An API answer a decoder reads (`decode_options::max_body_size`): the largest the API sends
+/// is a NotSent page of 1000 entries, about 400 KiB.
+inline constexpr std::size_t answer_bytes = 1 * mib;
+
+/// A response a transport reads off the network (`transport_options::max_body_size`): larger
+/// than any answer, so that the decoder, not the transport, refuses one that is too large, with
+/// its status and first bytes in the failure.
+inline constexpr std::size_t response_bytes = 8 * mib;
+
+/// An ENS batch `decode_batch` reads (`ens::batch_options::max_body_size`): 1000 events of the
+/// largest kind seen (about 2 KiB each, email events with long addresses) four times over.
+inline constexpr std::size_t batch_bytes = 8 * mib;
+
+/// The body `sfmc-ens-receiver` takes by default (`--max-body`, as its contract says): twice
+/// a batch's limit, so that no batch ENS could send is refused before it is read.
+inline constexpr std::size_t receiver_body_bytes = 16 * mib;
+
+/// The bodies `sfmc-ens-receiver` holds in flight over all its connections (at least
+/// `--max-body`): past it a request is answered 503 and retried by ENS.
+inline constexpr std::size_t receiver_bodies_in_flight = 256 * mib;
+
+/// Nesting a decoder follows (`decode_options::max_depth`, `ens::batch_options::max_depth`):
+/// the documented bodies need 3.
+inline constexpr std::size_t json_depth = 16;
+
+/// ENS's own `maxBatchSize` bound: the events of one batch (`ens::batch_options::max_events`).
+inline constexpr std::size_t batch_events = 1000;
+
+} // namespace sfmc::sms::limits
+
+#endif
 
 #include <chrono>
 #include <cstddef>
@@ -534,9 +582,9 @@ namespace sfmc::sms {
 */
 struct decode_options {
     /// A larger body is refused unread (`error::body_too_large`).
-    std::size_t max_body_size = 1024 * 1024;
+    std::size_t max_body_size = limits::answer_bytes;
     /// Deeper nesting is refused (`error::too_deep`); the documented bodies need 2.
-    std::size_t max_depth = 16;
+    std::size_t max_depth = limits::json_depth;
     /// How much of a body that could not be read is kept in `failure::raw_body`.
     std::size_t max_raw_body = 4096;
     /// The time to resolve a `Retry-After` HTTP-date against; without it only
@@ -2436,10 +2484,10 @@ enum class call_action {
 
 /// How a `call` decodes and retries.
 struct call_options {
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
     /// Limits on what a response may hold.
     decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
 };
 
 namespace detail {
@@ -2972,6 +3020,44 @@ private:
 };
 
 } // namespace sfmc::sms::detail
+
+#endif
+// ---- sfmc/sms/driver_options.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DRIVER_OPTIONS_HPP
+#define SFMC_SMS_DRIVER_OPTIONS_HPP
+
+
+#include <chrono>
+#include <functional>
+
+namespace sfmc::sms {
+
+/** How a driver (@ref client, `async_client`) decodes, retries, and where it reads the time
+    and waits: one struct for both, differing only in how a wait is made (`Wait`).
+
+    Every option struct of the library lists its members in this order: limits (`decode`),
+    then policy (`retry`), then what is injected (`clock`, `wait`, `random`), so that
+    designated initialisers are written the same way everywhere. Left empty, the injected
+    parts are the system clock, the driver's own wait (a sleep; a timer on the coroutine's
+    executor) and a per-thread pseudo-random sequence; tests inject their own and wait for
+    nothing.
+*/
+template <class Wait>
+struct driver_options {
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    /// The wall clock, read once per response to resolve `Retry-After` dates.
+    std::function<std::chrono::system_clock::time_point()> clock{};
+    /// How the driver waits between attempts.
+    Wait wait{};
+    /// A number in [0, 1) for the backoff's jitter.
+    std::function<double()> random{};
+};
+
+} // namespace sfmc::sms
 
 #endif
 // ---- sfmc/sms/detail/run_blocking.hpp ----
@@ -4420,10 +4506,10 @@ SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options
 
 /// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
 struct token_provider_options {
-    /// The refresh margin and the refusal hold.
-    token_cache_options cache{};
     /// Limits on what a response may hold.
     decode_options decode{};
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
     std::function<std::chrono::steady_clock::time_point()> clock{};
 };
@@ -4898,7 +4984,7 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
             state->fetch_ended.notify_all();
         }
     } guard{state_, started};
-    call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+    call grant(token_grant{credentials_}, auth_, {.decode = opt_.decode, .retry = {.max_retries = 0}});
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
@@ -4942,24 +5028,9 @@ SFMC_SMS_DECL api_result<token_response> token_provider::unused_token()
 
 namespace sfmc::sms {
 
-/** How a @ref client decodes, retries, and where it reads the time and sleeps.
-
-    The clock, the sleeper and the random source are injectable so that tests wait for
-    nothing; left empty, the client uses the system clock, `std::this_thread::sleep_for` and
-    a per-thread pseudo-random sequence.
-*/
-struct client_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
-    /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock{};
-    /// How the client waits between attempts.
-    std::function<void(std::chrono::milliseconds)> sleep{};
-    /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random{};
-};
+/// How a @ref client decodes, retries, reads the time and waits (a blocking sleep; empty:
+/// `std::this_thread::sleep_for`). See @ref driver_options.
+using client_options = driver_options<std::function<void(std::chrono::milliseconds)>>;
 
 /** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
     blocking call, over a transport.
@@ -5021,14 +5092,14 @@ public:
     template <route_behind_token Route>
     api_result<typename Route::value_type> run(Route r)
     {
-        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto c = state_.begin(std::move(r), {.decode = opt_.decode, .retry = opt_.retry});
         auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
                 tokens->invalidate(*rejected);
             return tokens->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
-        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
         state_.end(c);
         return outcome;
     }
@@ -5352,7 +5423,7 @@ struct transport_options {
     /// after 5 s, so reusing one older than that would fail.
     std::chrono::seconds max_idle{4};
     /// A response body larger than this ends the exchange with `error::body_too_large`.
-    std::size_t max_body_size = 8 * 1024 * 1024;
+    std::size_t max_body_size = limits::response_bytes;
     /// Response headers beyond these limits (count, total bytes) end it the same way.
     std::size_t max_headers = 100;
     /// The most bytes of headers a response may have.

@@ -87,7 +87,7 @@ TEST_CASE("a route written by a user (the SMS send) gets tokens, the 401 refresh
     token_provider tokens(curl_transport{}, auth, client_credentials::make(emu.client_id, emu.client_secret).value());
     std::vector<std::chrono::milliseconds> waits;
     curl_transport http;
-    client sms(http, tokens, {.sleep = [&](std::chrono::milliseconds d) { waits.push_back(d); }});
+    client sms(http, tokens, {.wait = [&](std::chrono::milliseconds d) { waits.push_back(d); }});
     auto sent = sms.run(send_sms{message_key::make("order/1234").value(), "order-updates", "ann", "15555550100"});
     REQUIRE(sent);
     CHECK(sent->size() == 36); // a UUID

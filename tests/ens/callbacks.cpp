@@ -239,7 +239,7 @@ TEST_CASE("ens::callbacks: the call machinery applies: a 429 is retried, a 401 r
     token_provider tokens(std::ref(http), *endpoint::from_url("https://mcx.auth.marketingcloudapis.com"),
                           *client_credentials::make("id", "secret"));
     client_options opt{.retry = {.max_retries = 1, .initial_backoff = std::chrono::milliseconds(0)}};
-    opt.sleep = [](std::chrono::milliseconds) {};
+    opt.wait = [](std::chrono::milliseconds) {};
     client c(http, *endpoint::from_url("https://mcx.rest.marketingcloudapis.com"), tokens, opt);
     auto const made = c.run(create_callbacks{{{.name = "cb1", .url = "https://example.com/"}}});
     REQUIRE(made.has_value());

@@ -11,6 +11,7 @@
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/client_state.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/driver_options.hpp>
 #include <sfmc/sms/detail/run_async.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -28,23 +29,9 @@
 
 namespace sfmc::sms {
 
-/** How an @ref async_client decodes, retries, and where it reads the time and waits.
-
-    Left empty, the client uses the system clock, a timer on the coroutine's own executor
-    and a per-thread pseudo-random sequence; tests inject their own.
-*/
-struct async_client_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
-    /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock{};
-    /// How the client waits between attempts (it must not block the thread).
-    std::function<boost::asio::awaitable<void>(std::chrono::milliseconds)> wait{};
-    /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random{};
-};
+/// How an @ref async_client decodes, retries, reads the time and waits (never blocking the
+/// thread; empty: a timer on the coroutine's executor). See @ref driver_options.
+using async_client_options = driver_options<std::function<boost::asio::awaitable<void>(std::chrono::milliseconds)>>;
 
 /** The coroutine twin of `client`: a lookup (or any `route`) in one `co_await`, with
     the same token handling and retries, over an `async_transport`.
@@ -101,7 +88,7 @@ public:
     template <route_behind_token Route>
     boost::asio::awaitable<api_result<typename Route::value_type>> async_run(Route r)
     {
-        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto c = state_.begin(std::move(r), {.decode = opt_.decode, .retry = opt_.retry});
         auto fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
                 tokens->invalidate(*rejected);

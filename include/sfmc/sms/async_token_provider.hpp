@@ -156,7 +156,7 @@ private:
                                 started);
             }
         } guard{*this, started};
-        call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+        call grant(token_grant{credentials_}, auth_, {.decode = opt_.decode, .retry = {.max_retries = 0}});
         auto fetched = co_await detail::run_async(grant, send_, unused_token, {});
         guard.ended = true;
         finish(fetched, started);

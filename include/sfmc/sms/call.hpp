@@ -33,10 +33,10 @@ enum class call_action {
 
 /// How a `call` decodes and retries.
 struct call_options {
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
     /// Limits on what a response may hold.
     decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
 };
 
 namespace detail {

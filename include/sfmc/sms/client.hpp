@@ -7,6 +7,7 @@
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/client_state.hpp>
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/driver_options.hpp>
 #include <sfmc/sms/detail/run_blocking.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -24,24 +25,9 @@
 
 namespace sfmc::sms {
 
-/** How a @ref client decodes, retries, and where it reads the time and sleeps.
-
-    The clock, the sleeper and the random source are injectable so that tests wait for
-    nothing; left empty, the client uses the system clock, `std::this_thread::sleep_for` and
-    a per-thread pseudo-random sequence.
-*/
-struct client_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
-    /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock{};
-    /// How the client waits between attempts.
-    std::function<void(std::chrono::milliseconds)> sleep{};
-    /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random{};
-};
+/// How a @ref client decodes, retries, reads the time and waits (a blocking sleep; empty:
+/// `std::this_thread::sleep_for`). See @ref driver_options.
+using client_options = driver_options<std::function<void(std::chrono::milliseconds)>>;
 
 /** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
     blocking call, over a transport.
@@ -103,14 +89,14 @@ public:
     template <route_behind_token Route>
     api_result<typename Route::value_type> run(Route r)
     {
-        auto c = state_.begin(std::move(r), {.retry = opt_.retry, .decode = opt_.decode});
+        auto c = state_.begin(std::move(r), {.decode = opt_.decode, .retry = opt_.retry});
         auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
             if (rejected)
                 tokens->invalidate(*rejected);
             return tokens->get();
         };
         auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
-        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.sleep);
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
         state_.end(c);
         return outcome;
     }

@@ -3,6 +3,7 @@
 #define SFMC_SMS_DECODE_OPTIONS_HPP
 
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/limits.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -21,9 +22,9 @@ namespace sfmc::sms {
 */
 struct decode_options {
     /// A larger body is refused unread (`error::body_too_large`).
-    std::size_t max_body_size = 1024 * 1024;
+    std::size_t max_body_size = limits::answer_bytes;
     /// Deeper nesting is refused (`error::too_deep`); the documented bodies need 2.
-    std::size_t max_depth = 16;
+    std::size_t max_depth = limits::json_depth;
     /// How much of a body that could not be read is kept in `failure::raw_body`.
     std::size_t max_raw_body = 4096;
     /// The time to resolve a `Retry-After` HTTP-date against; without it only

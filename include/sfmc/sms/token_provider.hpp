@@ -27,10 +27,10 @@ SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options
 
 /// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
 struct token_provider_options {
-    /// The refresh margin and the refusal hold.
-    token_cache_options cache{};
     /// Limits on what a response may hold.
     decode_options decode{};
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
     /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
     std::function<std::chrono::steady_clock::time_point()> clock{};
 };

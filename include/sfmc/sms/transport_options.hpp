@@ -3,6 +3,7 @@
 #define SFMC_SMS_TRANSPORT_OPTIONS_HPP
 
 #include <sfmc/sms/detail/config.hpp>
+#include <sfmc/sms/limits.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -30,7 +31,7 @@ struct transport_options {
     /// after 5 s, so reusing one older than that would fail.
     std::chrono::seconds max_idle{4};
     /// A response body larger than this ends the exchange with `error::body_too_large`.
-    std::size_t max_body_size = 8 * 1024 * 1024;
+    std::size_t max_body_size = limits::response_bytes;
     /// Response headers beyond these limits (count, total bytes) end it the same way.
     std::size_t max_headers = 100;
     /// The most bytes of headers a response may have.

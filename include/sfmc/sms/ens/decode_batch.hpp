@@ -8,6 +8,7 @@
 #include <sfmc/sms/ens/event.hpp>
 #include <sfmc/sms/error.hpp>
 #include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/limits.hpp>
 
 #include <algorithm>
 #include <array>
@@ -24,11 +25,11 @@ namespace sfmc::sms::ens {
 /// The limits `decode_batch` holds a body to.
 struct batch_options {
     /// A larger body is refused before it is read.
-    std::size_t max_body_size = 8 * 1024 * 1024;
+    std::size_t max_body_size = limits::batch_bytes;
     /// Nesting deeper than this (the array counts as one level) is refused.
-    std::size_t max_depth = 16;
+    std::size_t max_depth = limits::json_depth;
     /// ENS sends at most 1000 events a batch (`maxBatchSize`); more is refused.
-    std::size_t max_events = 1000;
+    std::size_t max_events = limits::batch_events;
 };
 
 namespace detail {

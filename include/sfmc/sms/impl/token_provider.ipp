@@ -69,7 +69,7 @@ SFMC_SMS_DECL api_result<token_response> token_provider::get()
             state->fetch_ended.notify_all();
         }
     } guard{state_, started};
-    call grant(token_grant{credentials_}, auth_, {.retry = {.max_retries = 0}, .decode = opt_.decode});
+    call grant(token_grant{credentials_}, auth_, {.decode = opt_.decode, .retry = {.max_retries = 0}});
     auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
     lock.lock();
