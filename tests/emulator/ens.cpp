@@ -52,7 +52,7 @@ new_subscription sms_status(std::string callback_id)
 {
     return {.callback_id = std::move(callback_id),
             .name = "sms status",
-            .event_types = {sms_event_types.begin(), sms_event_types.end()},
+            .event_types = sms_event_types(),
             .filters = {}};
 }
 
@@ -71,7 +71,7 @@ sfmc::sms::api_result<sfmc::sms::ens::callback> subscribe_to_sms_status(Client& 
         return made.error(); // not_modified: it exists; bad_callback_url: not https://host[/path]
     ens::new_subscription const sms{.callback_id = made->front().id,
                                     .name = "sms status",
-                                    .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
+                                    .event_types = ens::sms_event_types(),
                                     .filters = {}};
     if (auto subscribed = client.run(ens::create_subscriptions{{sms}}); !subscribed)
         return subscribed.error();

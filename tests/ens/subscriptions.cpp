@@ -29,7 +29,7 @@ new_subscription sms_status(std::string callback_id)
 {
     return {.callback_id = std::move(callback_id),
             .name = "sms status",
-            .event_types = {sms_event_types.begin(), sms_event_types.end()},
+            .event_types = sms_event_types(),
             .filters = {"definitionKey=order-updates"}};
 }
 } // namespace

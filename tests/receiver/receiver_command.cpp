@@ -398,7 +398,7 @@ struct verified_callback {
         CHECK(stopped.err.find(emu.token) == std::string::npos);
         ens::new_subscription sms{.callback_id = cb.id,
                                   .name = "sms status",
-                                  .event_types = {ens::sms_event_types.begin(), ens::sms_event_types.end()},
+                                  .event_types = ens::sms_event_types(),
                                   .filters = {}};
         REQUIRE(c.run(ens::create_subscriptions{{sms}}).has_value());
     }

@@ -12,7 +12,9 @@
 
 namespace sfmc::sms {
 
-/// What became of the message, from `eventCategoryType`.
+/// What the lookup route says became of the message, from `eventCategoryType`. The lookup
+/// stops at the hand-over to the provider; ENS's `ens::event_status` goes on to the receipts
+/// (the words they share mean the same: docs/design.md, "Two status vocabularies").
 enum class send_status {
     sent,     ///< TransactionalSendEvents.SMSSent (EmailSent): handed to the outbound service
     queued,   ///< TransactionalSendEvents.SMSQueued (EmailQueued): not processed yet

@@ -20,7 +20,9 @@ namespace sfmc::sms::ens {
 // `using namespace` of both namespaces is not ambiguous.
 using sfmc::sms::channel;
 
-/// What an event says became of the message.
+/// What an ENS event says became of the message: the store's and the receiver's words. The
+/// lookup route's `send_status` has `queued` (no event says it) and stops at `sent`; ENS alone
+/// brings `transient`, `delivered` and `bounced` (docs/design.md, "Two status vocabularies").
 enum class event_status {
     sent,      ///< handed on: to the SMS aggregator, or to the mail servers
     not_sent,  ///< refused before sending (`statusCode` says why)

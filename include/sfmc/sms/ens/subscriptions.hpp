@@ -18,7 +18,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -33,10 +32,14 @@ namespace sfmc::sms::ens {
 /// The route of the subscription calls, appended to the REST base.
 inline constexpr std::string_view subscriptions_route = "/platform/v1/ens-subscriptions";
 
-/// Every transactional SMS event type, as ENS names them: what a status subscription asks for.
-inline constexpr std::array<std::string_view, 5> sms_event_types{
-    "TransactionalSendEvents.SmsSent", "TransactionalSendEvents.SmsNotSent", "TransactionalSendEvents.SmsTransient",
-    "TransactionalSendEvents.SmsDelivered", "TransactionalSendEvents.SmsBounced"};
+/// Every transactional SMS event type, as ENS names them: what a status subscription asks
+/// for, ready to pass where event types are taken (`.event_types = sms_event_types()`).
+inline std::vector<std::string> sms_event_types()
+{
+    return {"TransactionalSendEvents.SmsSent", "TransactionalSendEvents.SmsNotSent",
+            "TransactionalSendEvents.SmsTransient", "TransactionalSendEvents.SmsDelivered",
+            "TransactionalSendEvents.SmsBounced"};
+}
 
 /// Whether a subscription sends events. Events raised while it is paused are dropped by ENS.
 enum class subscription_state {
@@ -54,7 +57,7 @@ constexpr std::string_view to_string(subscription_state s) noexcept
 struct new_subscription {
     std::string callback_id{};              ///< `callbackId`: where the events go
     std::string name{};                     ///< `subscriptionName`
-    std::vector<std::string> event_types{}; ///< `eventCategoryTypes`, e.g. @ref sms_event_types
+    std::vector<std::string> event_types{}; ///< `eventCategoryTypes`, e.g. @ref sms_event_types()
     std::vector<std::string> filters{};     ///< `filters`: `name=value` strings, all must hold
 };
 
@@ -143,8 +146,7 @@ inline subscription read_subscription(sfmc::sms::detail::answer_object& o)
     @par Example
     @code
     sfmc::sms::ens::new_subscription s{.callback_id = id, .name = "sms status",
-                                       .event_types = {sfmc::sms::ens::sms_event_types.begin(),
-                                                       sfmc::sms::ens::sms_event_types.end()}};
+                                       .event_types = sfmc::sms::ens::sms_event_types()};
     auto made = client.run(sfmc::sms::ens::create_subscriptions{{s}});
     @endcode
 */
