@@ -9,6 +9,8 @@
 #include <sfmc/sms/not_sent.hpp>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/use_future.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
@@ -18,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 // The coroutine driver against the emulator, over the Beast coroutine transport.
@@ -226,4 +229,57 @@ TEST_CASE("async_client: a NotSent sweep driven by a coroutine, through a 429, t
     CHECK(std::is_sorted(ids.begin(), ids.end()));
     CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
     CHECK(waits == std::vector<milliseconds>{seconds{2}});
+}
+
+TEST_CASE("async_client: any completion token, as Beast and Boost.MySQL take: a callback, use_future, deferred")
+{
+    test::emulator emu;
+    asio::io_context io;
+    beast_async_transport http(io.get_executor());
+    async_client sms(http, endpoint::from_url(emu.http).value(), access_token::make(emu.token).value());
+
+    // A callback: invoked on the transport's executor once io runs, never inside the call.
+    std::vector<std::string> seen;
+    sms.async_get_status("bcX0qaEp0USGciEnUJTW0w", [&](api_result<message_status> r) {
+        seen.push_back(r ? std::string(to_string(r->status)) : r.error().to_string());
+        // The next operation starts from the handler, as Asio code chains them.
+        sms.async_run(status_lookup{message_key::make("nope").value()}, [&](api_result<message_status> again) {
+            seen.push_back(again ? "found" : again.error().code.message());
+        });
+    });
+    CHECK(seen.empty());
+    io.run();
+    CHECK(seen == std::vector<std::string>{"sent", "the API answered 404 Not Found"});
+
+    // An invalid key completes through the handler too, with nothing sent.
+    auto const sent_before = emu.requests().size();
+    std::optional<api_result<message_status>> invalid;
+    sms.async_get_status("", [&](api_result<message_status> r) { invalid.emplace(std::move(r)); });
+    CHECK_FALSE(invalid);
+    io.restart();
+    io.run();
+    REQUIRE(invalid);
+    CHECK(invalid->error().code == error::key_empty);
+    CHECK(emu.requests().size() == sent_before);
+
+    // use_future, the result taken on another thread than the one running io.
+    auto future = sms.async_get_status("9a-zUvWf3UKxLpwwIrqTmQ", asio::use_future);
+    io.restart();
+    std::thread runner([&] { io.run(); });
+    auto const got = future.get();
+    runner.join();
+    REQUIRE(got);
+    CHECK(got->status == send_status::not_sent);
+
+    // deferred: nothing starts until the deferred operation is launched.
+    auto deferred = sms.async_run(status_lookup{message_key::make("fcdbb2f9-438b-4d52-a380-2eade2f46396").value()},
+                                  asio::deferred);
+    auto const before_launch = emu.requests().size();
+    std::optional<send_status> queued;
+    std::move(deferred)([&](api_result<message_status> r) { queued = r ? std::optional(r->status) : std::nullopt; });
+    CHECK(emu.requests().size() == before_launch);
+    io.restart();
+    io.run();
+    CHECK(queued == send_status::queued);
+    CHECK(emu.requests().size() == before_launch + 1);
 }

@@ -20,11 +20,16 @@
 #include <sfmc/sms/route.hpp>
 #include <sfmc/sms/status_lookup.hpp>
 
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -84,6 +89,22 @@ public:
         co_return status;
     }
 
+    /** Looks up `key` and completes with `token`, any Asio completion token (a callback,
+        `use_future`, `deferred`, `use_awaitable`), as Beast and Boost.MySQL do: the
+        signature is `void(api_result<message_status>)`. See the token form of @ref async_run.
+    */
+    template <boost::asio::completion_token_for<void(api_result<message_status>)> CompletionToken>
+        requires requires(AsyncTransport& t) { t.get_executor(); }
+    auto async_get_status(std::string_view key, CompletionToken&& token)
+    {
+        return boost::asio::async_initiate<CompletionToken, void(api_result<message_status>)>(
+            [this](auto handler, std::string k) {
+                auto const ex = executor_for(handler);
+                boost::asio::co_spawn(ex, get_status_then(std::move(k), std::move(handler)), boost::asio::detached);
+            },
+            token, std::string(key));
+    }
+
     /// Runs any route behind a token: the same token handling and retries as a lookup.
     template <route_behind_token Route>
     boost::asio::awaitable<api_result<typename Route::value_type>> async_run(Route r)
@@ -100,6 +121,35 @@ public:
         co_return outcome;
     }
 
+    /** Runs `r` and completes with `token`, any Asio completion token, with the signature
+        `void(api_result<Route::value_type>)` (the outcome is a value: nothing to throw).
+
+        The call runs as a coroutine on the executor associated with the completion handler,
+        else on the transport's (`get_executor()`), and the handler is invoked there. The
+        client and `r`'s transport must outlive the operation, and, as with the coroutine
+        form, a client runs one operation at a time.
+
+        @par Example
+        @code
+        sms.async_run(sfmc::sms::status_lookup{key}, [](sfmc::sms::api_result<sfmc::sms::message_status> r) {
+            std::cout << (r ? to_string(r->status) : r.error().to_string()) << '\n';
+        });
+        auto later = sms.async_run(sfmc::sms::status_lookup{key}, boost::asio::use_future);
+        @endcode
+    */
+    template <route_behind_token Route,
+              boost::asio::completion_token_for<void(api_result<typename Route::value_type>)> CompletionToken>
+        requires requires(AsyncTransport& t) { t.get_executor(); }
+    auto async_run(Route r, CompletionToken&& token)
+    {
+        return boost::asio::async_initiate<CompletionToken, void(api_result<typename Route::value_type>)>(
+            [this](auto handler, Route route) {
+                auto const ex = executor_for(handler);
+                boost::asio::co_spawn(ex, run_then(std::move(route), std::move(handler)), boost::asio::detached);
+            },
+            token, std::move(r));
+    }
+
     /// Replaces the token with a fixed one.
     void set_token(access_token token) { state_.set_token(std::move(token)); }
 
@@ -107,6 +157,29 @@ public:
     std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
 
 private:
+    // The token forms' coroutines: the outcome, handed to the handler. Their parameters live
+    // in their frames, so nothing they use is destroyed before they end.
+    template <class Route, class Handler>
+    boost::asio::awaitable<void> run_then(Route r, Handler handler)
+    {
+        auto outcome = co_await async_run(std::move(r));
+        std::move(handler)(std::move(outcome));
+    }
+    template <class Handler>
+    boost::asio::awaitable<void> get_status_then(std::string key, Handler handler)
+    {
+        auto outcome = co_await async_get_status(key);
+        std::move(handler)(std::move(outcome));
+    }
+
+    // Where a token form's coroutine runs: the handler's executor, else the transport's. The
+    // handler is then invoked there, never inside the initiating call.
+    template <class Handler>
+    auto executor_for(Handler const& handler)
+    {
+        return boost::asio::get_associated_executor(handler, http_.get_executor());
+    }
+
     AsyncTransport& http_;
     detail::client_state<async_token_provider> state_;
     async_client_options opt_;

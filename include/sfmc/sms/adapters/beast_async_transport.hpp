@@ -80,6 +80,11 @@ public:
         tls_.set_verify_mode(boost::asio::ssl::verify_peer, ignored);
     }
 
+    /// The executor the transport's connections and timers run on.
+    using executor_type = boost::asio::any_io_executor;
+    /// The executor the transport's connections and timers run on, as Asio's I/O objects say.
+    executor_type get_executor() const noexcept { return ex_; }
+
     /// Sends `req` as it is and returns the response, whatever its status, or why there is none.
     boost::asio::awaitable<result<http_response>> async_send(http_request const& req)
     {
