@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs tests/consumer/main.cpp every way a consumer can take the library:
 # find_package from an install tree (header-only, and the compiled library in a two-TU
-# program), add_subdirectory, meson subproject, pkg-config from the install tree, and the
+# program), each opt-in part's target alone (CMake and pkg-config), add_subdirectory, meson
+# subproject, pkg-config from the install tree, and the
 # single header alone (header-only, and compiled once under SFMC_SMS_SOURCE). Usage: run.sh WORK_DIR
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,6 +25,19 @@ quiet cmake -S "$here/cmake_separate_compilation" -B "$work/separate" -G Ninja -
 quiet cmake --build "$work/separate"
 "$work/separate/consumer"
 
+echo "== install, then find_package: one program per opt-in part, each linking sfmc::<part> alone"
+quiet cmake -S "$here/parts" -B "$work/parts" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix"
+quiet cmake --build "$work/parts"
+parts=(curl beast ens sqlite_store postgresql_store)
+for part in "${parts[@]}"; do "$work/parts/$part"; done
+
+echo "== pkg-config from the install tree: the same programs, each with sfmc_sms_<part> alone"
+for part in "${parts[@]}"; do
+    flags=$(PKG_CONFIG_PATH="$work/prefix/share/pkgconfig" pkg-config --cflags --libs "sfmc_sms_$part")
+    quiet ${CXX:-c++} -std=c++20 "$here/parts/$part.cpp" $flags -o "$work/pkg_config_$part"
+    "$work/pkg_config_$part"
+done
+
 echo "== add_subdirectory"
 quiet cmake -S "$here/cmake_add_subdirectory" -B "$work/add_subdirectory" -G Ninja -DSFMC_SMS_SOURCE_DIR="$src"
 quiet cmake --build "$work/add_subdirectory"
@@ -33,10 +47,12 @@ echo "== meson subproject"
 mkdir -p "$work/meson_src/subprojects"
 cp "$here/meson_subproject/meson.build" "$work/meson_src/"
 cp "$here/main.cpp" "$work/"
+cp -r "$here/parts" "$work/"
 ln -s "$src" "$work/meson_src/subprojects/sfmc_sms"
 quiet meson setup "$work/meson_build" "$work/meson_src"
 quiet meson compile -C "$work/meson_build"
 "$work/meson_build/consumer"
+for part in curl beast ens sqlite_store postgresql_store; do "$work/meson_build/$part"; done
 
 echo "== pkg-config from the install tree"
 flags=$(PKG_CONFIG_PATH="$work/prefix/share/pkgconfig" pkg-config --cflags --libs sfmc_sms)
