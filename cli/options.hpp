@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "command_line.hpp"
 #include "store_url.hpp"
 
 namespace cli {
@@ -54,6 +55,11 @@ struct connection_options {
                 return &(this->*v.member);
         return nullptr;
     }
+    /// `find` for the command-line scanner: `context` is the connection_options.
+    static std::optional<std::string>* find_in(void* context, std::string_view name)
+    {
+        return static_cast<connection_options*>(context)->find(name);
+    }
 };
 
 struct options : connection_options {
@@ -82,11 +88,6 @@ struct options : connection_options {
     std::size_t limit = std::size_t(-1);
 };
 
-
-/// A usage error: what to tell the user (never an option's value: it may be a secret).
-struct usage_error {
-    std::string message;
-};
 
 using environment = std::function<std::optional<std::string>(char const*)>;
 
@@ -165,20 +166,6 @@ inline std::optional<sfmc::sms::ens::event_time> parse_rfc3339(std::string_view 
     return time_point_cast<milliseconds>(t) + fraction;
 }
 
-/// Stores the value of option `args[i]`: after its '=' (`--name=VALUE`), else the next
-/// argument (`--name VALUE`, moving `i` past it). False when there is none.
-inline bool take_value(std::vector<std::string_view> const& args, std::size_t& i, std::optional<std::string>& value)
-{
-    auto const eq = args[i].find('=');
-    if (eq != std::string_view::npos)
-        value = std::string(args[i].substr(eq + 1));
-    else if (i + 1 < args.size())
-        value = std::string(args[++i]);
-    else
-        return false;
-    return true;
-}
-
 // Reads all of `text` as a number within [low, high].
 inline bool parse_number(std::string const& text, double& out, double low, double high)
 {
@@ -207,61 +194,18 @@ inline std::variant<options, usage_error> parse(std::vector<std::string_view> co
 {
     options o;
     std::optional<std::string> timeout, retries, max_wait, channel, after, page_size, store, statuses, since, until, limit;
-    bool options_ended = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string_view arg = args[i];
-        if (options_ended || arg == "-" || !arg.starts_with("-")) {
-            o.keys.emplace_back(arg);
-            continue;
-        }
-        if (arg == "--") {
-            options_ended = true;
-            continue;
-        }
-        if (arg == "--json") {
-            o.json = true;
-            continue;
-        }
-        if (arg == "-h" || arg == "--help") {
-            o.help = true;
-            continue;
-        }
-        if (arg == "--version") {
-            o.version = true;
-            continue;
-        }
-        if (arg == "--not-sent") {
-            o.not_sent = true;
-            continue;
-        }
-        if (arg == "--store-only" || arg == "--history" || arg == "--list") {
-            (arg == "--store-only" ? o.store_only : arg == "--history" ? o.history : o.list) = true;
-            continue;
-        }
-        // --name VALUE or --name=VALUE
-        auto const eq = arg.find('=');
-        auto const name = arg.substr(0, eq);
-        std::optional<std::string>* target = name == "--timeout"       ? &timeout
-                                             : name == "--retries"     ? &retries
-                                             : name == "--max-wait"    ? &max_wait
-                                             : name == "--channel"     ? &channel
-                                             : name == "--after"       ? &after
-                                             : name == "--page-size"   ? &page_size
-                                             : name == "--cursor-file" ? &o.cursor_file
-                                             : name == "--queue"       ? &o.queue
-                                             : name == "--store"       ? &store
-                                             : name == "--status"      ? &statuses
-                                             : name == "--since"       ? &since
-                                             : name == "--until"       ? &until
-                                             : name == "--limit"       ? &limit
-                                                                       : nullptr;
-        if (!target)
-            target = o.find(name);
-        if (!target)
-            return usage_error{"unknown option " + std::string(name)};
-        if (!take_value(args, i, *target))
-            return usage_error{"option " + std::string(name) + " needs a value"};
-    }
+    flag_option const flags[] = {{"--json", &o.json},       {"-h", &o.help},             {"--help", &o.help},
+                                 {"--version", &o.version}, {"--not-sent", &o.not_sent}, {"--store-only", &o.store_only},
+                                 {"--history", &o.history}, {"--list", &o.list}};
+    value_option const values[] = {{"--timeout", &timeout},   {"--retries", &retries},         {"--max-wait", &max_wait},
+                                   {"--channel", &channel},   {"--after", &after},             {"--page-size", &page_size},
+                                   {"--cursor-file", &o.cursor_file}, {"--queue", &o.queue},   {"--store", &store},
+                                   {"--status", &statuses},   {"--since", &since},             {"--until", &until},
+                                   {"--limit", &limit}};
+    if (auto wrong = scan(args, {.flags = flags, .values = values, .more = connection_options::find_in,
+                                 .more_context = static_cast<connection_options*>(&o),
+                                 .operands = &o.keys}))
+        return *wrong;
     fill_from_environment(o, env);
 
     if (timeout && !parse_number(*timeout, o.timeout_seconds, 0.001, 3600))

@@ -98,47 +98,26 @@ inline std::variant<options, cli::usage_error> parse(std::vector<std::string_vie
     options o;
     std::vector<std::string> key_texts;
     std::optional<std::string> listen, key_bytes, max_body, path, store, retention;
+    cli::flag_option const flags[] = {{"-h", &o.help},
+                                      {"--help", &o.help},
+                                      {"--version", &o.version},
+                                      {"--auto-verify", &o.auto_verify},
+                                      {"--reuse-port", &o.reuse_port}};
+    cli::value_option const values[] = {{"--listen", &listen},
+                                        {"--path", &path},
+                                        {"--signature-key", nullptr, &key_texts},
+                                        {"--signature-key-file", &o.key_file},
+                                        {"--key-bytes", &key_bytes},
+                                        {"--out", &o.out},
+                                        {"--max-body", &max_body},
+                                        {"--tls-cert", &o.tls_cert},
+                                        {"--tls-key", &o.tls_key},
+                                        {"--store", &store},
+                                        {"--retention", &retention}};
+    if (auto wrong = cli::scan(args, {.flags = flags, .values = values, .more = options::find_in,
+                                       .more_context = static_cast<cli::connection_options*>(&o)}))
+        return *wrong;
     auto& key_file = o.key_file;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string_view const arg = args[i];
-        if (arg == "-h" || arg == "--help") {
-            o.help = true;
-            continue;
-        }
-        if (arg == "--version") {
-            o.version = true;
-            continue;
-        }
-        if (arg == "--auto-verify") {
-            o.auto_verify = true;
-            continue;
-        }
-        if (arg == "--reuse-port") {
-            o.reuse_port = true;
-            continue;
-        }
-        auto const eq = arg.find('=');
-        auto const name = arg.substr(0, eq);
-        std::optional<std::string> key_text;
-        std::optional<std::string>* target = name == "--listen"               ? &listen
-                                             : name == "--path"               ? &path
-                                             : name == "--signature-key"      ? &key_text
-                                             : name == "--signature-key-file" ? &key_file
-                                             : name == "--key-bytes"          ? &key_bytes
-                                             : name == "--out"                ? &o.out
-                                             : name == "--max-body"           ? &max_body
-                                             : name == "--tls-cert"           ? &o.tls_cert
-                                             : name == "--tls-key"            ? &o.tls_key
-                                             : name == "--store"              ? &store
-                                             : name == "--retention"          ? &retention
-                                                                              : o.find(name);
-        if (!target || !arg.starts_with("--"))
-            return cli::usage_error{"unknown option " + std::string(name)};
-        if (!cli::take_value(args, i, *target))
-            return cli::usage_error{"option " + std::string(name) + " needs a value"};
-        if (key_text)
-            key_texts.push_back(std::move(*key_text));
-    }
     if (o.help || o.version)
         return o;
     cli::fill_from_environment(o, env);
