@@ -300,6 +300,157 @@ void reload(receiver::options const& opt, receiver::journal& journal, receiver::
     }
 }
 
+// What the journal and the store are, as the options say. The journal first: a receiver
+// that cannot write must not accept anything. Null after reporting why it cannot start.
+std::unique_ptr<receiver::journal> open_journal(receiver::options const& opt, std::optional<receiver::store_when_ready>& store)
+{
+    // With a store, it decides which events are new: the journal needs no window of its own.
+    std::size_t const window = opt.store ? 1 : 1'000'000;
+    if (opt.store) {
+        store.emplace(*opt.store);
+        if (!store->why_not().empty())
+            report(store->why_not() + "; answering 503 until it can be opened");
+    }
+    std::unique_ptr<receiver::journal> journal;
+    if (opt.out) {
+        auto const started = std::chrono::steady_clock::now();
+        auto opened = receiver::journal::open(*opt.out, window);
+        if (auto const* why = std::get_if<std::string>(&opened)) {
+            cannot_start(*why);
+            return nullptr;
+        }
+        journal = std::move(std::get<0>(opened));
+        auto const& scan = journal->scan();
+        auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        report("journal " + *opt.out + ": " + std::to_string(scan.lines) + " events remembered in " +
+               std::to_string(ms.count()) + " ms" +
+               (scan.torn_bytes ? ", a torn last line of " + std::to_string(scan.torn_bytes) + " bytes removed" : "") +
+               (scan.unreadable ? ", " + std::to_string(scan.unreadable) + " lines without a readable event" : ""));
+    } else if (store) {
+        journal = receiver::journal::store_only(*store, std::chrono::days(opt.retention_days));
+    } else {
+        journal = std::make_unique<receiver::journal>(window);
+    }
+    if (store && opt.out)
+        journal->use_store(*store, std::chrono::days(opt.retention_days));
+    return journal;
+}
+
+// The TLS context of --tls-cert and --tls-key; empty for plain HTTP. Why not, when it cannot be.
+std::optional<std::string> use_tls(receiver::options const& opt, asio::ssl::context& context)
+{
+    boost::system::error_code ec;
+    context.set_options(asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+    if (context.use_certificate_chain_file(*opt.tls_cert, ec); ec)
+        return "cannot use --tls-cert " + *opt.tls_cert + ": " + ec.message();
+    if (context.use_private_key_file(*opt.tls_key, asio::ssl::context::pem, ec); ec)
+        return "cannot use --tls-key " + *opt.tls_key + ": " + ec.message();
+    return std::nullopt;
+}
+
+// Opens, binds and listens on `where` (with SO_REUSEPORT if asked); why not, when it cannot.
+std::optional<std::string> listen_on(asio::ip::tcp::acceptor& acceptor, asio::ip::tcp::endpoint const& where, bool reuse_port)
+{
+    boost::system::error_code ec;
+    if (acceptor.open(where.protocol(), ec); !ec)
+        acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+    if (!ec && reuse_port)
+        acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true), ec);
+    if (!ec)
+        acceptor.bind(where, ec);
+    if (!ec)
+        acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec)
+        return std::nullopt;
+    return "cannot listen on " + where.address().to_string() + ":" + std::to_string(where.port()) + ": " + ec.message();
+}
+
+// What a verification request does: completed by the receiver itself (--auto-verify), or
+// reported with the request that completes it.
+std::function<void(sfmc::sms::ens::verification_request)> on_verification(std::optional<verifier>& auto_verifier)
+{
+    return [&auto_verifier](sfmc::sms::ens::verification_request v) {
+        auto const id = escaped(v.callback_id);
+        if (!auto_verifier) {
+            report("verification request for callback " + id + ": complete it with POST /platform/v1/ens-verify {\"callbackId\":\"" +
+                   id + "\",\"verificationKey\":\"" + escaped(v.verification_key) + "\"}");
+            return;
+        }
+        switch (auto_verifier->verify(std::move(v))) {
+        case verifier::outcome::started: report("verification request for callback " + id + ": completing it"); break;
+        case verifier::outcome::already_running:
+            report("verification request for callback " + id + ": ignored, its handshake is in progress");
+            break;
+        case verifier::outcome::too_many:
+            report("verification request for callback " + id + ": ignored, " + std::to_string(verifier::max_in_flight) +
+                   " handshakes are in progress");
+            break;
+        }
+    };
+}
+
+// SIGHUP: the journal's file and the key file again. SIGTERM, SIGINT: a clean stop; a second
+// one during it: at once, exit 1, the journal's lines whole. Waited for on a thread of their
+// own, so that the wait for a second signal keeps no work on the server's io_context, whose
+// run ends once the last batch in progress is answered.
+class signal_watch {
+public:
+    signal_watch(receiver::options const& opt, receiver::journal& journal, receiver::server& server,
+                 std::function<void()> stop)
+        : signals_(io_, SIGTERM, SIGINT, SIGHUP), opt_(opt), journal_(journal), server_(server), stop_(std::move(stop))
+    {
+        wait();
+        thread_ = std::thread([this] { io_.run(); });
+    }
+    ~signal_watch()
+    {
+        io_.stop();
+        thread_.join();
+    }
+
+private:
+    void wait()
+    {
+        signals_.async_wait([this](boost::system::error_code const& error, int signal) {
+            if (error)
+                return;
+            if (signal == SIGHUP) {
+                reload(opt_, journal_, server_);
+            } else if (!stopping_) {
+                stopping_ = true;
+                report("stopping: finishing the batches in progress");
+                stop_();
+            } else {
+                report("stopping at once: the batches in progress are not answered");
+                journal_.halt(std::chrono::milliseconds(900));
+                std::_Exit(exit_cannot_start);
+            }
+            wait();
+        });
+    }
+
+    asio::io_context io_;
+    asio::signal_set signals_;
+    receiver::options const& opt_;
+    receiver::journal& journal_;
+    receiver::server& server_;
+    std::function<void()> stop_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+// Runs `io` on up to four threads, this one among them, until it has no work left.
+void run_threads(asio::io_context& io)
+{
+    auto const threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i)
+        pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& t : pool)
+        t.join();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -330,125 +481,49 @@ int main(int argc, char** argv)
         plan = std::move(std::get<cli::plan>(planned));
     }
 
-    // The journal first: a receiver that cannot write must not accept anything.
-    std::unique_ptr<receiver::journal> journal;
-    // With a store, it decides which events are new: the journal needs no window of its own.
-    std::size_t const window = opt.store ? 1 : 1'000'000;
     std::optional<receiver::store_when_ready> store;
-    if (opt.store) {
-        store.emplace(*opt.store);
-        if (!store->why_not().empty())
-            report(store->why_not() + "; answering 503 until it can be opened");
-    }
-    if (opt.out) {
-        auto const started = std::chrono::steady_clock::now();
-        auto opened = receiver::journal::open(*opt.out, window);
-        if (auto const* why = std::get_if<std::string>(&opened))
-            return cannot_start(*why);
-        journal = std::move(std::get<0>(opened));
-        auto const& scan = journal->scan();
-        auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-        report("journal " + *opt.out + ": " + std::to_string(scan.lines) + " events remembered in " +
-               std::to_string(ms.count()) + " ms" +
-               (scan.torn_bytes ? ", a torn last line of " + std::to_string(scan.torn_bytes) + " bytes removed" : "") +
-               (scan.unreadable ? ", " + std::to_string(scan.unreadable) + " lines without a readable event" : ""));
-    } else if (store) {
-        journal = receiver::journal::store_only(*store, std::chrono::days(opt.retention_days));
-    } else {
-        journal = std::make_unique<receiver::journal>(window);
-    }
-    if (store && opt.out)
-        journal->use_store(*store, std::chrono::days(opt.retention_days));
-
+    auto journal = open_journal(opt, store);
+    if (!journal)
+        return exit_cannot_start;
     asio::ssl::context tls_context(asio::ssl::context::tls_server);
-    asio::ssl::context* tls = nullptr;
-    if (opt.tls_cert) {
-        boost::system::error_code ec;
-        tls_context.set_options(asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
-        if (tls_context.use_certificate_chain_file(*opt.tls_cert, ec); ec)
-            return cannot_start("cannot use --tls-cert " + *opt.tls_cert + ": " + ec.message());
-        if (tls_context.use_private_key_file(*opt.tls_key, asio::ssl::context::pem, ec); ec)
-            return cannot_start("cannot use --tls-key " + *opt.tls_key + ": " + ec.message());
-        tls = &tls_context;
-    }
+    if (opt.tls_cert)
+        if (auto why = use_tls(opt, tls_context))
+            return cannot_start(*why);
+    asio::ssl::context* const tls = opt.tls_cert ? &tls_context : nullptr;
 
     asio::io_context io;
     boost::system::error_code ec;
     auto const address = asio::ip::make_address(opt.listen.host, ec);
     if (ec)
         return usage("--listen takes a numeric IPv4 or IPv6 address");
-    asio::ip::tcp::endpoint const where(address, opt.listen.port);
     // The acceptor lives on a strand of its own: the accept loop and the stop (from the signal
     // handler, on any io thread) never touch it at the same time.
     auto const acceptor_strand = asio::make_strand(io);
     asio::ip::tcp::acceptor acceptor(acceptor_strand);
-    if (acceptor.open(where.protocol(), ec); !ec)
-        acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
-    if (!ec && opt.reuse_port)
-        acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true), ec);
-    if (!ec)
-        acceptor.bind(where, ec);
-    if (!ec)
-        acceptor.listen(asio::socket_base::max_listen_connections, ec);
-    if (ec)
-        return cannot_start("cannot listen on " + where.address().to_string() + ":" + std::to_string(opt.listen.port) +
-                            ": " + ec.message());
+    if (auto why = listen_on(acceptor, {address, opt.listen.port}, opt.reuse_port))
+        return cannot_start(*why);
 
     std::optional<verifier> auto_verifier;
     if (plan)
         auto_verifier.emplace(std::move(*plan), opt.cacert.value_or(""));
     receiver::metrics counters;
-    receiver::server server(
-        {.io = io.get_executor(),
-         .path = opt.path,
-         .keys = opt.keys,
-         .reading = opt.reading,
-         .max_body = opt.max_body,
-         .header_timeout = std::chrono::seconds(10),
-         .body_timeout = std::chrono::seconds(30),
-         .on_verification =
-             [&](sfmc::sms::ens::verification_request v) {
-                 auto const id = escaped(v.callback_id);
-                 if (!auto_verifier) {
-                     report("verification request for callback " + id +
-                            ": complete it with POST /platform/v1/ens-verify {\"callbackId\":\"" + id +
-                            "\",\"verificationKey\":\"" + escaped(v.verification_key) + "\"}");
-                     return;
-                 }
-                 switch (auto_verifier->verify(std::move(v))) {
-                 case verifier::outcome::started: report("verification request for callback " + id + ": completing it"); break;
-                 case verifier::outcome::already_running:
-                     report("verification request for callback " + id + ": ignored, its handshake is in progress");
-                     break;
-                 case verifier::outcome::too_many:
-                     report("verification request for callback " + id + ": ignored, " +
-                            std::to_string(verifier::max_in_flight) + " handshakes are in progress");
-                     break;
-                 }
-             },
-         .report = report,
-         .store = store.has_value(),
-         .store_lines = store.has_value() && opt.out.has_value(),
-         .healthy = [&journal] { return journal->store_healthy(); }},
-        *journal, counters);
+    receiver::server server({.io = io.get_executor(),
+                             .path = opt.path,
+                             .keys = opt.keys,
+                             .reading = opt.reading,
+                             .max_body = opt.max_body,
+                             .header_timeout = std::chrono::seconds(10),
+                             .body_timeout = std::chrono::seconds(30),
+                             .on_verification = on_verification(auto_verifier),
+                             .report = report,
+                             .store = store.has_value(),
+                             .store_lines = store.has_value() && opt.out.has_value(),
+                             .healthy = [&journal] { return journal->store_healthy(); }},
+                            *journal, counters);
 
     asio::co_spawn(acceptor_strand, accept(io, acceptor, server, tls), asio::detached);
-    // SIGHUP: the journal's file and the key file again. SIGTERM, SIGINT: a clean stop; a
-    // second one during it: at once, exit 1, the journal's lines whole. Waited for on a thread
-    // of their own, so that the wait for a second signal keeps no work on `io`, whose run
-    // ends once the last batch in progress is answered.
-    asio::io_context signal_io;
-    asio::signal_set signals(signal_io, SIGTERM, SIGINT, SIGHUP);
-    bool stopping = false;
-    std::function<void(boost::system::error_code const&, int)> on_signal = [&](boost::system::error_code const& error,
-                                                                                int signal) {
-        if (error)
-            return;
-        if (signal == SIGHUP) {
-            reload(opt, *journal, server);
-        } else if (!stopping) {
-            stopping = true;
-            report("stopping: finishing the batches in progress");
+    {
+        signal_watch signals(opt, *journal, server, [&] {
             if (auto_verifier)
                 auto_verifier->stop();
             asio::post(acceptor_strand, [&acceptor] {
@@ -456,30 +531,13 @@ int main(int argc, char** argv)
                 acceptor.close(ignored);
             });
             server.idle().stop();
-        } else {
-            report("stopping at once: the batches in progress are not answered");
-            journal->halt(std::chrono::milliseconds(900));
-            std::_Exit(exit_cannot_start);
-        }
-        signals.async_wait(on_signal);
-    };
-    signals.async_wait(on_signal);
-    std::thread signal_thread([&signal_io] { signal_io.run(); });
-
-    auto const local = acceptor.local_endpoint();
-    auto const host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
-    report(std::string("listening on ") + (tls ? "https" : "http") + "://" + host + ":" + std::to_string(local.port()) +
-           opt.path);
-
-    auto const threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i)
-        pool.emplace_back([&io] { io.run(); });
-    io.run();
-    for (auto& t : pool)
-        t.join();
-    signal_io.stop();
-    signal_thread.join();
+        });
+        auto const local = acceptor.local_endpoint();
+        auto const host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
+        report(std::string("listening on ") + (tls ? "https" : "http") + "://" + host + ":" + std::to_string(local.port()) +
+               opt.path);
+        run_threads(io);
+    }
     journal->stop();
     report("stopped");
     return exit_ok;

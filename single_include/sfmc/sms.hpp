@@ -3268,6 +3268,31 @@ SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size
 // The definition of message_key.hpp's heavy part (percent-encoding by Boost.URL): inline in
 // header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
+// ---- sfmc/sms/detail/byte_table.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_BYTE_TABLE_HPP
+#define SFMC_SMS_DETAIL_BYTE_TABLE_HPP
+
+namespace sfmc::sms::detail {
+
+// A Boost.URL character set as a table of one byte a character: the same set, read with one
+// load instead of a bit test in four words (the encoding loops are most of the cost of
+// building a request: measured in bench/, build/ours/*). Usable wherever Boost.URL takes a
+// CharSet.
+struct byte_table {
+    bool member[256] = {};
+    template <class CharSet>
+    constexpr explicit byte_table(CharSet const& set) noexcept
+    {
+        for (int c = 0; c < 256; ++c)
+            member[c] = set(static_cast<char>(c));
+    }
+    constexpr bool operator()(char c) const noexcept { return member[static_cast<unsigned char>(c)]; }
+};
+
+} // namespace sfmc::sms::detail
+
+#endif
 
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
@@ -3279,19 +3304,7 @@ SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size
 namespace sfmc::sms {
 namespace detail {
 
-// Boost.URL's unreserved_chars as a table of one byte a character: the same set, read
-// with one load instead of a bit test in four words (the encoding loop is most of the
-// cost of building a request with a non-ASCII key; measured in bench/, build/ours/*).
-struct unreserved_table {
-    bool member[256] = {};
-    constexpr unreserved_table() noexcept
-    {
-        for (int c = 0; c < 256; ++c)
-            member[c] = boost::urls::unreserved_chars(static_cast<char>(c));
-    }
-    constexpr bool operator()(char c) const noexcept { return member[static_cast<unsigned char>(c)]; }
-};
-inline constexpr unreserved_table unreserved_bytes{};
+inline constexpr byte_table unreserved_bytes{boost::urls::unreserved_chars};
 
 } // namespace detail
 
@@ -3802,8 +3815,11 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 #define SFMC_SMS_REQUEST_BUILDER_HPP
 
 
+#include <boost/assert.hpp>
+
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace sfmc::sms {
@@ -3847,9 +3863,10 @@ private:
 
 /** Builds an @ref http_request: the way every route, the library's and yours, writes its request.
 
-    A route's `make_request` names a builder with the method and the endpoint (which gives the
-    scheme, the host, the `Host` header and the base path in front of the target), adds the
-    pieces and returns `finish()`:
+    A route's `make_request` names its request, makes a builder that writes into it with the
+    method and the endpoint (which gives the scheme, the host, the `Host` header and the base
+    path in front of the target), adds the pieces, calls `finish()` and returns the request by
+    name, so that it is written in place and never copied:
     | call | writes |
     |------|--------|
     | `path(text)` | route text such as `"/messaging/v1/sms/messages/"`; any byte a path may not hold (`%`, `?`, `#`, space, non-ASCII) percent-encoded, so it can never end the path |
@@ -3871,41 +3888,103 @@ private:
     @code
     sfmc::sms::http_request make_request(sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token) const
     {
-        return sfmc::sms::request_builder("POST", rest)
+        sfmc::sms::http_request req;
+        sfmc::sms::request_builder(req, "POST", rest)
             .path("/messaging/v1/sms/messages/")
             .segment(key.value())
             .bearer(token)
             .header("Accept", "application/json")
             .json_body(body)
             .finish();
+        return req;
     }
     @endcode
 */
 class request_builder {
 public:
-    /// A request `method` to `base`, its `Host` header written; `size_hint` bytes reserved for the rest.
-    SFMC_SMS_DECL request_builder(http_name method, endpoint const& base, std::size_t size_hint = 256);
+    /// Writes into `into` (made anew) a request `method` to `base`, its `Host` header written;
+    /// `size_hint` bytes reserved for the rest. `into` must outlive the builder.
+    request_builder(http_request& into, http_name method, endpoint const& base, std::size_t size_hint = 256)
+        : req_(into)
+    {
+        req_.headers_.count = 0;
+        req_.body_ = {};
+        req_.method_ = method.text();
+        req_.scheme_ = base.scheme();
+        req_.port_ = base.port();
+        req_.text_.resize(base.authority().size() + base.base_path().size() + size_hint);
+        auto const authority = append(base.authority());
+        req_.host_ = {base.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(base.host().size())};
+        add_field("Host", authority);
+        target_begin_ = size_;
+        // The endpoint's base path is already in its normal, encoded form (endpoint::from_url).
+        append_target(base.base_path());
+    }
 
     request_builder(request_builder const&) = delete;
     request_builder& operator=(request_builder const&) = delete;
 
     /// Appends route text to the path, encoding what a path may not hold.
-    SFMC_SMS_DECL request_builder& path(std::string_view text);
+    request_builder& path(std::string_view text)
+    {
+        if (target_end_ == size_ && is_path_text(text)) // route text, in order: copied whole
+            append_target(text);
+        else
+            add_to_target(text, charset::path);
+        return *this;
+    }
     /// Appends `s` as one path segment.
-    SFMC_SMS_DECL request_builder& segment(std::string_view s);
+    request_builder& segment(std::string_view s)
+    {
+        if (target_end_ == size_) { // in order: encoded in place, in one pass
+            char* const out = make_room(path_room(s));
+            size_ += static_cast<std::size_t>(encode_path_segment(s, out, path_room(s)) - out);
+            target_end_ = size_;
+        } else {
+            add_to_target(s, charset::segment);
+        }
+        return *this;
+    }
     /// Appends `name=value` to the query.
     SFMC_SMS_DECL request_builder& query(std::string_view name, std::string_view value);
     /// Adds a header.
-    SFMC_SMS_DECL request_builder& header(http_name name, std::string_view value);
+    request_builder& header(http_name name, std::string_view value)
+    {
+        auto const at = append(value);
+        // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
+        // are not field characters either. As spaces they cannot end the header.
+        for (auto *c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
+            if ((static_cast<unsigned char>(*c) < 0x20 && *c != '\t') || *c == 0x7f)
+                *c = ' ';
+        add_field(name.text(), at);
+        return *this;
+    }
     /// Adds `Authorization: Bearer {token}`.
-    SFMC_SMS_DECL request_builder& bearer(access_token const& token);
+    request_builder& bearer(access_token const& token)
+    {
+        // The one place a request takes the token; access_token holds visible ASCII only.
+        auto const at = append("Bearer ");
+        append(token.reveal());
+        add_field("Authorization", {at.offset, static_cast<std::uint32_t>(size_ - at.offset)});
+        return *this;
+    }
     /// Adds `Content-Type: {content_type}` and sets the body.
-    SFMC_SMS_DECL request_builder& body(std::string_view content_type, std::string_view bytes);
+    request_builder& body(std::string_view content_type, std::string_view bytes)
+    {
+        header("Content-Type", content_type);
+        req_.body_ = append(bytes);
+        return *this;
+    }
     /// `body("application/json", json)`.
-    SFMC_SMS_DECL request_builder& json_body(std::string_view json);
+    request_builder& json_body(std::string_view json) { return body("application/json", json); }
 
-    /// The request; the builder is then empty.
-    SFMC_SMS_DECL http_request finish();
+    /// Ends the request: the target is set, the text cut to what was written (nothing is
+    /// allocated). The builder is done with it.
+    void finish() noexcept
+    {
+        req_.target_ = {static_cast<std::uint32_t>(target_begin_), static_cast<std::uint32_t>(target_end_ - target_begin_)};
+        req_.text_.resize(size_);
+    }
 
     /// The most `path(text)` or `segment(s)` may write: every byte encoded.
     static constexpr std::size_t path_room(std::string_view s) noexcept { return 3 * s.size(); }
@@ -3920,12 +3999,44 @@ public:
 private:
     enum class charset { path, segment, query, raw };
 
+    SFMC_SMS_DECL static bool is_path_text(std::string_view s) noexcept;
     SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
-    SFMC_SMS_DECL http_request::span append(std::string_view s);
-    SFMC_SMS_DECL void add_field(std::string_view name, http_request::span value);
-    SFMC_SMS_DECL char* make_room(std::size_t n);
+    SFMC_SMS_DECL void grow(std::size_t n);
 
-    http_request req_;
+    http_request::span append(std::string_view s)
+    {
+        auto const at = size_;
+        if (!s.empty()) { // an empty view may have no data: memcpy must not see it
+            std::memcpy(make_room(s.size()), s.data(), s.size());
+            size_ += s.size();
+        }
+        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(s.size())};
+    }
+    // At most max_headers: more is the route's bug (asserted), and the extra ones are not sent.
+    void add_field(std::string_view name, http_request::span value) noexcept
+    {
+        auto& slots = req_.headers_;
+        BOOST_ASSERT_MSG(slots.count < http_request::max_headers, "more headers than http_request::max_headers");
+        if (slots.count < http_request::max_headers)
+            slots.items[slots.count++] = {name.data(), static_cast<std::uint32_t>(name.size()), value};
+    }
+
+    // Room for `n` more bytes; the buffer grows only when the hint was short.
+    char* make_room(std::size_t n)
+    {
+        if (n > req_.text_.size() - size_)
+            grow(n);
+        return req_.text_.data() + size_;
+    }
+    void append_target(std::string_view s)
+    {
+        if (!s.empty()) // an empty view may have no data: memcpy must not see it
+            std::memcpy(make_room(s.size()), s.data(), s.size());
+        size_ += s.size();
+        target_end_ = size_;
+    }
+
+    http_request& req_;
     std::size_t size_ = 0;         // bytes of req_.text_ written; the rest is room
     std::size_t target_begin_ = 0; // the target follows the authority
     std::size_t target_end_ = 0;   // where the next target piece goes
@@ -3956,10 +4067,9 @@ namespace sfmc::sms {
 namespace detail {
 
 // What a path piece keeps as it is: pchar and '/' (RFC 3986 section 3.3).
-inline constexpr auto path_text_chars = boost::urls::pchars + '/';
+inline constexpr byte_table path_text_chars{boost::urls::pchars + '/'};
 // What a query name or value keeps: the query's characters but those that end a part.
-inline constexpr auto query_part_chars =
-    boost::urls::pchars + '/' + '?' - boost::urls::grammar::lut_chars("&=+");
+inline constexpr byte_table query_part_chars{boost::urls::pchars + '/' + '?' - boost::urls::grammar::lut_chars("&=+")};
 // Upper-case hex digits: RFC 3986 section 2.1 says producers should use them.
 inline boost::urls::encoding_opts upper_hex() noexcept
 {
@@ -3968,36 +4078,17 @@ inline boost::urls::encoding_opts upper_hex() noexcept
 
 } // namespace detail
 
-SFMC_SMS_DECL request_builder::request_builder(http_name method, endpoint const& base, std::size_t size_hint)
+
+SFMC_SMS_DECL void request_builder::grow(std::size_t n)
 {
-    req_.method_ = method.text();
-    req_.scheme_ = base.scheme();
-    req_.port_ = base.port();
-    req_.text_.resize(base.authority().size() + base.base_path().size() + size_hint);
-    auto const authority = append(base.authority());
-    req_.host_ = {base.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(base.host().size())};
-    add_field("Host", authority);
-    target_begin_ = size_;
-    target_end_ = size_;
-    path(base.base_path());
+    req_.text_.resize(std::max(size_ + n, 2 * req_.text_.size()));
 }
 
-SFMC_SMS_DECL char* request_builder::make_room(std::size_t n)
+SFMC_SMS_DECL bool request_builder::is_path_text(std::string_view s) noexcept
 {
-    if (n > req_.text_.size() - size_)
-        req_.text_.resize(std::max(size_ + n, 2 * req_.text_.size()));
-    return req_.text_.data() + size_;
+    return std::all_of(s.begin(), s.end(), [](char c) { return detail::path_text_chars(c); });
 }
 
-SFMC_SMS_DECL http_request::span request_builder::append(std::string_view s)
-{
-    auto const at = size_;
-    if (!s.empty()) { // an empty view may have no data: memcpy must not see it
-        std::memcpy(make_room(s.size()), s.data(), s.size());
-        size_ += s.size();
-    }
-    return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(s.size())};
-}
 
 SFMC_SMS_DECL void request_builder::add_to_target(std::string_view s, charset set)
 {
@@ -4006,7 +4097,10 @@ SFMC_SMS_DECL void request_builder::add_to_target(std::string_view s, charset se
         case charset::segment: return static_cast<std::size_t>(encode_path_segment(s, out, room) - out);
         case charset::path: return boost::urls::encode(out, room, s, detail::path_text_chars, detail::upper_hex());
         case charset::query: return boost::urls::encode(out, room, s, detail::query_part_chars, detail::upper_hex());
-        case charset::raw: std::memcpy(out, s.data(), s.size()); return s.size();
+        case charset::raw:
+            if (!s.empty())
+                std::memcpy(out, s.data(), s.size());
+            return s.size();
         }
         return 0;
     };
@@ -4040,18 +4134,6 @@ SFMC_SMS_DECL void request_builder::add_to_target(std::string_view s, charset se
     target_end_ += n;
 }
 
-SFMC_SMS_DECL request_builder& request_builder::path(std::string_view text)
-{
-    add_to_target(text, charset::path);
-    return *this;
-}
-
-SFMC_SMS_DECL request_builder& request_builder::segment(std::string_view s)
-{
-    add_to_target(s, charset::segment);
-    return *this;
-}
-
 SFMC_SMS_DECL request_builder& request_builder::query(std::string_view name, std::string_view value)
 {
     add_to_target(has_query_ ? "&" : "?", charset::raw); // the separators, never encoded
@@ -4062,57 +4144,10 @@ SFMC_SMS_DECL request_builder& request_builder::query(std::string_view name, std
     return *this;
 }
 
-SFMC_SMS_DECL request_builder& request_builder::header(http_name name, std::string_view value)
-{
-    auto const at = append(value);
-    // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
-    // are not field characters either. As spaces they cannot end the header.
-    for (auto* c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
-        if ((static_cast<unsigned char>(*c) < 0x20 && *c != '\t') || *c == 0x7f)
-            *c = ' ';
-    add_field(name.text(), at);
-    return *this;
-}
 
-SFMC_SMS_DECL request_builder& request_builder::bearer(access_token const& token)
-{
-    // The one place a request takes the token; access_token holds visible ASCII only.
-    auto const at = append("Bearer ");
-    append(token.reveal());
-    add_field("Authorization", {at.offset, static_cast<std::uint32_t>(size_ - at.offset)});
-    return *this;
-}
 
-SFMC_SMS_DECL request_builder& request_builder::body(std::string_view content_type, std::string_view bytes)
-{
-    header("Content-Type", content_type);
-    req_.body_ = append(bytes);
-    return *this;
-}
 
-SFMC_SMS_DECL request_builder& request_builder::json_body(std::string_view json)
-{
-    return body("application/json", json);
-}
 
-SFMC_SMS_DECL http_request request_builder::finish()
-{
-    req_.target_ = {static_cast<std::uint32_t>(target_begin_), static_cast<std::uint32_t>(target_end_ - target_begin_)};
-    req_.text_.resize(size_); // the capacity stays: nothing is allocated
-    http_request out = std::move(req_);
-    req_ = {};
-    size_ = target_begin_ = target_end_ = 0;
-    has_query_ = false;
-    return out;
-}
-
-SFMC_SMS_DECL void request_builder::add_field(std::string_view name, http_request::span value)
-{
-    auto& slots = req_.headers_;
-    BOOST_ASSERT_MSG(slots.count < http_request::max_headers, "more headers than http_request::max_headers");
-    if (slots.count < http_request::max_headers)
-        slots.items[slots.count++] = {name.data(), static_cast<std::uint32_t>(name.size()), value};
-}
 
 } // namespace sfmc::sms
 
@@ -4128,15 +4163,17 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
-    return request_builder("GET", ep,
-                           request_builder::path_room(route) + request_builder::path_room(key.value()) +
-                               request_builder::bearer_room(token) + 2 * json.size())
+    http_request req;
+    request_builder(req, "GET", ep,
+                    route.size() + request_builder::path_room(key.value()) + request_builder::bearer_room(token) +
+                        2 * json.size())
         .path(route)
         .segment(key.value())
         .bearer(token)
         .header("Accept", json)
         .header("Content-Type", json)
         .finish();
+    return req;
 }
 
 } // namespace sfmc::sms
@@ -4849,11 +4886,13 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
     body += '}';
 
     constexpr std::string_view json = "application/json";
-    return request_builder("POST", auth, request_builder::path_room(token_route) + 2 * json.size() + body.size())
+    http_request req;
+    request_builder(req, "POST", auth, token_route.size() + 2 * json.size() + body.size())
         .path(token_route)
         .json_body(body)
         .header("Accept", json)
         .finish();
+    return req;
 }
 
 } // namespace sfmc::sms
@@ -5286,10 +5325,11 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
     constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
     auto const channel_route = std::string_view("/messaging/v1/");
     auto const on_name = to_string(on);
-    return request_builder("GET", rest,
-                           request_builder::path_room(channel_route) + request_builder::path_room(on_name) +
-                               request_builder::path_room(definitions) + request_builder::path_room(definition_key.value()) +
-                               request_builder::path_room(queue) + request_builder::bearer_room(token) + json.size())
+    http_request req;
+    request_builder(req, "GET", rest,
+                    channel_route.size() + on_name.size() + definitions.size() +
+                        request_builder::path_room(definition_key.value()) + queue.size() +
+                        request_builder::bearer_room(token) + json.size())
         .path(channel_route)
         .path(on_name)
         .path(definitions)
@@ -5298,6 +5338,7 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
         .bearer(token)
         .header("Accept", json)
         .finish();
+    return req;
 }
 
 SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)

@@ -54,13 +54,15 @@ struct send_sms {
     {
         boost::json::object body{{"definitionKey", definition_key},
                                  {"recipient", {{"contactKey", contact_key}, {"to", to}}}};
-        return sfmc::sms::request_builder("POST", rest)
+        sfmc::sms::http_request req;          // written in place, returned by name: never copied
+        sfmc::sms::request_builder(req, "POST", rest)
             .path("/messaging/v1/sms/messages/")
             .segment(key.value())                // one segment, whatever the key holds
             .bearer(token)
             .header("Accept", "application/json")
             .json_body(boost::json::serialize(body))
             .finish();
+        return req;
     }
 
     sfmc::sms::api_result<value_type> decode(sfmc::sms::http_response const& res, sfmc::sms::decode_options const& opt) const

@@ -174,11 +174,13 @@ struct not_sent_list {
         auto const size_end = std::to_chars(digits[0], digits[0] + sizeof digits[0], page_size).ptr;
         auto const after_end = after ? std::to_chars(digits[1], digits[1] + sizeof digits[1], *after).ptr : digits[1];
         auto const on_name = to_string(on);
-        request_builder b("GET", rest, 128 + request_builder::bearer_room(token));
+        http_request req;
+        request_builder b(req, "GET", rest, 128 + request_builder::bearer_room(token));
         b.path(prefix).path(on_name).path(messages).query("type", "notSent").query("$pageSize", {digits[0], size_end});
         if (after)
             b.query("lastEventId", {digits[1], after_end});
-        return b.bearer(token).header("Accept", json).finish();
+        b.bearer(token).header("Accept", json).finish();
+        return req;
     }
 
     /// The page, or why there is none (see `decode_not_sent_page`).

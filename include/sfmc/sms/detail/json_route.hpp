@@ -39,7 +39,8 @@ inline constexpr std::string_view json_media_type = "application/json";
 inline http_request make_json_request(http_name method, endpoint const& rest, std::string_view route,
                                       std::string_view id, access_token const& token, std::string_view body = {})
 {
-    request_builder b(method, rest,
+    http_request req;
+    request_builder b(req, method, rest,
                       request_builder::path_room(route) + 1 + request_builder::path_room(id) +
                           request_builder::bearer_room(token) + 2 * json_media_type.size() + body.size());
     b.path(route);
@@ -48,7 +49,8 @@ inline http_request make_json_request(http_name method, endpoint const& rest, st
     b.bearer(token).header("Accept", json_media_type);
     if (!body.empty())
         b.json_body(body);
-    return b.finish();
+    b.finish();
+    return req;
 }
 
 // The member named `key`, matched exactly, else without regard to case (ENS's documents

@@ -6,6 +6,7 @@
 // header-only mode, compiled once by <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/message_key.hpp>
+#include <sfmc/sms/detail/byte_table.hpp>
 #include <sfmc/sms/detail/text.hpp>
 
 #include <boost/url/encode.hpp>
@@ -18,19 +19,7 @@
 namespace sfmc::sms {
 namespace detail {
 
-// Boost.URL's unreserved_chars as a table of one byte a character: the same set, read
-// with one load instead of a bit test in four words (the encoding loop is most of the
-// cost of building a request with a non-ASCII key; measured in bench/, build/ours/*).
-struct unreserved_table {
-    bool member[256] = {};
-    constexpr unreserved_table() noexcept
-    {
-        for (int c = 0; c < 256; ++c)
-            member[c] = boost::urls::unreserved_chars(static_cast<char>(c));
-    }
-    constexpr bool operator()(char c) const noexcept { return member[static_cast<unsigned char>(c)]; }
-};
-inline constexpr unreserved_table unreserved_bytes{};
+inline constexpr byte_table unreserved_bytes{boost::urls::unreserved_chars};
 
 } // namespace detail
 

@@ -38,10 +38,11 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
     constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
     auto const channel_route = std::string_view("/messaging/v1/");
     auto const on_name = to_string(on);
-    return request_builder("GET", rest,
-                           request_builder::path_room(channel_route) + request_builder::path_room(on_name) +
-                               request_builder::path_room(definitions) + request_builder::path_room(definition_key.value()) +
-                               request_builder::path_room(queue) + request_builder::bearer_room(token) + json.size())
+    http_request req;
+    request_builder(req, "GET", rest,
+                    channel_route.size() + on_name.size() + definitions.size() +
+                        request_builder::path_room(definition_key.value()) + queue.size() +
+                        request_builder::bearer_room(token) + json.size())
         .path(channel_route)
         .path(on_name)
         .path(definitions)
@@ -50,6 +51,7 @@ SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, acce
         .bearer(token)
         .header("Accept", json)
         .finish();
+    return req;
 }
 
 SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)

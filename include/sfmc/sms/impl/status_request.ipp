@@ -15,15 +15,17 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 {
     constexpr std::string_view json = "application/json";
     auto const route = status_route_of(on);
-    return request_builder("GET", ep,
-                           request_builder::path_room(route) + request_builder::path_room(key.value()) +
-                               request_builder::bearer_room(token) + 2 * json.size())
+    http_request req;
+    request_builder(req, "GET", ep,
+                    route.size() + request_builder::path_room(key.value()) + request_builder::bearer_room(token) +
+                        2 * json.size())
         .path(route)
         .segment(key.value())
         .bearer(token)
         .header("Accept", json)
         .header("Content-Type", json)
         .finish();
+    return req;
 }
 
 } // namespace sfmc::sms

@@ -28,11 +28,13 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
     body += '}';
 
     constexpr std::string_view json = "application/json";
-    return request_builder("POST", auth, request_builder::path_room(token_route) + 2 * json.size() + body.size())
+    http_request req;
+    request_builder(req, "POST", auth, token_route.size() + 2 * json.size() + body.size())
         .path(token_route)
         .json_body(body)
         .header("Accept", json)
         .finish();
+    return req;
 }
 
 } // namespace sfmc::sms
