@@ -145,10 +145,16 @@ public:
     {
         auto const at = append(value);
         // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
-        // are not field characters either. As spaces they cannot end the header.
-        for (auto *c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
-            if ((static_cast<unsigned char>(*c) < 0x20 && *c != '\t') || *c == 0x7f)
-                *c = ' ';
+        // are not field characters either. As spaces they cannot end the header. The test is
+        // branch-free over the caller's bytes (a byte loop that may store was a quarter of the
+        // time to build a request: bench/, build/ours/*); the rare value that has one is mended.
+        bool has_control = false;
+        for (char c : value)
+            has_control |= is_control(c);
+        if (has_control)
+            for (auto *c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
+                if (is_control(*c))
+                    *c = ' ';
         add_field(name.text(), at);
         return *this;
     }
@@ -195,6 +201,12 @@ private:
     SFMC_SMS_DECL static bool is_path_text(std::string_view s) noexcept;
     SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
     SFMC_SMS_DECL void grow(std::size_t n);
+
+    static constexpr bool is_control(char c) noexcept
+    {
+        auto const u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') | (u == 0x7f);
+    }
 
     http_request::span append(std::string_view s)
     {
