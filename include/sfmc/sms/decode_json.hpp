@@ -18,7 +18,7 @@ namespace sfmc::sms {
     @ref request_builder for the other).
 
     Makes the checks every route of the library makes, in its order: a status outside 2xx is
-    the API's error (@ref decode_error: `rate_limited` with its delay, `unauthorized`, ...);
+    the API's error (`decode_error`: `rate_limited` with its delay, `unauthorized`, ...);
     then the `Content-Type` (JSON, when one is given), `decode_options::max_body_size`, an
     empty body; then Boost.JSON parses the body within `decode_options::max_depth`, trailing
     commas allowed as in the API's own examples. Every failure keeps the HTTP status and the

@@ -23,7 +23,7 @@ inline void http_name_must_be_an_rfc9110_token() {}
 } // namespace detail
 
 /** A method or header name, checked when the program compiles: an RFC 9110 token
-    (letters, digits and ``!#$%&'*+-.^_`|~``).
+    (letters, digits and the punctuation RFC 9110 section 5.6.2 lists as `tchar`).
 
     Made only from a string literal, so a name can never come from data: no request the
     builder writes can be split by a name.
@@ -54,7 +54,7 @@ private:
     std::string_view text_;
 };
 
-/** Builds an @ref http_request: the way every route, the library's and yours, writes its request.
+/** Builds an `http_request`: the way every route, the library's and yours, writes its request.
 
     A route's `make_request` names its request, makes a builder that writes into it with the
     method and the endpoint (which gives the scheme, the host, the `Host` header and the base
@@ -205,7 +205,7 @@ private:
     static constexpr bool is_control(char c) noexcept
     {
         auto const u = static_cast<unsigned char>(c);
-        return (u < 0x20 && u != '\t') | (u == 0x7f);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
     }
 
     http_request::span append(std::string_view s)
