@@ -98,9 +98,9 @@ public:
     auto async_get_status(std::string_view key, CompletionToken&& token)
     {
         return boost::asio::async_initiate<CompletionToken, void(api_result<message_status>)>(
-            [this](auto handler, std::string k) {
-                auto const ex = executor_for(handler);
-                boost::asio::co_spawn(ex, get_status_then(std::move(k), std::move(handler)), boost::asio::detached);
+            [self = this](auto handler, std::string k) {
+                auto const ex = self->executor_for(handler);
+                boost::asio::co_spawn(ex, self->get_status_then(std::move(k), std::move(handler)), boost::asio::detached);
             },
             token, std::string(key));
     }
@@ -143,9 +143,9 @@ public:
     auto async_run(Route r, CompletionToken&& token)
     {
         return boost::asio::async_initiate<CompletionToken, void(api_result<typename Route::value_type>)>(
-            [this](auto handler, Route route) {
-                auto const ex = executor_for(handler);
-                boost::asio::co_spawn(ex, run_then(std::move(route), std::move(handler)), boost::asio::detached);
+            [self = this](auto handler, Route route) {
+                auto const ex = self->executor_for(handler);
+                boost::asio::co_spawn(ex, self->run_then(std::move(route), std::move(handler)), boost::asio::detached);
             },
             token, std::move(r));
     }
