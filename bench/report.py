@@ -1,10 +1,23 @@
 #!/usr/bin/env python3
 """Turns Google Benchmark's JSON (argv[1]) and compile_time.py's JSON (argv[2], g++; argv[3],
-optional, clang++) into the README's table: each contender as a ratio to a baseline measured
-in the same run, and whether the project's targets are met (compile times: with g++)."""
+optional, clang++) into the library's tables of docs/performance.md: each contender as a ratio
+to a baseline measured in the same run, and whether the project's targets are met (compile
+times: with g++). Prints them; with `--into FILE`, also writes them into FILE between its
+`<!-- bench/report.py: begin -->` and `<!-- bench/report.py: end -->` lines."""
+import contextlib
+import io
 import json
 import platform
 import sys
+
+into = None
+if "--into" in sys.argv:
+    at = sys.argv.index("--into")
+    into = sys.argv[at + 1]
+    del sys.argv[at:at + 2]
+report = io.StringIO()
+_redirect = contextlib.redirect_stdout(report)
+_redirect.__enter__()
 
 bench = json.load(open(sys.argv[1]))
 compile_times = json.load(open(sys.argv[2]))
@@ -112,3 +125,13 @@ print()
 print("Targets:")
 for v in verdicts:
     print(f"- {v}")
+
+_redirect.__exit__(None, None, None)
+text = report.getvalue()
+sys.stdout.write(text)
+if into:
+    begin, end = "<!-- bench/report.py: begin -->\n", "<!-- bench/report.py: end -->\n"
+    page = open(into, encoding="utf-8").read()
+    head, rest = page.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    open(into, "w", encoding="utf-8").write(head + begin + text + end + tail)

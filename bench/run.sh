@@ -13,4 +13,5 @@ build/bench/bench/sfmc_sms_bench --benchmark_min_time="${1:-0.5}" --benchmark_re
     --benchmark_out_format=json > /dev/null
 CXX=g++ python3 bench/compile_time.py 9 > build/logs/compile_time.json
 CXX=clang++ python3 bench/compile_time.py 9 > build/logs/compile_time.clang.json
-python3 bench/report.py build/logs/bench.json build/logs/compile_time.json build/logs/compile_time.clang.json
+python3 bench/report.py build/logs/bench.json build/logs/compile_time.json build/logs/compile_time.clang.json \
+    --into docs/performance.md
