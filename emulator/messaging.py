@@ -106,13 +106,14 @@ class Messaging:
             doc = json.loads(body)
         except ValueError:
             doc = None
-        recipient = doc.get("recipient") if isinstance(doc, dict) else None
-        missing = [name for name, value in (("definitionKey", doc.get("definitionKey") if isinstance(doc, dict) else None),
-                                            ("recipient.contactKey", (recipient or {}).get("contactKey")),
-                                            ("recipient.to", (recipient or {}).get("to")))
+        doc = doc if isinstance(doc, dict) else {}
+        recipient = doc.get("recipient") if isinstance(doc.get("recipient"), dict) else {}
+        missing = [name for name, value in (("definitionKey", doc.get("definitionKey")),
+                                            ("recipient.contactKey", recipient.get("contactKey")),
+                                            ("recipient.to", recipient.get("to")))
                    if not isinstance(value, str) or not value]
-        if missing or not isinstance(recipient, dict):
-            return 400, {"message": f"{(missing or ['recipient'])[0]} is required", "errorcode": 30001}
+        if missing:
+            return 400, {"message": f"{missing[0]} is required", "errorcode": 30001}
         request_id = str(uuid.uuid4())
         with self.lock:
             if (channel, key) in self.sent:

@@ -175,10 +175,15 @@ struct not_sent_list {
         auto const after_end = after ? std::to_chars(digits[1], digits[1] + sizeof digits[1], *after).ptr : digits[1];
         auto const on_name = to_string(on);
         http_request req;
-        request_builder b(req, "GET", rest, 128 + request_builder::bearer_room(token));
-        b.path(prefix).path(on_name).path(messages).query("type", "notSent").query("$pageSize", {digits[0], size_end});
+        std::string_view const size_text{digits[0], size_end}, after_text{digits[1], after_end};
+        request_builder b(req, "GET", rest,
+                          prefix.size() + on_name.size() + messages.size() + request_builder::query_room("type", "notSent") +
+                              request_builder::query_room("$pageSize", size_text) +
+                              request_builder::query_room("lastEventId", after_text) +
+                              request_builder::bearer_room(token) + json.size());
+        b.path(prefix).path(on_name).path(messages).query("type", "notSent").query("$pageSize", size_text);
         if (after)
-            b.query("lastEventId", {digits[1], after_end});
+            b.query("lastEventId", after_text);
         b.bearer(token).header("Accept", json).finish();
         return req;
     }

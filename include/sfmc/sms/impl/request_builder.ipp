@@ -32,7 +32,6 @@ inline boost::urls::encoding_opts upper_hex() noexcept
 
 } // namespace detail
 
-
 SFMC_SMS_DECL void request_builder::grow(std::size_t n)
 {
     req_.text_.resize(std::max(size_ + n, 2 * req_.text_.size()));
@@ -42,7 +41,6 @@ SFMC_SMS_DECL bool request_builder::is_path_text(std::string_view s) noexcept
 {
     return std::all_of(s.begin(), s.end(), [](char c) { return detail::path_text_chars(c); });
 }
-
 
 SFMC_SMS_DECL void request_builder::add_to_target(std::string_view s, charset set)
 {
@@ -97,11 +95,6 @@ SFMC_SMS_DECL request_builder& request_builder::query(std::string_view name, std
     add_to_target(value, charset::query);
     return *this;
 }
-
-
-
-
-
 
 } // namespace sfmc::sms
 
