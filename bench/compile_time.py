@@ -6,7 +6,9 @@ the single header that way; and, to compare, one that includes <nlohmann/json.hp
 (<boost/system/result.hpp>, <chrono>, <optional>, the strings, vectors and functions), one
 those plus the headers the header-only definitions need (the drivers' threads, Boost.JSON's
 parser, Boost.URL's parser and encoder), and one those plus the library's declarations (what
-the single header costs before any definition). Median of several runs of
+the single header costs before any definition); and a unit that uses ENS too (<sfmc/sms.hpp>,
+<sfmc/sms/ens.hpp>, <sfmc/sms/ens/signature.hpp>), header-only and under separate compilation,
+to show what <sfmc/sms/ens/src.hpp> saves. Median of several runs of
 `CXX -std=c++20 -O0 -c`, the units taken in turn.
 Prints one JSON object: {"single_header": seconds, ..., "ratio_to_nlohmann": {"single_header": ratio, ...}}."""
 import json
@@ -26,6 +28,7 @@ FLOOR = "".join(f"#include <{h}>\n" for h in ["boost/system/result.hpp", "chrono
 DEPENDENCIES = FLOOR + "".join(f"#include <{h}>\n" for h in ["mutex", "condition_variable", "thread",
                                                            "boost/json/basic_parser_impl.hpp", "boost/url/parse.hpp",
                                                            "boost/url/encode.hpp", "boost/url/rfc/unreserved_chars.hpp"])
+ENS = "".join(f"#include <{h}>\n" for h in ["sfmc/sms.hpp", "sfmc/sms/ens.hpp", "sfmc/sms/ens/signature.hpp"])
 UNITS = {
     "single_header": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
     "separate": "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
@@ -34,6 +37,8 @@ UNITS = {
     "dependency_floor": DEPENDENCIES + "int main() { return 0; }\n",
     # The single header before any definition: those headers and the library's declarations.
     "definitions_floor": DEPENDENCIES + "#include <sfmc/sms.hpp>\nint main() { return 0; }\n",
+    "ens_header_only": ENS + "int main() { return 0; }\n",
+    "ens_separate": ENS + "int main() { return 0; }\n",
     "nlohmann_json": "#include <nlohmann/json.hpp>\nint main() { return 0; }\n",
     "boost_json": "#include <boost/json.hpp>\nint main() { return 0; }\n",
 }
@@ -48,8 +53,9 @@ with tempfile.TemporaryDirectory() as tmp:
     # during the measurement then shifts every unit alike, and the ratios stay true.
     for _ in range(RUNS):
         for name, source in sources.items():
-            flags = ["-I", str(ROOT / ("include" if name == "separate" else "single_include"))]
-            if name in ("separate", "single_header_separate", "definitions_floor"):
+            from_include = name in ("separate", "ens_header_only", "ens_separate")
+            flags = ["-I", str(ROOT / ("include" if from_include else "single_include"))]
+            if name in ("separate", "single_header_separate", "definitions_floor", "ens_separate"):
                 flags.append("-DSFMC_SMS_SEPARATE_COMPILATION")
             start = time.perf_counter()
             subprocess.run([CXX, "-std=c++20", "-O0", *flags, "-c", str(source), "-o", str(source.with_suffix(".o"))],

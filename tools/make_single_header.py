@@ -15,17 +15,37 @@ OUTPUT = ROOT / "single_include" / "sfmc" / "sms.hpp"
 OWN = re.compile(r'^\s*#\s*include\s*<(sfmc/[^>]+)>\s*$')
 
 
-def inline(path, seen, out):
+DEFINITIONS = re.compile(r'^\s*#\s*ifdef\s+SFMC_SMS_COMPILE_DEFINITIONS\s*$')
+
+
+def inline(path, seen, out, deferred):
+    """Inlines `path` once. A header's block of definitions (`#ifdef SFMC_SMS_COMPILE_DEFINITIONS`
+    around its impl/*.ipp) is not written in place but deferred: were it written where it
+    stands, a header that an .ipp includes first would land inside the block, and vanish from
+    every translation unit of a separately compiled program but one."""
     if path in seen:
         return
     seen.add(path)
     out.append(f"// ---- {path} ----\n")
-    for line in (INCLUDE / path).read_text(encoding="utf-8").splitlines(keepends=True):
+    lines = (INCLUDE / path).read_text(encoding="utf-8").splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if DEFINITIONS.match(line):
+            end = i + 1
+            while not lines[end].strip().startswith("#endif"):
+                match = OWN.match(lines[end])
+                assert match and match.group(1).endswith(".ipp"), f"{path}: only .ipp includes in a definitions block"
+                deferred.append(match.group(1))
+                end += 1
+            i = end + 1
+            continue
         match = OWN.match(line)
         if match:
-            inline(match.group(1), seen, out)
+            inline(match.group(1), seen, out, deferred)
         else:
             out.append(line)
+        i += 1
 
 
 def generate():
@@ -37,7 +57,14 @@ def generate():
         "// Header-only by default. For separate compilation, define SFMC_SMS_SEPARATE_COMPILATION in\n",
         "// every translation unit, and SFMC_SMS_SOURCE as well in exactly one, before including this.\n",
     ]
-    inline("sfmc/sms.hpp", set(), out)
+    seen, deferred = set(), []
+    inline("sfmc/sms.hpp", seen, out, deferred)
+    # Every definition after every declaration, in one block: inline in header-only mode,
+    # compiled by the one translation unit that defines SFMC_SMS_SOURCE otherwise.
+    out.append("\n// ---- the definitions (impl/*.ipp) ----\n#ifdef SFMC_SMS_COMPILE_DEFINITIONS\n")
+    while deferred:
+        inline(deferred.pop(0), seen, out, deferred)
+    out.append("#endif // SFMC_SMS_COMPILE_DEFINITIONS\n")
     return "".join(out)
 
 

@@ -252,103 +252,6 @@ template <>
 struct std::is_error_condition_enum<sfmc::sms::condition> : std::true_type {};
 /// @endcond
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/error.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_ERROR_IPP
-#define SFMC_SMS_IMPL_ERROR_IPP
-
-// error.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-
-namespace sfmc::sms {
-
-namespace detail {
-
-SFMC_SMS_DECL char const* error_category_impl::message(int ev, char*, std::size_t) const noexcept
-{
-    switch (static_cast<error>(ev)) {
-    case error::key_empty: return "the message key is empty";
-    case error::key_too_long: return "the message key is longer than 100 characters";
-    case error::key_not_utf8: return "the message key is not valid UTF-8";
-    case error::bad_subdomain:
-        return "the subdomain is not one DNS label (letters, digits and '-', 1 to 63 characters, "
-               "not starting or ending with '-')";
-    case error::bad_url:
-        return "the base URL is not an http(s) URL without userinfo, query or fragment";
-    case error::insecure_url: return "plain http:// is allowed only to a loopback host";
-    case error::bad_token:
-        return "the access token is empty or has characters other than visible ASCII";
-    case error::bad_credentials:
-        return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
-    case error::bad_callback_url:
-        return "the callback URL is not https://host[/path] (ENS takes no port, query or fragment)";
-    case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
-    case error::bad_ens_request:
-        return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
-    case error::bad_page_request:
-        return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
-    case error::bad_channel: return "the channel has no routes: only SMS and email have them";
-    case error::bad_signature_key:
-        return "the ENS signature key is empty or has characters other than visible ASCII";
-    case error::bad_request: return "the API answered 400 Bad Request";
-    case error::unauthorized: return "the API answered 401 Unauthorized";
-    case error::forbidden: return "the API answered 403 Forbidden";
-    case error::not_found: return "the API answered 404 Not Found";
-    case error::rate_limited: return "the API answered 429: rate limit exceeded";
-    case error::blocked: return "the API answered 429: requests are blocked (errorcode 50200)";
-    case error::server_error: return "the API answered with a server error (5xx)";
-    case error::not_modified: return "the API answered 304 Not Modified: it exists already";
-    case error::conflict: return "the API answered 409 Conflict: it is still in use";
-    case error::unexpected_status: return "the API answered with an unexpected HTTP status";
-    case error::unexpected_content_type: return "the response's Content-Type is not JSON";
-    case error::empty_body: return "the response body is empty";
-    case error::malformed_body: return "the response body is not valid JSON";
-    case error::truncated_body: return "the response body is truncated";
-    case error::not_an_object: return "the response body is not a JSON object";
-    case error::missing_field: return "a required field is missing from the response";
-    case error::wrong_field_type: return "a field of the response has the wrong type";
-    case error::body_too_large: return "the response body is larger than the limit";
-    case error::too_deep: return "the response body is nested deeper than the limit";
-    case error::no_progress: return "a full page of the NotSent list does not move past the last event id";
-    case error::transport_failed: return "no HTTP response was received";
-    }
-    return "unknown sfmc.sms error";
-}
-
-SFMC_SMS_DECL boost::system::error_condition error_category_impl::default_error_condition(int ev) const noexcept
-{
-    if (ev < static_cast<int>(error::key_empty) || ev > static_cast<int>(error::transport_failed))
-        return {ev, *this};
-    return make_error_condition(condition_of(static_cast<error>(ev)));
-}
-
-SFMC_SMS_DECL char const* condition_category_impl::message(int ev, char*, std::size_t) const noexcept
-{
-    switch (static_cast<condition>(ev)) {
-    case condition::invalid_input: return "invalid input";
-    case condition::http_status: return "the API answered with an error status";
-    case condition::bad_response: return "the response could not be decoded";
-    case condition::transport: return "no HTTP response";
-    }
-    return "unknown sfmc.sms condition";
-}
-
-SFMC_SMS_DECL bool condition_category_impl::equivalent(boost::system::error_code const& code, int cond) const noexcept
-{
-    if (code.category() == sfmc::sms::error_category())
-        return code.default_error_condition() == boost::system::error_condition(cond, *this);
-    // Whatever a transport reports in its own category means no response came back.
-    return static_cast<condition>(cond) == condition::transport && code.failed();
-}
-
-} // namespace detail
-
-} // namespace sfmc::sms
-
-#endif
-#endif
 
 #endif
 
@@ -391,119 +294,6 @@ private:
 
 } // namespace sfmc::sms
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/access_token.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
-#define SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
-
-// access_token.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-// ---- sfmc/sms/detail/text.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_TEXT_HPP
-#define SFMC_SMS_DETAIL_TEXT_HPP
-
-
-#include <boost/url/grammar/ci_string.hpp>
-#include <boost/url/grammar/digit_chars.hpp>
-
-#include <charconv>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
-// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
-namespace sfmc::sms::detail {
-
-using boost::urls::grammar::ci_is_equal;
-using boost::urls::grammar::to_lower;
-
-// Visible ASCII: what may appear in a header value without ending or splitting it.
-constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
-
-constexpr std::string_view trim_ows(std::string_view s) noexcept
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
-inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
-{
-    std::int32_t v = 0;
-    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
-        return std::nullopt;
-    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || end != s.data() + s.size())
-        return std::nullopt;
-    return v;
-}
-
-// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
-// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
-constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
-{
-    std::size_t count = 0;
-    std::size_t i = 0;
-    std::size_t const n = s.size();
-    auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-    while (i < n) {
-        unsigned char const b = at(i);
-        if (b < 0x80) { // the common case: one comparison a byte
-            ++i;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            if (i + 1 >= n || !is_cont(at(i + 1)))
-                return std::nullopt;
-            i += 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
-                return std::nullopt;
-            unsigned char const b1 = at(i + 1);
-            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
-                return std::nullopt;
-            i += 3;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
-                return std::nullopt;
-            unsigned char const b1 = at(i + 1);
-            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
-                return std::nullopt;
-            i += 4;
-        } else {
-            return std::nullopt;
-        }
-        ++count;
-    }
-    return count;
-}
-
-} // namespace sfmc::sms::detail
-
-#endif
-
-#include <algorithm>
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL result<access_token> access_token::make(std::string_view text)
-{
-    if (text.empty() || !std::all_of(text.begin(), text.end(), detail::is_visible_ascii))
-        return error::bad_token;
-    return access_token(text);
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
 
 #endif
 // ---- sfmc/sms/call.hpp ----
@@ -720,7 +510,2624 @@ using api_result = boost::system::result<T, failure>;
 
 } // namespace sfmc::sms
 
+
+#endif
+// ---- sfmc/sms/http_response.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_RESPONSE_HPP
+#define SFMC_SMS_HTTP_RESPONSE_HPP
+
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sfmc::sms {
+
+/// One header of a response, as received.
+struct http_header {
+    /// The header's name, as received.
+    std::string name;
+    /// The header's value, as received.
+    std::string value;
+    /// Same name (case counts) and value.
+    friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+/** An HTTP response as a plain value: what a transport hands back, whatever the status.
+
+    Every status is data: a transport fills this in for 200, 302, 429 and 500 alike and
+    leaves judging them to the decoder.
+*/
+struct http_response {
+    /// The HTTP status code.
+    int status = 0;
+    /// The headers, in the order received.
+    std::vector<http_header> headers;
+    /// The body, whole.
+    std::string body;
+
+    /// The first header named `name` (compared without regard to case), without the
+    /// optional white space around it.
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/retry_after.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_AFTER_HPP
+#define SFMC_SMS_RETRY_AFTER_HPP
+
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The longest delay a `Retry-After` can ask for; larger values are clamped to it.
+inline constexpr std::chrono::seconds max_retry_after{std::chrono::days{1}};
+
+/** The delay a `Retry-After` header asks for.
+
+    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
+    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
+    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
+    caller sleep for years.
+
+    @par Specification
+    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
+*/
+SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept;
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The library's error for an HTTP status outside 2xx (429 is `rate_limited` here; the
+/// body decides whether it is `blocked`).
+constexpr error error_for_status(int status) noexcept
+{
+    switch (status) {
+    case 304: return error::not_modified;
+    case 400: return error::bad_request;
+    case 401: return error::unauthorized;
+    case 403: return error::forbidden;
+    case 404: return error::not_found;
+    case 409: return error::conflict;
+    case 429: return error::rate_limited;
+    default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
+    }
+}
+
+
+/** Turns a response outside 2xx into a @ref failure that says all the API said.
+
+    The status gives the code (`error_for_status`). When the body is the REST API's JSON
+    error, `errorcode`, `message` and `documentation` are kept; when it is the token
+    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
+    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
+    proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
+    `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
+    an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
+
+    @par Specification
+    Marketing Cloud "error-handling" and "rate-limiting-errors"; RFC 9110 section 10.2.3.
+*/
+SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <chrono>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace sfmc::sms {
+
+/// What the token endpoint grants.
+struct token_response {
+    /// The bearer token.
+    access_token token;
+    std::string token_type;                      ///< "Bearer"
+    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
+    /// The scopes granted, space-separated.
+    std::optional<std::string> scope;
+    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
+    /// The tenant's SOAP base.
+    std::optional<std::string> soap_instance_url;
+
+    /// What was granted, the token itself redacted.
+    friend std::ostream& operator<<(std::ostream& out, token_response const& t);
+};
+
+/** Decodes the token endpoint's answer: the token, or why there is none.
+
+    Outside 2xx the failure carries the OAuth error in `oauth` ("invalid_client" and its
+    description). `access_token` (a usable token) and `expires_in` (a positive integer) are
+    required. A failure of a 2xx answer keeps no raw body: a token response is a secret,
+    even a malformed one. The checks before parsing and the size and depth limits are the
+    status decoder's.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
+*/
+SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/endpoint.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ENDPOINT_HPP
+#define SFMC_SMS_ENDPOINT_HPP
+
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** Where requests go: scheme, host, port and the base path in front of every route.
+
+    Made from a tenant subdomain or from a base URL, and validated so that nothing a caller
+    or a token response holds can be spliced into a request: a subdomain is one DNS label; a
+    URL has no userinfo, query or fragment; plain `http://` is accepted only for loopback
+    hosts (127.0.0.0/8, `[::1]`, `localhost`), so a bearer token never crosses a network in
+    clear text.
+
+    @par Example
+    @code
+    auto rest = sfmc::sms::endpoint::from_subdomain("mc563885gzs27c5t9-63k636tzgm");
+    auto same = sfmc::sms::endpoint::from_url("https://mc563885gzs27c5t9-63k636tzgm.rest.marketingcloudapis.com/");
+    @endcode
+*/
+class endpoint {
+public:
+    /// Which Marketing Cloud host a subdomain names.
+    enum class api { rest, auth };
+
+    /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
+    /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
+    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest);
+
+    /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
+        `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
+
+        The URL is parsed by Boost.URL (RFC 3986); our rules sit on top. `error::bad_url` for
+        anything else: another scheme, userinfo, query, fragment, a host that is neither a DNS
+        name nor an IPv4 or IPv6 address, an empty or dot segment in the path (percent-encoded
+        ones such as `%2e%2E` included); `error::insecure_url` for http to a host that is not
+        loopback (127.0.0.0/8, `::1` however written, `localhost`). An address is kept in its
+        normal form (`[0:0::1]` becomes `::1`), a name in lower case.
+    */
+    static result<endpoint> from_url(std::string_view url);
+
+    /// "https" or "http".
+    std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
+    /// The host in lower case, an IPv6 address without its brackets.
+    std::string_view host() const noexcept { return host_; }
+    /// The port, 443 or 80 unless the URL gave one.
+    std::uint16_t port() const noexcept { return port_; }
+    /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
+    std::string_view base_path() const noexcept { return base_path_; }
+    /// True for https.
+    bool is_secure() const noexcept { return secure_; }
+
+    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
+    /// port is the scheme's default.
+    std::string_view authority() const noexcept { return authority_; }
+
+    /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
+    std::string url() const;
+
+    /// Same scheme, host, port and base path.
+    friend bool operator==(endpoint const&, endpoint const&) = default;
+
+    /// Writes `url()`.
+    friend std::ostream& operator<<(std::ostream& out, endpoint const& e);
+
+    /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
+    /// leak a token. `host` is a name or an address without brackets.
+    static bool is_loopback(std::string_view host) noexcept;
+
+private:
+    endpoint(bool secure, std::string host, std::uint16_t port, std::string base);
+
+    static std::string lower(std::string_view s);
+
+    // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
+    static bool has_scheme(std::string_view url) noexcept;
+
+    static bool is_dns_label(std::string_view s) noexcept;
+
+    static bool is_dns_name(std::string_view s) noexcept;
+
+    // "" or "/seg/seg" of a path Boost.URL has already parsed (so pchars and well-formed
+    // pct-encodings only): no empty segment and no dot segment, plain or percent-encoded,
+    // so appending a route never yields "//" or a path a normaliser would rewrite.
+    static bool is_base_path(std::string_view p) noexcept;
+
+    bool secure_;
+    std::uint16_t port_;
+    std::string host_;
+    std::string base_path_;
+    std::string authority_; // derived from the three above, kept for building requests
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/http_request.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_HTTP_REQUEST_HPP
+#define SFMC_SMS_HTTP_REQUEST_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+class request_builder;
+
+/// One header of a request: views into the request that holds it.
+struct http_header_view {
+    /// The header's name, as sent.
+    std::string_view name;
+    /// The header's value, as sent.
+    std::string_view value;
+};
+
+/** An HTTP request as a plain value, ready for any HTTP stack to send.
+
+    Made by a @ref request_builder (every route's `make_request`), read by transports: method, scheme,
+    host, port, target (already percent-encoded: send it byte for byte), headers and body,
+    or `url()` for stacks that want one string. All its text lives in one buffer, so making
+    one costs a single allocation.
+
+    Printing it (`operator<<`) shows everything but the secret: the `Authorization` value
+    is written as `Bearer [redacted]`.
+*/
+class http_request {
+    struct span {
+        std::uint32_t offset = 0, size = 0;
+    };
+
+public:
+    /// The most headers a request holds, `Host` included (see @ref request_builder).
+    static constexpr std::size_t max_headers = 16;
+
+    /// Iterates the headers in the order they are sent.
+    class header_iterator {
+    public:
+        /// A header.
+        using value_type = http_header_view;
+        /// A distance between headers.
+        using difference_type = std::ptrdiff_t;
+        header_iterator() = default;
+        /// The header.
+        http_header_view operator*() const { return req_->header_at(index_); }
+        /// The next header.
+        header_iterator& operator++() { ++index_; return *this; }
+        /// The next header; returns this one.
+        header_iterator operator++(int) { auto old = *this; ++index_; return old; }
+        /// Same request, same header.
+        bool operator==(header_iterator const&) const = default;
+
+    private:
+        friend class http_request;
+        header_iterator(http_request const* r, std::size_t i) : req_(r), index_(i) {}
+        http_request const* req_ = nullptr;
+        std::size_t index_ = 0;
+    };
+
+    /// The headers of a request, in order: a range for `for` loops.
+    struct header_range {
+        header_iterator first; ///< the first header
+        header_iterator last;  ///< one past the last header
+        /// The first header.
+        header_iterator begin() const { return first; }
+        /// One past the last header.
+        header_iterator end() const { return last; }
+        /// How many headers.
+        std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
+    };
+
+    /// "GET" or "POST".
+    std::string_view method() const noexcept { return method_; }
+    /// "https", or "http" to loopback.
+    std::string_view scheme() const noexcept { return scheme_; }
+    /// The host to connect to; an IPv6 address comes without brackets.
+    std::string_view host() const noexcept { return view(host_); }
+    /// The port to connect to.
+    std::uint16_t port() const noexcept { return port_; }
+    /// The request target, percent-encoded: send it exactly as it is.
+    std::string_view target() const noexcept { return view(target_); }
+    /// The body; empty for a GET.
+    std::string_view body() const noexcept { return view(body_); }
+    /// The headers, in the order they are sent; `Host` first.
+    header_range headers() const noexcept { return {{this, 0}, {this, headers_.count}}; }
+
+    /// The first header named `name` (compared without regard to case), if any.
+    std::optional<std::string_view> header(std::string_view name) const noexcept;
+
+    /// "scheme://authority/target", for stacks that take one URL; empty for a default request.
+    std::string url() const;
+
+    /// The request line and headers, the `Authorization` value redacted, never the body.
+    friend std::ostream& operator<<(std::ostream& out, http_request const& r);
+
+private:
+    friend class request_builder;
+
+    struct field {
+        char const* name; // a string literal
+        std::uint32_t name_size;
+        span value;
+    };
+    // The headers: only the first `count` slots are ever read, and only they are copied, so
+    // the others need not be written when a request is made (zeroing them all took a fifth
+    // of the time to build a request; bench/, build/ours/*).
+    struct header_slots {
+        std::size_t count = 0;
+        field items[max_headers];
+
+        header_slots() noexcept {} // user-provided: `items` stays unwritten even in `http_request{}`
+        header_slots(header_slots const& other) noexcept { *this = other; }
+        header_slots& operator=(header_slots const& other) noexcept
+        {
+            if (this != &other) {
+                count = other.count;
+                for (std::size_t i = 0; i != count; ++i)
+                    items[i] = other.items[i];
+            }
+            return *this;
+        }
+    };
+
+    std::string_view view(span s) const noexcept { return std::string_view(text_).substr(s.offset, s.size); }
+    http_header_view header_at(std::size_t i) const noexcept
+    {
+        return {{headers_.items[i].name, headers_.items[i].name_size}, view(headers_.items[i].value)};
+    }
+
+    std::string_view method_;
+    std::string_view scheme_;
+    std::uint16_t port_ = 0;
+    span host_, target_, body_;
+    header_slots headers_;
+    std::string text_;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/retry_policy.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_RETRY_POLICY_HPP
+#define SFMC_SMS_RETRY_POLICY_HPP
+
+
+#include <chrono>
+#include <optional>
+
+namespace sfmc::sms {
+
+/** When and how long to wait before trying a failed call again. A decision only: the
+    caller sleeps, with whatever sleeper it likes.
+
+    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
+    from the lookup or from the token request. Never retried: 429 with errorcode 50200
+    (`blocked`), any other 4xx, other 5xx, an undecodable body.
+
+    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
+    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
+    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
+    retry in step.
+
+    @par Example
+    @code
+    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
+    @endcode
+*/
+struct retry_policy {
+    /// Retries after the first attempt; 0 disables retrying.
+    int max_retries = 2;
+    /// Give up rather than wait longer than this in all; the last failure is then returned,
+    /// carrying the delay it asked for.
+    std::chrono::milliseconds max_total_wait{60'000};
+    /// The first backoff, when the server gave no delay; doubled for each retry.
+    std::chrono::milliseconds initial_backoff{2'000};
+    /// The longest backoff, before jitter.
+    std::chrono::milliseconds max_backoff{60'000};
+
+    /// True when trying again may succeed: 429 (not 50200), 503, no response.
+    static bool is_retryable(failure const& f) noexcept;
+
+    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
+
+        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
+        When the wait would exceed `max_total_wait`, gives up and records the delay in
+        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
+    */
+    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
+                                                        double random01) const;
+
+    /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
+    static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
+                                                              std::chrono::milliseconds b) noexcept
+    {
+        constexpr auto top = std::chrono::milliseconds::max();
+        return b > std::chrono::milliseconds{0} && a > top - b ? top : a + b;
+    }
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/route.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_ROUTE_HPP
+#define SFMC_SMS_ROUTE_HPP
+
+
+#include <concepts>
+
+namespace sfmc::sms {
+
+/** One call the API serves: a request builder and a decoder, nothing else.
+
+    A route knows how to write its request and read its answer; a `call` adds the rest
+    (the token, its refresh after a 401, retries), so no route carries retry or refresh code.
+
+    @par Valid expressions
+    With `r` a `R const&`, `ep` an `endpoint const&`, `tok` an `access_token const&`, `res`
+    an `http_response const&` and `opt` a `decode_options const&`:
+    | expression | type | semantics |
+    |------------|------|-----------|
+    | `R::value_type` | | what a success decodes to |
+    | `r.make_request(ep, tok)` | `http_request` | a route behind a bearer token: the request to `ep` carrying `tok` |
+    | `r.make_request(ep)` | `http_request` | a route that needs no token (the token request itself) |
+    | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
+    | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
+    | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
+    | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
+    | `R::idempotent` | `bool` constant | optional: whether the request may be sent again after it may have reached the server (a transport failure, a 5xx). Without it, true for GET, HEAD, PUT, DELETE and OPTIONS (RFC 9110 section 9.2.2), false otherwise. A request that is not is repeated only after 429 and the refresh after a 401, which the server refused; otherwise its failure says `outcome_unknown` |
+
+    Exactly one of the two `make_request` forms is present.
+
+    @par Exemplar
+    @code
+    struct exemplar_route {
+        using value_type = sfmc::sms::message_status;
+        sfmc::sms::http_request make_request(sfmc::sms::endpoint const&, sfmc::sms::access_token const&) const;
+        sfmc::sms::api_result<value_type> decode(sfmc::sms::http_response const&, sfmc::sms::decode_options const&) const;
+    };
+    static_assert(sfmc::sms::route<exemplar_route>);
+    @endcode
+
+    @par Models
+    `status_lookup` (behind a token), `token_grant` (the token request).
+*/
+template <class R>
+concept route =
+    std::move_constructible<R> &&
+    requires(R const& r, http_response const& res, decode_options const& opt) {
+        typename R::value_type;
+        { r.decode(res, opt) } -> std::same_as<api_result<typename R::value_type>>;
+    } &&
+    (requires(R const& r, endpoint const& ep, access_token const& tok) {
+        { r.make_request(ep, tok) } -> std::same_as<http_request>;
+    } || requires(R const& r, endpoint const& ep) {
+        { r.make_request(ep) } -> std::same_as<http_request>;
+    });
+
+/// True for a `route` whose requests carry a bearer token.
+template <class R>
+concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep, access_token const& tok) {
+    { r.make_request(ep, tok) } -> std::same_as<http_request>;
+};
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <boost/assert.hpp>
+
+#include <chrono>
+#include <concepts>
+#include <optional>
+#include <utility>
+
+namespace sfmc::sms {
+
+/// What a `call` asks its driver to do next.
+enum class call_action {
+    fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
+    send,        ///< send `request()`, then `on_response` or `on_transport_error`
+    wait,        ///< wait `delay()`, then ask `next` again
+    done,        ///< `result()` holds the outcome
+};
+
+/// How a `call` decodes and retries.
+struct call_options {
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+};
+
+namespace detail {
+
+// Everything a `call` does whatever its route: the phase, the token and its one refresh after
+// a 401, the retries. Not a template and defined out of line, so that a route instantiates
+// only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
+class call_core {
+public:
+    // `idempotent`: the route's own say (R::idempotent), else decided by the request's method.
+    call_core(std::optional<endpoint> base, call_options opt, bool needs_token, std::optional<bool> idempotent);
+
+    void use_token(access_token fixed);
+
+    // What to do now, or nullopt when the route must build its request and hand it to `send`.
+    std::optional<call_action> step(double random01);
+    void send(http_request req);
+
+    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
+    void on_token(api_result<token_response> const& granted);
+
+    http_request const& request() const noexcept
+    {
+        BOOST_ASSERT(request_);
+        return *request_;
+    }
+    // True when the response is the route's to decode (with `decode_at(now)`); false when it
+    // is not awaited, or is a 401 that the call answers by fetching a new token.
+    bool take_response(http_response const& res);
+    // The options to decode the response with: `now`, and the secrets not to keep from it
+    // (the tokens this call has carried, `route_secret`), which live until the next step.
+    decode_options decode_at(std::chrono::system_clock::time_point now, std::string_view route_secret);
+    void on_transport_error(boost::system::error_code ec);
+
+    // The route decoded a value: the call is done.
+    void succeed() noexcept { phase_ = phase::finished; }
+    // The call failed; it is retried if the policy says so.
+    void fail(failure f);
+    // The route's request failed (no response, or a failure decoded from one): as `fail`, but a
+    // request that is not idempotent is not repeated once it may have reached the server.
+    void fail_sent(failure f);
+    // The call failed for good.
+    void give_up(failure f);
+    // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
+    failure take_failure();
+
+    std::chrono::milliseconds delay() const noexcept { return delay_; }
+    std::optional<endpoint> const& base() const noexcept { return base_; }
+    // The token for the next request: set whenever `step` returned nullopt for a route behind a token.
+    access_token const& token() const noexcept
+    {
+        BOOST_ASSERT(token_);
+        return *token_;
+    }
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    enum class phase { ready, fetching, sending, failed, waiting, finished };
+
+    call_action decide(double random01);
+
+    std::optional<endpoint> base_;
+    call_options opt_;
+    bool needs_token_;
+    std::optional<bool> idempotent_;
+    bool repeatable_ = true; // the request sent last may be sent again
+    phase phase_ = phase::ready;
+    std::optional<access_token> token_;
+    std::optional<access_token> rejected_;
+    std::optional<access_token> refused_; // the token a 401 refused, kept to redact its echoes to the end
+    std::string_view secrets_[3];
+    bool fixed_token_ = false;
+    bool refreshed_ = false;
+    int retries_ = 0;
+    int attempts_ = 0;
+    std::chrono::milliseconds waited_{0};
+    std::chrono::milliseconds delay_{0};
+    std::optional<http_request> request_;
+    std::optional<failure> pending_; // the failure to retry, or once finished the final one
+};
+
+} // namespace detail
+
+/** One call of a `route` as a state machine over plain values: sans-I/O.
+
+    The call says what to do next and is fed what happened; it never reads a clock, never
+    sleeps, never locks and never touches a socket. It owns every rule that is not about
+    one route: the need for a token, the refresh-once after a 401, and retries (429 with
+    `Retry-After` as seconds or a date, 503, transport failures; backoff with jitter from a
+    number the driver passes in; a bound on retries and on the total wait; a 429 with
+    errorcode 50200 is never retried). A failure never shows the token it sent or the
+    route's secret, even when the server echoes them.
+
+    @par Driving a call
+    Ask @ref next, do what it says, feed the outcome, repeat until `call_action::done`:
+    | `next()` returns | the driver does |
+    |------------------|-----------------|
+    | `fetch_token` | gets a token for the REST endpoint (from a @ref token_cache or anywhere), invalidating `rejected_token()` first when it is not null; feeds @ref on_token |
+    | `send` | sends `request()` over its transport; feeds @ref on_response (with the wall-clock time, for `Retry-After` dates) or @ref on_transport_error |
+    | `wait` | waits `delay()` (a timer, a sleep, an event-loop callback) |
+    | `done` | takes @ref result |
+    Asking `next` again before feeding the outcome of `fetch_token` or `send` repeats that
+    step. The library's drivers (@ref client, @ref async_client, @ref token_provider) are
+    such loops; a Qt or libuv program can write its own from this table.
+
+    @par Example
+    @code
+    sfmc::sms::call c(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    c.use_token(token);
+    while (true) {
+        switch (c.next(random01())) {
+        case sfmc::sms::call_action::fetch_token: break; // never with a fixed token
+        case sfmc::sms::call_action::send:
+            if (auto res = http.send(c.request()))
+                c.on_response(*res, std::chrono::system_clock::now());
+            else
+                c.on_transport_error(res.error());
+            continue;
+        case sfmc::sms::call_action::wait: std::this_thread::sleep_for(c.delay()); continue;
+        case sfmc::sms::call_action::done: return std::move(c.result());
+        }
+    }
+    @endcode
+*/
+template <route Route>
+class call {
+public:
+    /// What a success holds.
+    using value_type = typename Route::value_type;
+
+    /// True when the route's requests carry a bearer token.
+    static constexpr bool needs_token = route_behind_token<Route>;
+
+    /** A call of `r` to `base`. For a route behind a token, `base` may be empty: the REST
+        endpoint is then the `rest_instance_url` of the first token fed (an http:// one to
+        a host that is not loopback is refused, nothing sent).
+    */
+    explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
+        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token, idempotence())
+    {
+        if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
+            if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
+                core_.give_up(std::move(*invalid));
+        }
+    }
+
+    /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
+    void use_token(access_token fixed) { core_.use_token(std::move(fixed)); }
+
+    /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
+        turns out to be a wait; otherwise it is unused.
+    */
+    call_action next(double random01 = 0.5)
+    {
+        if (auto action = core_.step(random01)) {
+            if (*action == call_action::done && !result_)
+                result_.emplace(redacted(core_.take_failure()));
+            return *action;
+        }
+        if constexpr (needs_token)
+            core_.send(route_.make_request(*core_.base(), core_.token()));
+        else
+            core_.send(route_.make_request(*core_.base()));
+        return call_action::send;
+    }
+
+    /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
+    access_token const* rejected_token() const noexcept { return core_.rejected_token(); }
+
+    /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
+    void on_token(api_result<token_response> const& granted) { core_.on_token(granted); }
+
+    /// With `send`: the request to send, exactly as it is.
+    http_request const& request() const noexcept { return core_.request(); }
+
+    /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
+        resolve a `Retry-After` given as a date.
+    */
+    void on_response(http_response const& res, std::chrono::system_clock::time_point now)
+    {
+        if (!core_.take_response(res))
+            return;
+        auto decoded = route_.decode(res, core_.decode_at(now, route_secret()));
+        if (!decoded)
+            return core_.fail_sent(std::move(decoded).error());
+        result_.emplace(std::move(decoded));
+        core_.succeed();
+    }
+
+    /// Feeds the failure to get any response to `request()`. An empty code counts as
+    /// `error::transport_failed`: a failure is never a success.
+    void on_transport_error(boost::system::error_code ec) { core_.on_transport_error(ec); }
+
+    /// With `wait`: how long.
+    std::chrono::milliseconds delay() const noexcept { return core_.delay(); }
+
+    /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
+    api_result<value_type>& result() noexcept
+    {
+        BOOST_ASSERT(result_);
+        return *result_;
+    }
+
+    /// The endpoint the call sends to: as given, or learnt from the token.
+    std::optional<endpoint> const& base() const noexcept { return core_.base(); }
+
+    /// Requests made so far (a retry or a refresh counts as one more).
+    int attempts() const noexcept { return core_.attempts(); }
+
+private:
+    std::string_view route_secret() const noexcept
+    {
+        if constexpr (requires { route_.secret(); })
+            return route_.secret();
+        else
+            return {};
+    }
+
+    static constexpr std::optional<bool> idempotence() noexcept
+    {
+        if constexpr (requires { bool(Route::idempotent); })
+            return bool(Route::idempotent);
+        else
+            return std::nullopt;
+    }
+
+    // The failure as the caller sees it: named after its request, with no secret in it (the
+    // core has already taken out the tokens).
+    failure redacted(failure f) const
+    {
+        if constexpr (requires { std::string_view(Route::name); }) {
+            // A token failure keeps "token request"; a failure before this route's request was
+            // ever sent (its own validation, an unusable endpoint) names none.
+            if (f.request.empty() && core_.attempts() > 0)
+                f.request = Route::name;
+        }
+        f.redact(route_secret());
+        return f;
+    }
+
+    Route route_;
+    detail::call_core core_;
+    std::optional<api_result<value_type>> result_;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/channel.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CHANNEL_HPP
+#define SFMC_SMS_CHANNEL_HPP
+
+
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** Which transactional messaging channel: the one vocabulary of routes, ENS events and the store.
+
+    SMS and email have the same routes under `/messaging/v1/{channel}/`: the lookup of one
+    message, the NotSent list and a definition's queue. `unknown` is what an ENS event of a
+    type this version does not know is about; a route given it refuses to run
+    (`error::bad_channel`), nothing sent.
+
+    @par Example
+    @code
+    client.run(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email});
+    @endcode
+*/
+enum class channel {
+    sms,     ///< `/messaging/v1/sms/`
+    email,   ///< `/messaging/v1/email/`
+    unknown, ///< an event's type names neither; no route has it
+};
+
+/// "sms", "email" (the channel's path segment) or "unknown".
+constexpr std::string_view to_string(channel c) noexcept
+{
+    switch (c) {
+    case channel::sms: return "sms";
+    case channel::email: return "email";
+    case channel::unknown: break;
+    }
+    return "unknown";
+}
+
+/// The channel named "sms" or "email" (exactly); nullopt for anything else.
+constexpr std::optional<channel> parse_channel(std::string_view name) noexcept
+{
+    if (name == "sms")
+        return channel::sms;
+    if (name == "email")
+        return channel::email;
+    return std::nullopt;
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/client.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CLIENT_HPP
+#define SFMC_SMS_CLIENT_HPP
+
+// ---- sfmc/sms/detail/client_state.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_CLIENT_STATE_HPP
+#define SFMC_SMS_DETAIL_CLIENT_STATE_HPP
+
+
+#include <optional>
+#include <utility>
+
+namespace sfmc::sms::detail {
+
+// What the blocking and the coroutine clients share: where requests go (given, or learnt
+// from the first token), and where the token comes from (fixed, or a provider).
+template <class TokenProvider>
+class client_state {
+public:
+    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), fixed_(std::move(token)) {}
+    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), provider_(&tokens) {}
+
+    // A call of `r`, given the fixed token if there is one.
+    template <class Route>
+    call<Route> begin(Route r, call_options opt) const
+    {
+        call<Route> c(std::move(r), rest_, std::move(opt));
+        if (fixed_)
+            c.use_token(*fixed_);
+        return c;
+    }
+
+    // Keeps the REST endpoint a call learnt from its token.
+    template <class Route>
+    void end(call<Route> const& c)
+    {
+        if (!rest_ && c.base())
+            rest_ = c.base();
+    }
+
+    // The provider to ask when a call needs a token (null with a fixed token: never asked).
+    TokenProvider* provider() const noexcept { return provider_; }
+
+    void set_token(access_token token)
+    {
+        fixed_ = std::move(token);
+        provider_ = nullptr;
+    }
+    std::optional<endpoint> const& rest() const noexcept { return rest_; }
+
+private:
+    std::optional<endpoint> rest_;
+    // One of the two: a fixed token, or the provider to ask.
+    std::optional<access_token> fixed_;
+    TokenProvider* provider_ = nullptr;
+};
+
+} // namespace sfmc::sms::detail
+
+#endif
+// ---- sfmc/sms/driver_options.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DRIVER_OPTIONS_HPP
+#define SFMC_SMS_DRIVER_OPTIONS_HPP
+
+
+#include <chrono>
+#include <functional>
+
+namespace sfmc::sms {
+
+/** How a driver (@ref client, `async_client`) decodes, retries, and where it reads the time
+    and waits: one struct for both, differing only in how a wait is made (`Wait`).
+
+    Every option struct of the library lists its members in this order: limits (`decode`),
+    then policy (`retry`), then what is injected (`clock`, `wait`, `random`), so that
+    designated initialisers are written the same way everywhere. Left empty, the injected
+    parts are the system clock, the driver's own wait (a sleep; a timer on the coroutine's
+    executor) and a per-thread pseudo-random sequence; tests inject their own and wait for
+    nothing.
+*/
+template <class Wait>
+struct driver_options {
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
+    retry_policy retry{};
+    /// The wall clock, read once per response to resolve `Retry-After` dates.
+    std::function<std::chrono::system_clock::time_point()> clock{};
+    /// How the driver waits between attempts.
+    Wait wait{};
+    /// A number in [0, 1) for the backoff's jitter.
+    std::function<double()> random{};
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/detail/run_blocking.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+#define SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
+
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+
+namespace sfmc::sms::detail {
+
+// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
+// spread between clients, not cryptographic quality (and <random> is heavy to compile).
+SFMC_SMS_DECL double jitter_random() noexcept;
+
+// Where a driver reads the wall clock and draws jitter: the caller's functions, or, when
+// absent or empty, the system clock and jitter_random.
+struct driver_env {
+    std::function<std::chrono::system_clock::time_point()> const* clock = nullptr;
+    std::function<double()> const* random = nullptr;
+
+    std::chrono::system_clock::time_point now() const
+    {
+        return clock && *clock ? (*clock)() : std::chrono::system_clock::now();
+    }
+    double jitter() const { return random && *random ? (*random)() : jitter_random(); }
+};
+
+using sleep_function = std::function<void(std::chrono::milliseconds)>;
+
+// std::this_thread::sleep_for, defined out of line so that this header needs no <thread>.
+SFMC_SMS_DECL void sleep_for(std::chrono::milliseconds delay);
+
+// The blocking driver of a call: the one loop behind client and token_provider. `send`
+// is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
+// for routes behind a token); `sleep` waits (empty: std::this_thread::sleep_for).
+template <class Route, class Send, class FetchToken>
+api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send, FetchToken&& fetch_token,
+                                                    driver_env const& env, sleep_function const* sleep = nullptr)
+{
+    while (true) {
+        switch (c.next(env.jitter())) {
+        case call_action::fetch_token:
+            c.on_token(fetch_token(c.rejected_token()));
+            break;
+        case call_action::send:
+            if (auto response = send(c.request()))
+                c.on_response(*response, env.now());
+            else
+                c.on_transport_error(response.error());
+            break;
+        case call_action::wait:
+            if (sleep && *sleep)
+                (*sleep)(c.delay());
+            else
+                detail::sleep_for(c.delay());
+            break;
+        case call_action::done:
+            return std::move(c.result());
+        }
+    }
+}
+
+} // namespace sfmc::sms::detail
+
+
+#endif
+// ---- sfmc/sms/message_key.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_MESSAGE_KEY_HPP
+#define SFMC_SMS_MESSAGE_KEY_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The key that names one transactional SMS, validated.
+
+    The API allows up to 100 characters with "no restricted characters". A key is valid when
+    it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
+    server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
+
+    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
+    moving one never allocates.
+
+    @par Example
+    @code
+    auto key = sfmc::sms::message_key::make("order 42/a");
+    assert(key && key->encoded() == "order%2042%2Fa");
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "URL Parameters".
+*/
+class message_key {
+public:
+    /// The most code points a key may have, as the API documents.
+    static constexpr std::size_t max_code_points = 100;
+    /// The most bytes a key may take (four per code point).
+    static constexpr std::size_t max_bytes = 4 * max_code_points;
+
+    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
+    static result<message_key> make(std::string_view utf8);
+
+    /// Copies the key's bytes; never allocates.
+    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
+    /// Copies the key's bytes; never allocates.
+    message_key& operator=(message_key const& other) noexcept
+    {
+        size_ = other.size_;
+        std::memmove(bytes_, other.bytes_, size_);
+        return *this;
+    }
+
+    /// The key as given.
+    std::string_view value() const noexcept { return {bytes_, size_}; }
+
+    /// The key as one path segment (see @ref encode_path_segment).
+    std::string encoded() const;
+
+    /// Byte for byte.
+    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
+
+    /// Writes the key as given (keys are not secret).
+    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
+
+private:
+    // Only make() calls this, with at most 100 code points: at most max_bytes.
+    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
+    {
+        std::memcpy(bytes_, v.data(), size_);
+    }
+
+    std::uint16_t size_;
+    char bytes_[max_bytes];
+};
+
+/** The length of `s` once encoded by @ref encode_path_segment. */
+SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept;
+
+/** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
+
+    Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
+    '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
+    leave `+ : @ ! $ & ' ( ) * , ; =`; `unreserved_chars` is used instead). A segment that is
+    exactly "." or ".." is escaped too, so no normaliser takes it for a dot-segment. `out`
+    has room for `size` characters, at least `encoded_path_segment_size(s)`; returns one past
+    the last written.
+
+    @par Specification
+    RFC 3986 sections 2.1, 2.3 and 5.2.4.
+*/
+SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/status_lookup.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_STATUS_LOOKUP_HPP
+#define SFMC_SMS_STATUS_LOOKUP_HPP
+
+// ---- sfmc/sms/decode_status.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DECODE_STATUS_HPP
+#define SFMC_SMS_DECODE_STATUS_HPP
+
+// ---- sfmc/sms/message_status.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_MESSAGE_STATUS_HPP
+#define SFMC_SMS_MESSAGE_STATUS_HPP
+
+// ---- sfmc/sms/timestamp.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TIMESTAMP_HPP
+#define SFMC_SMS_TIMESTAMP_HPP
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The finest unit the API's timestamps carry: 7 fractional digits, 100 ns (.NET ticks).
+using timestamp_duration = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
+/// An instant in UTC, to the API's precision.
+using utc_time = std::chrono::sys_time<timestamp_duration>;
+
+/// The API's fixed offset: "Central Standard Time. Daylight saving time isn't applied."
+inline constexpr std::chrono::hours api_utc_offset{-6};
+
+/// A timestamp read from the API: the instant in UTC and how many fractional digits it had.
+struct api_timestamp {
+    /// The instant, in UTC.
+    utc_time utc;
+    /// How many fractional digits of a second the text had (0 to 7).
+    int fraction_digits = 0;
+
+    /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
+    /// "2018-08-03T19:41:18.55Z".
+    std::string to_rfc3339() const;
+
+    /// The same instant written with the same number of fractional digits.
+    friend bool operator==(api_timestamp const&, api_timestamp const&) = default;
+};
+
+/** Reads a timestamp as the API sends it: `YYYY-MM-DDThh:mm:ss[.f{1,7}]` in UTC−6.
+
+    The SDKs that treat this offset-less text as UTC are six hours off; this converts
+    exactly, across day, month, year and leap-day boundaries, keeping every fractional
+    digit. Should the API ever add an explicit `Z` or `±hh:mm`, that offset is honoured
+    instead. Returns nullopt for anything else (an impossible date, 8 or more fractional
+    digits, stray characters): an unreadable time is not a reason to lose the rest.
+
+    @par Specification
+    getSMSSendStatusForRecipient, field `timestamp`; RFC 3339 section 5.6.
+*/
+SFMC_SMS_DECL std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept;
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// What the lookup route says became of the message, from `eventCategoryType`. The lookup
+/// stops at the hand-over to the provider; ENS's `ens::event_status` goes on to the receipts
+/// (the words they share mean the same: docs/design.md, "Two status vocabularies").
+enum class send_status {
+    sent,     ///< TransactionalSendEvents.SMSSent (EmailSent): handed to the outbound service
+    queued,   ///< TransactionalSendEvents.SMSQueued (EmailQueued): not processed yet
+    not_sent, ///< TransactionalSendEvents.SMSNotSent (EmailNotSent): see `info.statusCode`
+    unknown,  ///< a value this version does not know; the text is kept
+};
+
+/// "sent", "queued", "not_sent" or "unknown".
+constexpr std::string_view to_string(send_status s) noexcept
+{
+    switch (s) {
+    case send_status::sent: return "sent";
+    case send_status::queued: return "queued";
+    case send_status::not_sent: return "not_sent";
+    case send_status::unknown: break;
+    }
+    return "unknown";
+}
+
+/** The send status an `eventCategoryType` names, for either channel.
+
+    The six documented values (`SMSSent`, `SMSQueued`, `SMSNotSent` and their `Email` twins,
+    after `TransactionalSendEvents.`) are matched without regard to case (the event service
+    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
+    may add states.
+*/
+SFMC_SMS_DECL send_status parse_send_status(std::string_view event_category_type) noexcept;
+
+/// The `info` object: details of the message, each present only when the API sent it.
+struct status_info {
+    /// `messageKey`, as the server echoed it.
+    std::optional<std::string> message_key;
+    /// `contactKey`: the subscriber.
+    std::optional<std::string> contact_key;
+    /// `to`: the phone number.
+    std::optional<std::string> to;
+    std::optional<int> status_code;  ///< see @ref status_code_name
+    /// `statusMessage`.
+    std::optional<std::string> status_message;
+    /// Member by member.
+    friend bool operator==(status_info const&, status_info const&) = default;
+};
+
+/** A decoded send-status response.
+
+    @par Specification
+    getSMSSendStatusForRecipient, "Example Response".
+*/
+struct message_status {
+    /// What became of the message, from `eventCategoryType`.
+    send_status status = send_status::unknown;
+    std::string event_category_type; ///< as received
+    /// `requestId`: the send request that carried the message.
+    std::string request_id;
+    std::string timestamp;           ///< as received: UTC−6, no offset
+    /// The same instant in UTC; nullopt when the text could not be read.
+    std::optional<api_timestamp> timestamp_utc;
+    /// `compositeId`, when the API sent one.
+    std::optional<std::string> composite_id;
+    /// The `info` object, when the API sent one.
+    std::optional<status_info> info;
+
+    /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
+    friend std::ostream& operator<<(std::ostream& out, message_status const& s);
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <string>
+
+namespace sfmc::sms {
+
+/** Decodes the response to a send-status lookup: the status, or why there is none.
+
+    In order: a status outside 2xx becomes the API's error (@ref decode_error); then a
+    `Content-Type` that is not JSON, an empty body, a body over `opt.max_body_size` or
+    nested deeper than `opt.max_depth` are refused; then the JSON is parsed (trailing commas
+    allowed, as in the API's own examples; unknown fields ignored) and converted.
+    `requestId`, `eventCategoryType` and `timestamp` are required; a missing one, or any
+    known field of the wrong type, is an error naming the field. A failure to decode keeps
+    the HTTP status and the first `opt.max_raw_body` bytes of the body.
+
+    Never throws for anything in `res`, and uses memory bounded by the body's size.
+
+    @par Specification
+    getSMSSendStatusForRecipient.
+*/
+SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {});
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/status_request.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_STATUS_REQUEST_HPP
+#define SFMC_SMS_STATUS_REQUEST_HPP
+
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
+inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
+/// The route of the send-status lookup of an email.
+inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
+
+/// The route of the send-status lookup on `on`.
+constexpr std::string_view status_route_of(channel on) noexcept
+{
+    return on == channel::email ? email_status_route : status_route;
+}
+
+/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
+
+    The key is written as one percent-encoded path segment (see @ref encode_path_segment);
+    the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
+    the `Content-Type: application/json` the reference page shows. Every argument is already
+    validated, so this cannot fail; it allocates once.
+
+    @par Example
+    @code
+    auto req = sfmc::sms::make_status_request(*rest, *key, *token);
+    // req.target() == "/messaging/v1/sms/messages/order%2042%2Fa"
+    @endcode
+
+    @par Specification
+    GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
+*/
+SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                               channel on = channel::sms);
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
+    An SMS by default; the email twin with `channel::email`, the same in every other way.
+
+    @par Example
+    @code
+    sfmc::sms::call lookup(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
+    sfmc::sms::call email(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email}, rest);
+    @endcode
+*/
+struct status_lookup {
+    /// What a success holds.
+    using value_type = message_status;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "send-status lookup";
+
+    /// The message to look up.
+    message_key key;
+    /// Its channel.
+    channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
+
+    /// The lookup of `key` at `rest` (see `make_status_request`).
+    http_request make_request(endpoint const& rest, access_token const& token) const;
+
+    /// The status, or why there is none (see `decode_status`).
+    api_result<message_status> decode(http_response const& res, decode_options const& opt) const;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/token_provider.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_PROVIDER_HPP
+#define SFMC_SMS_TOKEN_PROVIDER_HPP
+
+// ---- sfmc/sms/client_credentials.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_CLIENT_CREDENTIALS_HPP
+#define SFMC_SMS_CLIENT_CREDENTIALS_HPP
+
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** An installed package's client id and secret, with the optional business unit and scope.
+
+    Any character may appear (the token request escapes it as JSON, RFC 8259), but the id
+    and secret must not be empty and every value must be UTF-8. Printing writes the secret
+    as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
+
+    @par Specification
+    Marketing Cloud "access-token-s2s": `client_id`, `client_secret`, `account_id` (MID),
+    `scope` (space-separated).
+*/
+class client_credentials {
+public:
+    /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
+    static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
+                                           std::string_view account_id = {}, std::string_view scope = {});
+
+    /// The client id (not secret).
+    std::string_view client_id() const noexcept { return client_id_; }
+    /// The secret. Named so that every place it leaves the object is easy to find.
+    std::string_view reveal_secret() const noexcept { return client_secret_; }
+    /// The business unit (MID) to ask the token for, if any.
+    std::optional<std::string> const& account_id() const noexcept { return account_id_; }
+    /// The scopes to ask for, space-separated, if any.
+    std::optional<std::string> const& scope() const noexcept { return scope_; }
+
+    /// Writes the id and account, the secret as `[redacted]`.
+    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c);
+
+private:
+    client_credentials() = default;
+    std::string client_id_, client_secret_;
+    std::optional<std::string> account_id_, scope_;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/token_cache.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_CACHE_HPP
+#define SFMC_SMS_TOKEN_CACHE_HPP
+
+
+#include <chrono>
+#include <optional>
+
+namespace sfmc::sms {
+
+/// How long a @ref token_cache keeps what it was given.
+struct token_cache_options {
+    /// Refresh this long before the token expires (Salesforce advises about two minutes).
+    /// At most half the token's lifetime is used, so a short-lived token is still reused.
+    std::chrono::seconds refresh_margin{120};
+    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
+    /// as `invalid_client`), answer with it for this long without asking: a thousand
+    /// lookups with a wrong secret make one token request, not a thousand.
+    std::chrono::seconds refusal_hold{60};
+};
+
+/** What is known of the access token, as plain state: no clock, no lock, no I/O.
+
+    Times are points of a monotonic clock that the owner reads and passes in. The drivers
+    (@ref token_provider, @ref async_token_provider) wrap one in their locking and waiting;
+    anyone driving calls from their own loop can do the same.
+
+    @par Example
+    @code
+    sfmc::sms::token_cache cache;
+    auto const now = std::chrono::steady_clock::now();
+    if (cache.needs_token(now))
+        cache.store(fetch_a_token(), now);   // the outcome of a token request sent at `now`
+    if (auto const* granted = cache.fresh(now))
+        use(granted->token);
+    @endcode
+*/
+class token_cache {
+public:
+    /// A point of the owner's monotonic clock.
+    using time_point = std::chrono::steady_clock::time_point;
+
+    /// An empty cache.
+    explicit token_cache(token_cache_options opt = {}) noexcept : opt_(opt) {}
+
+    /// The cached token when it is still fresh at `now`, else null.
+    token_response const* fresh(time_point now) const noexcept
+    {
+        return granted_ && now < refresh_at_ ? &*granted_ : nullptr;
+    }
+
+    /// The refusal still held at `now` (see `token_cache_options::refusal_hold`), else null.
+    failure const* held_refusal(time_point now) const noexcept
+    {
+        return refusal_ && now < refused_until_ ? &*refusal_ : nullptr;
+    }
+
+    /// True when a token request is due: no fresh token, and no refusal held.
+    bool needs_token(time_point now) const noexcept { return !fresh(now) && !held_refusal(now); }
+
+    /** Keeps the outcome of a token request sent at `requested_at`.
+
+        A token is fresh until `requested_at + expires_in - margin`, the margin being
+        `refresh_margin` or half the lifetime, whichever is shorter (measured from when the
+        request was sent, so a slow answer errs on the safe side). A definite refusal is held
+        for `refusal_hold`; any other failure is not kept, so the next caller asks again.
+    */
+    void store(api_result<token_response> const& outcome, time_point requested_at);
+
+    /// Drops `rejected` if it is still the cached token (the API answered 401 to it); a
+    /// token that was replaced meanwhile stays.
+    void invalidate(access_token const& rejected) noexcept;
+
+    /// A 4xx other than 408 (timeout) and 429 (rate limit): asking again gets the same answer.
+    static bool is_refusal(failure const& f) noexcept
+    {
+        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
+    }
+
+private:
+    token_cache_options opt_;
+    std::optional<token_response> granted_;
+    time_point refresh_at_{};
+    std::optional<failure> refusal_;
+    time_point refused_until_{};
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/transport.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TRANSPORT_HPP
+#define SFMC_SMS_TRANSPORT_HPP
+
+
+#include <concepts>
+
+namespace sfmc::sms {
+
+/** The one seam to an HTTP stack: send a request, get the response or a transport error.
+
+    @par Valid expressions
+    With `t` an lvalue of type `T` and `req` an `http_request const&`:
+    | expression   | type                           | semantics |
+    |--------------|--------------------------------|-----------|
+    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
+
+    A transport never follows redirects (a 302 is returned as data: following it would hand
+    the bearer token to another host), never retries on its own, and may keep connections
+    open between calls: it is taken by reference and reused.
+
+    @par Exemplar
+    @code
+    struct exemplar_transport {
+        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
+    };
+    static_assert(sfmc::sms::transport<exemplar_transport>);
+    @endcode
+
+    @par Models
+    Any user type of the shape above; the library's tests use fakes that replay canned
+    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
+*/
+template <class T>
+concept transport = requires(T& t, http_request const& req) {
+    { t.send(req) } -> std::convertible_to<result<http_response>>;
+};
+
+namespace detail {
+struct exemplar_transport {
+    result<http_response> send(http_request const&);
+};
+static_assert(transport<exemplar_transport>);
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <type_traits>
+
+namespace sfmc::sms {
+
+namespace detail {
+struct token_provider_state;
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt);
+} // namespace detail
+
+/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
+struct token_provider_options {
+    /// Limits on what a response may hold.
+    decode_options decode{};
+    /// The refresh margin and the refusal hold.
+    token_cache_options cache{};
+    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
+};
+
+/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
+
+    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
+    mutex and the condition variable live here, the decisions in those two. Thread-safe:
+    concurrent callers (and several clients) share one token, and at most one token
+    request is in flight at a time; callers that arrive meanwhile wait for it and all
+    receive its outcome, a failure included. A failure is not retried here: the calls that
+    need the token retry as their own policy says, or, after a definite refusal, get it
+    back for `refusal_hold` without a request. After the API refuses a token (401),
+    @ref invalidate drops it so the next call fetches a new one.
+
+    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
+    request.
+
+    The provider sends its token requests over a transport of its own: a provider shared by
+    clients on several threads sends from any of them, so a transport that a client also uses
+    would see two requests at once. Move one in (`curl_transport{}`), or lend one with
+    `std::ref(t)` that nothing else uses meanwhile (or that is safe to share); a transport
+    passed as a plain lvalue does not compile.
+
+    @par Example
+    @code
+    sfmc::sms::token_provider tokens(sfmc::sms::curl_transport{}, auth, sfmc::sms::client_credentials::make(id, secret).value());
+    sfmc::sms::curl_transport http;
+    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
+    @endcode
+*/
+class token_provider {
+public:
+    /// Tokens from `auth` for `credentials`, over `http`, moved in: the provider's own.
+    template <transport Transport>
+        requires(!std::is_lvalue_reference_v<Transport>)
+    token_provider(Transport&& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
+        : token_provider(owning{}, new Transport(std::move(http)), std::move(auth), std::move(credentials), std::move(opt))
+    {
+    }
+
+    /// Tokens over `http`, lent: it must outlive the provider, and nothing else may use it
+    /// while the provider does (unless it is safe to share).
+    template <transport Transport>
+    token_provider(std::reference_wrapper<Transport> http, endpoint auth, client_credentials credentials,
+                   token_provider_options opt = {})
+        : send_(sender<Transport>{&http.get()}), auth_(std::move(auth)), credentials_(std::move(credentials)),
+          opt_(std::move(opt)), state_(detail::new_token_provider_state(opt_.cache))
+    {
+    }
+
+    /// Not a transport a client may use too: move it in, or lend it with `std::ref`.
+    template <transport Transport>
+    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {}) = delete;
+
+    token_provider(token_provider const&) = delete;
+    token_provider& operator=(token_provider const&) = delete;
+    ~token_provider();
+
+    /// The cached token while it is fresh, else a new one from the token endpoint.
+    api_result<token_response> get();
+
+    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
+    void invalidate(access_token const& rejected);
+
+    /// How many token requests have been sent.
+    std::uint64_t token_requests() const;
+
+private:
+    std::chrono::steady_clock::time_point now() const;
+
+    // The token request needs no token: never called.
+    static api_result<token_response> unused_token();
+
+    struct owning {};
+    template <class Transport>
+    token_provider(owning, Transport* owned, endpoint auth, client_credentials credentials, token_provider_options opt)
+        : token_provider(std::ref(*owned), std::move(auth), std::move(credentials), std::move(opt))
+    {
+        owned_ = owned;
+        destroy_ = [](void* t) { delete static_cast<Transport*>(t); };
+    }
+
+    template <class Transport>
+    struct sender {
+        Transport* transport;
+        result<http_response> operator()(http_request const& req) const { return transport->send(req); }
+    };
+
+    std::function<result<http_response>(http_request const&)> send_;
+    void* owned_ = nullptr;              // the transport moved in, if any
+    void (*destroy_)(void*) = nullptr;   // ... and how it goes
+    endpoint auth_;
+    client_credentials credentials_;
+    token_provider_options opt_;
+
+    // The lock, the condition variable and the cache, shared by the callers. Owned, never
+    // null: a pointer to a type defined out of line, not a unique_ptr, so that <sfmc/sms.hpp>
+    // includes neither <condition_variable> nor <memory> (they took a tenth of the time to
+    // compile it: bench/compile_time.py).
+    detail::token_provider_state* state_;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// How a @ref client decodes, retries, reads the time and waits (a blocking sleep; empty:
+/// `std::this_thread::sleep_for`). See @ref driver_options.
+using client_options = driver_options<std::function<void(std::chrono::milliseconds)>>;
+
+/** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
+    blocking call, over a transport.
+
+    A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
+    here, the decisions in the call. The token is either fixed, or comes from a
+    @ref token_provider (which several clients may share): then a 401 drops the token, a
+    new one is fetched and the request is sent once more, and when no REST endpoint is
+    given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
+    response) are retried as `client_options::retry` says. The transport is held by
+    reference and reused, so its connections are kept alive; it must outlive the client.
+    Nothing here throws for what the caller or the network sends: every outcome is in the
+    returned result.
+
+    @par Example
+    @code
+    my_transport http;
+    sfmc::sms::client c(http, *sfmc::sms::endpoint::from_subdomain(sub), *sfmc::sms::access_token::make(tok));
+    if (auto st = c.get_status("bcX0qaEp0USGciEnUJTW0w"))
+        std::cout << to_string(st->status) << '\n';
+    else
+        std::cerr << st.error() << '\n';
+    @endcode
+*/
+template <transport Transport>
+class client {
+public:
+    /// Lookups to `rest` with a fixed token (a 401 is final).
+    client(Transport& http, endpoint rest, access_token token, client_options opt = {})
+        : http_(http), state_(std::move(rest), std::move(token)), opt_(std::move(opt))
+    {
+    }
+
+    /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
+    client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
+        : http_(http), state_(std::move(rest), tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// The REST endpoint is the token's `rest_instance_url`.
+    client(Transport& http, token_provider& tokens, client_options opt = {})
+        : http_(http), state_(std::nullopt, tokens), opt_(std::move(opt))
+    {
+    }
+
+    /// Looks up `key` (validated first: nothing is sent for an invalid key).
+    api_result<message_status> get_status(std::string_view key)
+    {
+        auto k = message_key::make(key);
+        if (!k)
+            return failure(k.error());
+        return get_status(*k);
+    }
+
+    /// Looks up an already validated key.
+    api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
+
+    /// Runs any route behind a token: the same token handling and retries as a lookup.
+    template <route_behind_token Route>
+    api_result<typename Route::value_type> run(Route r)
+    {
+        auto c = state_.begin(std::move(r), {.decode = opt_.decode, .retry = opt_.retry});
+        auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
+            if (rejected)
+                tokens->invalidate(*rejected);
+            return tokens->get();
+        };
+        auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
+        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
+        state_.end(c);
+        return outcome;
+    }
+
+    /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
+    void set_token(access_token token) { state_.set_token(std::move(token)); }
+
+    /// The REST endpoint given, or learnt from the last token.
+    std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
+
+private:
+    Transport& http_;
+    detail::client_state<token_provider> state_;
+    client_options opt_;
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/definition_key.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DEFINITION_KEY_HPP
+#define SFMC_SMS_DEFINITION_KEY_HPP
+
+
+#include <ostream>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The key of a send definition (`definitionKey`), validated: a type of its own, so that a
+    message's key is never passed where a definition's is meant.
+
+    The API documents no limit of its own; a definition key is held to a message key's (not
+    empty, UTF-8, at most 100 code points), with the same errors, and is sent the same way,
+    as one percent-encoded path segment.
+
+    @par Example
+    @code
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
+    @endcode
+*/
+class definition_key {
+public:
+    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
+    static result<definition_key> make(std::string_view utf8)
+    {
+        auto key = message_key::make(utf8);
+        if (!key)
+            return key.error();
+        return definition_key(*key);
+    }
+
+    /// The key as given.
+    std::string_view value() const noexcept { return key_.value(); }
+
+    /// Byte for byte.
+    friend bool operator==(definition_key const&, definition_key const&) noexcept = default;
+
+    /// Writes the key as given.
+    friend std::ostream& operator<<(std::ostream& out, definition_key const& k) { return out << k.value(); }
+
+private:
+    explicit definition_key(message_key const& key) noexcept : key_(key) {}
+    message_key key_; // the same limits, the same storage: no allocation
+};
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/queue_lookup.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_QUEUE_LOOKUP_HPP
+#define SFMC_SMS_QUEUE_LOOKUP_HPP
+
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The queue of a send definition: why a message stays queued (an inactive definition's
+/// messages wait here).
+struct queue_metrics {
+    int count = 0;       ///< `count`: messages waiting
+    int age_seconds = 0; ///< `ageSeconds`: how long the oldest has waited
+    /// `requestId`, when the API sent one.
+    std::optional<std::string> request_id;
+    /// Member by member.
+    friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
+    /// "22 waiting, the oldest for 45 s", for logs.
+    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q);
+};
+
+/** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
+
+    The same rules as `decode_status`: a status outside 2xx is the API's error, then the
+    content type, size and depth are checked; `count` and `ageSeconds` are required
+    integers (a string of digits will do), `requestId` optional, unknown fields ignored.
+
+    @par Specification
+    GET /messaging/v1/{sms|email}/definitions/{definitionKey}/queue.
+*/
+SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {});
+
+/** The queue metrics of a send definition, as a `route`:
+    `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
+
+    The definition key (see @ref definition_key) is sent as one percent-encoded path segment;
+    `channel::unknown` is refused (`error::bad_channel`), nothing sent.
+
+    @par Example
+    @code
+    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
+    if (q && q->count > 0)
+        std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
+    @endcode
+*/
+struct queue_lookup {
+    /// What a success holds.
+    using value_type = queue_metrics;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "queue metrics";
+
+    /// The send definition's key.
+    sfmc::sms::definition_key definition_key;
+    /// Its channel.
+    channel on = channel::sms;
+
+    /// Refuses `channel::unknown`.
+    std::optional<failure> validate() const
+    {
+        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
+    }
+
+    /// The request for `definition_key`'s queue at `rest`.
+    http_request make_request(endpoint const& rest, access_token const& token) const;
+
+    /// The metrics, or why there are none (see `decode_queue_metrics`).
+    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/request_builder.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_REQUEST_BUILDER_HPP
+#define SFMC_SMS_REQUEST_BUILDER_HPP
+
+
+#include <boost/assert.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace sfmc::sms {
+
+namespace detail {
+// Not constexpr: reaching it while a `http_name` is checked stops the compilation there.
+inline void http_name_must_be_an_rfc9110_token() {}
+} // namespace detail
+
+/** A method or header name, checked when the program compiles: an RFC 9110 token
+    (letters, digits and the punctuation RFC 9110 section 5.6.2 lists as `tchar`).
+
+    Made only from a string literal, so a name can never come from data: no request the
+    builder writes can be split by a name.
+*/
+class http_name {
+public:
+    /// `literal` as a name; a compile error unless it is a token.
+    template <std::size_t N>
+    consteval http_name(char const (&literal)[N]) : text_(literal, N - 1)
+    {
+        if (text_.empty())
+            detail::http_name_must_be_an_rfc9110_token();
+        for (char c : text_)
+            if (!is_token_char(c))
+                detail::http_name_must_be_an_rfc9110_token();
+    }
+
+    /// The name.
+    constexpr std::string_view text() const noexcept { return text_; }
+
+private:
+    static constexpr bool is_token_char(char c) noexcept
+    {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    }
+
+    std::string_view text_;
+};
+
+/** Builds an `http_request`: the way every route, the library's and yours, writes its request.
+
+    A route's `make_request` names its request, makes a builder that writes into it with the
+    method and the endpoint (which gives the scheme, the host, the `Host` header and the base
+    path in front of the target), adds the pieces, calls `finish()` and returns the request by
+    name, so that it is written in place and never copied:
+    | call | writes |
+    |------|--------|
+    | `path(text)` | route text such as `"/messaging/v1/sms/messages/"`; any byte a path may not hold (`%`, `?`, `#`, space, non-ASCII) percent-encoded, so it can never end the path |
+    | `segment(s)` | `s` as exactly one path segment: `/` and everything but RFC 3986's unreserved characters percent-encoded, `.` and `..` too |
+    | `query(name, value)` | `?name=value`, then `&name=value`; each percent-encoded so that it cannot end its part (`&`, `=`, `+`, `#`) |
+    | `header(name, value)` | a header; the name is an @ref http_name, the value's CR, LF, NUL and other control characters (but tab) are sent as spaces (RFC 9110 section 5.5), so no value splits the request |
+    | `bearer(token)` | `Authorization: Bearer {token}`, the value printing a request redacts |
+    | `body(type, bytes)`, `json_body(text)` | `Content-Type` and the body |
+    Target pieces may come before or after headers (the target is kept whole either way); at
+    most `http_request::max_headers` headers, `Host` included. Nothing here fails: what a route
+    must refuse (an empty id, a value out of range) it refuses in its `validate()`, before
+    anything is built.
+
+    All the request's text is one buffer, allocated once when `size_hint` covers what is
+    written after the authority (the library's own routes compute it; the `*_room` functions
+    help), and grown otherwise.
+
+    @par Example
+    @code
+    sfmc::sms::http_request make_request(sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token) const
+    {
+        sfmc::sms::http_request req;
+        sfmc::sms::request_builder(req, "POST", rest)
+            .path("/messaging/v1/sms/messages/")
+            .segment(key.value())
+            .bearer(token)
+            .header("Accept", "application/json")
+            .json_body(body)
+            .finish();
+        return req;
+    }
+    @endcode
+*/
+class request_builder {
+public:
+    /// Writes into `into` (made anew) a request `method` to `base`, its `Host` header written;
+    /// `size_hint` bytes reserved for the rest. `into` must outlive the builder.
+    request_builder(http_request& into, http_name method, endpoint const& base, std::size_t size_hint = 256)
+        : req_(into)
+    {
+        req_.headers_.count = 0;
+        req_.body_ = {};
+        req_.method_ = method.text();
+        req_.scheme_ = base.scheme();
+        req_.port_ = base.port();
+        req_.text_.resize(base.authority().size() + base.base_path().size() + size_hint);
+        auto const authority = append(base.authority());
+        req_.host_ = {base.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(base.host().size())};
+        add_field("Host", authority);
+        target_begin_ = size_;
+        // The endpoint's base path is already in its normal, encoded form (endpoint::from_url).
+        append_target(base.base_path());
+    }
+
+    request_builder(request_builder const&) = delete;
+    request_builder& operator=(request_builder const&) = delete;
+
+    /// Appends route text to the path, encoding what a path may not hold.
+    request_builder& path(std::string_view text)
+    {
+        if (target_end_ == size_ && is_path_text(text)) // route text, in order: copied whole
+            append_target(text);
+        else
+            add_to_target(text, charset::path);
+        return *this;
+    }
+    /// Appends `s` as one path segment.
+    request_builder& segment(std::string_view s)
+    {
+        if (target_end_ == size_) { // in order: encoded in place, in one pass
+            char* const out = make_room(path_room(s));
+            size_ += static_cast<std::size_t>(encode_path_segment(s, out, path_room(s)) - out);
+            target_end_ = size_;
+        } else {
+            add_to_target(s, charset::segment);
+        }
+        return *this;
+    }
+    /// Appends `name=value` to the query.
+    SFMC_SMS_DECL request_builder& query(std::string_view name, std::string_view value);
+    /// Adds a header.
+    request_builder& header(http_name name, std::string_view value)
+    {
+        auto const at = append(value);
+        // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
+        // are not field characters either. As spaces they cannot end the header. The test is
+        // branch-free over the caller's bytes (a byte loop that may store was a quarter of the
+        // time to build a request: bench/, build/ours/*); the rare value that has one is mended.
+        bool has_control = false;
+        for (char c : value)
+            has_control |= is_control(c);
+        if (has_control)
+            for (auto *c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
+                if (is_control(*c))
+                    *c = ' ';
+        add_field(name.text(), at);
+        return *this;
+    }
+    /// Adds `Authorization: Bearer {token}`.
+    request_builder& bearer(access_token const& token)
+    {
+        // The one place a request takes the token; access_token holds visible ASCII only.
+        auto const at = append("Bearer ");
+        append(token.reveal());
+        add_field("Authorization", {at.offset, static_cast<std::uint32_t>(size_ - at.offset)});
+        return *this;
+    }
+    /// Adds `Content-Type: {content_type}` and sets the body.
+    request_builder& body(std::string_view content_type, std::string_view bytes)
+    {
+        header("Content-Type", content_type);
+        req_.body_ = append(bytes);
+        return *this;
+    }
+    /// `body("application/json", json)`.
+    request_builder& json_body(std::string_view json) { return body("application/json", json); }
+
+    /// Ends the request: the target is set, the text cut to what was written (nothing is
+    /// allocated). The builder is done with it.
+    void finish() noexcept
+    {
+        req_.target_ = {static_cast<std::uint32_t>(target_begin_), static_cast<std::uint32_t>(target_end_ - target_begin_)};
+        req_.text_.resize(size_);
+    }
+
+    /// The most `path(text)` or `segment(s)` may write: every byte encoded.
+    static constexpr std::size_t path_room(std::string_view s) noexcept { return 3 * s.size(); }
+    /// The most `query(name, value)` may write.
+    static constexpr std::size_t query_room(std::string_view name, std::string_view value) noexcept
+    {
+        return 2 + 3 * (name.size() + value.size());
+    }
+    /// What `bearer(token)` writes.
+    static std::size_t bearer_room(access_token const& token) noexcept { return 7 + token.reveal().size(); }
+
+private:
+    enum class charset { path, segment, query, raw };
+
+    SFMC_SMS_DECL static bool is_path_text(std::string_view s) noexcept;
+    SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
+    SFMC_SMS_DECL void grow(std::size_t n);
+
+    static constexpr bool is_control(char c) noexcept
+    {
+        auto const u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
+    }
+
+    http_request::span append(std::string_view s)
+    {
+        auto const at = size_;
+        if (!s.empty()) { // an empty view may have no data: memcpy must not see it
+            std::memcpy(make_room(s.size()), s.data(), s.size());
+            size_ += s.size();
+        }
+        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(s.size())};
+    }
+    // At most max_headers: more is the route's bug (asserted), and the extra ones are not sent.
+    void add_field(std::string_view name, http_request::span value) noexcept
+    {
+        auto& slots = req_.headers_;
+        BOOST_ASSERT_MSG(slots.count < http_request::max_headers, "more headers than http_request::max_headers");
+        if (slots.count < http_request::max_headers)
+            slots.items[slots.count++] = {name.data(), static_cast<std::uint32_t>(name.size()), value};
+    }
+
+    // Room for `n` more bytes; the buffer grows only when the hint was short.
+    char* make_room(std::size_t n)
+    {
+        if (n > req_.text_.size() - size_)
+            grow(n);
+        return req_.text_.data() + size_;
+    }
+    void append_target(std::string_view s)
+    {
+        if (!s.empty()) // an empty view may have no data: memcpy must not see it
+            std::memcpy(make_room(s.size()), s.data(), s.size());
+        size_ += s.size();
+        target_end_ = size_;
+    }
+
+    http_request& req_;
+    std::size_t size_ = 0;         // bytes of req_.text_ written; the rest is room
+    std::size_t target_begin_ = 0; // the target follows the authority
+    std::size_t target_end_ = 0;   // where the next target piece goes
+    bool has_query_ = false;
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/status_code.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_STATUS_CODE_HPP
+#define SFMC_SMS_STATUS_CODE_HPP
+
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace sfmc::sms {
+
+namespace detail {
+
+struct status_code_entry {
+    int code;
+    char const* name; // not a string_view: 90 constant string_views cost <sfmc/sms.hpp> about 1 % more
+};
+
+// Page "transactional-send-subscriber", shared by email and SMS; sorted by code.
+inline constexpr status_code_entry status_codes[] = {
+    {1, "Unsubscribed"}, {2, "Held"}, {3, "PartnerUnsubscribed"}, {4, "MissingEmailAddress"},
+    {5, "InvalidEmailAddress"}, {6, "DuplicateEmail"}, {7, "InvalidSubscriberIDProvided"},
+    {8, "MissingSubscriberID"}, {9, "MissingOwnerID"}, {10, "MissingRequiredAttributes"},
+    {11, "NoAllSubscribersListEntry"}, {12, "InvalidOwnerIDProvided"}, {13, "SubscriberKeyMismatch"},
+    {14, "EmailAddressMismatch"}, {15, "UnspecifiedError"}, {16, "InvalidAttributeValue"},
+    {17, "AttributeValueMaxLengthErr"}, {18, "InvalidAttributeValueCount"}, {19, "MissingRequiredFields"},
+    {20, "InvalidFieldValue"}, {21, "DuplicateDataExtensionRow"}, {22, "DataExtensionInsertFailed"},
+    {23, "DomainExclusion"}, {24, "ListDetectiveExclusion"}, {25, "SubscriberBlackedOut"},
+    {26, "BuildEmailError"}, {27, "SuppressionListExclusion"}, {28, "OptOutListExclusion"},
+    {29, "MissingSubscriberKeyValue"}, {30, "SubscriberKeyTooLong"}, {31, "ListLevelOptOut"},
+    {32, "MissingSendGroupID"}, {33, "AccountLevelOptOut"}, {34, "MissingMessageFileName"},
+    {35, "InvalidEmailAddressID"}, {36, "InvalidBusinessUnit"}, {37, "QueuedTransactionDeleted"},
+    {38, "InvalidSalesforceID"}, {39, "SubscriberQueueCleared"}, {40, "SubscriberDeleted"},
+    {41, "DuplicateSubscriber"}, {42, "RestrictedForProcessing"}, {43, "SubscriberRequestExpired"},
+    {100, "Error"}, {101, "Failure"}, {102, "Excluded"}, {103, "MessageBuildError"},
+    {104, "RecursiveScriptError"}, {105, "InvalidSendTimeDataError"},
+    {106, "MissingSendDataExtensionSourceRowError"}, {107, "MissingSubscriberDataError"},
+    {108, "MissingListSubscriberDataError"}, {109, "MissingSubscriberKeyError"},
+    {110, "InvalidEmailAddressError"}, {111, "ScriptRaiseError"}, {112, "EmptyHTTPGetReturnError"},
+    {113, "EmptyHTTPGetFunctionReturnError"}, {114, "MissingSFIDError"}, {115, "MissingSFDataError"},
+    {116, "MissingSFSubscriberDataError"}, {117, "CouldNotResolveSecureEmailToken"}, {118, "GlobalUnsub"},
+    {119, "PartnerUnsub"}, {120, "ListDetectiveExclusion"}, {121, "ProcessedByPairedMember"},
+    {122, "SMTPFileNotFound"}, {123, "SMTPFileIOError"}, {124, "SMTPFileFormatError"},
+    {125, "DecryptionFailed"}, {126, "MessageVolumeLimitExceeded"}, {127, "EmptySubject"},
+    {128, "ResolvedEmailBodyTooShort"}, {129, "PhoneNumberValidationFailed"}, {130, "PayloadExceedsMaximum"},
+    {131, "LinkDataExceedsMaximumSize"}, {132, "InvalidCCEmailAddressError"},
+    {133, "InvalidBCCEmailAddressError"}, {134, "SubscriberDeleted"}, {135, "RestrictedForProcessing"},
+    {136, "SubscriberKeyMismatch"}, {137, "SubscriberIDMismatch"}, {138, "ExceededExpirationPolicy"},
+    {139, "TimedoutInQueue"}, {140, "UnverifiedFromEmailAddress"}, {141, "V2TriggeredSendDeletedFromQueue"},
+    {1000, "UnsubscribedList"}, {1010, "UnsubscribedMaster"}, {1020, "UnsubscribedGlobal"}, {1030, "Held"},
+    {1040, "Deleted"},
+};
+
+} // namespace detail
+
+/** The documented name of a NotSent `statusCode`: 16 gives "InvalidAttributeValue".
+
+    The list is open-ended (code 47 has been seen and is in no table): an unknown code gives
+    nullopt and is data, not an error.
+
+    @par Specification
+    Marketing Cloud, "transactional-send-subscriber" status codes.
+*/
+constexpr std::optional<std::string_view> status_code_name(int code) noexcept
+{
+    // A scan of 90 entries, not std::lower_bound: <algorithm> would add a twentieth to the
+    // time to compile <sfmc/sms.hpp> (bench/compile_time.py), for no measurable gain here.
+    for (auto const& e : detail::status_codes)
+        if (e.code == code)
+            return e.name;
+    return std::nullopt;
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/token_grant.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_GRANT_HPP
+#define SFMC_SMS_TOKEN_GRANT_HPP
+
+// ---- sfmc/sms/token_request.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TOKEN_REQUEST_HPP
+#define SFMC_SMS_TOKEN_REQUEST_HPP
+
+
+#include <string>
+#include <string_view>
+
+namespace sfmc::sms {
+
+/// The route of the token request, appended to the auth endpoint's base path.
+inline constexpr std::string_view token_route = "/v2/token";
+
+/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
+
+    The body is JSON with every string escaped (RFC 8259), so any character of a secret
+    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
+    shows its body, hence never the secret.
+
+    @par Example
+    @code
+    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
+    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
+    @endcode
+
+    @par Specification
+    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
+*/
+SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_credentials const& credentials);
+
+} // namespace sfmc::sms
+
+
+#endif
+
+#include <string_view>
+
+namespace sfmc::sms {
+
+/** The client-credentials token request as a `route`: @ref make_token_request plus
+    @ref decode_token. It needs no token, and its secret is redacted from any failure.
+
+    @par Example
+    @code
+    auto creds = sfmc::sms::client_credentials::make(id, secret);
+    sfmc::sms::call grant(sfmc::sms::token_grant{*creds}, *sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth));
+    @endcode
+*/
+struct token_grant {
+    /// What a success holds.
+    using value_type = token_response;
+    /// What a failure's `request` says.
+    static constexpr std::string_view name = "token request";
+    /// A POST that may be repeated: a second grant only makes another token.
+    static constexpr bool idempotent = true;
+
+    /// Who asks.
+    client_credentials credentials;
+
+    /// The token request to `auth` (see `make_token_request`).
+    http_request make_request(endpoint const& auth) const;
+
+    /// The token, or why there is none (see `decode_token`).
+    api_result<token_response> decode(http_response const& res, decode_options const& opt) const;
+
+    /// The client secret: a server that echoes it must not get it printed.
+    std::string_view secret() const noexcept { return credentials.reveal_secret(); }
+};
+
+} // namespace sfmc::sms
+
+
+#endif
+// ---- sfmc/sms/transport_options.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_TRANSPORT_OPTIONS_HPP
+#define SFMC_SMS_TRANSPORT_OPTIONS_HPP
+
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace sfmc::sms {
+
+/** How the ready transports (libcurl, Beast) connect. The defaults are safe: TLS verified
+    against the system's CAs, no redirects, responses bounded.
+
+    @par Example
+    @code
+    sfmc::sms::curl_transport http({.timeout = std::chrono::seconds{10}, .ca_file = "emulator-ca.pem"});
+    @endcode
+*/
+struct transport_options {
+    /// Limit for resolving and connecting (TCP and TLS).
+    std::chrono::milliseconds connect_timeout{10'000};
+    /// Limit for a whole exchange, connection included.
+    std::chrono::milliseconds timeout{30'000};
+    /// A PEM file of CA certificates to trust in addition to the system's (e.g. a local
+    /// emulator's); empty for the system's only.
+    std::string ca_file{};
+    /// A connection idle longer than this is not reused. The API closes idle connections
+    /// after 5 s, so reusing one older than that would fail.
+    std::chrono::seconds max_idle{4};
+    /// A response body larger than this ends the exchange with `error::body_too_large`.
+    std::size_t max_body_size = limits::response_bytes;
+    /// Response headers beyond these limits (count, total bytes) end it the same way.
+    std::size_t max_headers = 100;
+    /// The most bytes of headers a response may have.
+    std::size_t max_header_bytes = 64 * 1024;
+};
+
+} // namespace sfmc::sms
+
+#endif
+
+/// Salesforce Marketing Cloud.
+namespace sfmc {
+/// The send status of transactional SMS: values, codecs, calls and their drivers.
+namespace sms {
+}
+} // namespace sfmc
+
+#endif
+
+// ---- the definitions (impl/*.ipp) ----
 #ifdef SFMC_SMS_COMPILE_DEFINITIONS
+// ---- sfmc/sms/impl/error.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_ERROR_IPP
+#define SFMC_SMS_IMPL_ERROR_IPP
+
+// error.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+namespace detail {
+
+SFMC_SMS_DECL char const* error_category_impl::message(int ev, char*, std::size_t) const noexcept
+{
+    switch (static_cast<error>(ev)) {
+    case error::key_empty: return "the message key is empty";
+    case error::key_too_long: return "the message key is longer than 100 characters";
+    case error::key_not_utf8: return "the message key is not valid UTF-8";
+    case error::bad_subdomain:
+        return "the subdomain is not one DNS label (letters, digits and '-', 1 to 63 characters, "
+               "not starting or ending with '-')";
+    case error::bad_url:
+        return "the base URL is not an http(s) URL without userinfo, query or fragment";
+    case error::insecure_url: return "plain http:// is allowed only to a loopback host";
+    case error::bad_token:
+        return "the access token is empty or has characters other than visible ASCII";
+    case error::bad_credentials:
+        return "the client credentials are not usable: an empty id or secret, or a value not in UTF-8";
+    case error::bad_callback_url:
+        return "the callback URL is not https://host[/path] (ENS takes no port, query or fragment)";
+    case error::bad_batch_size: return "the callback's maxBatchSize is not between 100 and 1000";
+    case error::bad_ens_request:
+        return "the ENS request is incomplete: an empty name, id or event-type list, or text not in UTF-8";
+    case error::bad_page_request:
+        return "the NotSent request is not usable: a page size outside 1 to 1000, or a negative event id";
+    case error::bad_channel: return "the channel has no routes: only SMS and email have them";
+    case error::bad_signature_key:
+        return "the ENS signature key is empty or has characters other than visible ASCII";
+    case error::bad_request: return "the API answered 400 Bad Request";
+    case error::unauthorized: return "the API answered 401 Unauthorized";
+    case error::forbidden: return "the API answered 403 Forbidden";
+    case error::not_found: return "the API answered 404 Not Found";
+    case error::rate_limited: return "the API answered 429: rate limit exceeded";
+    case error::blocked: return "the API answered 429: requests are blocked (errorcode 50200)";
+    case error::server_error: return "the API answered with a server error (5xx)";
+    case error::not_modified: return "the API answered 304 Not Modified: it exists already";
+    case error::conflict: return "the API answered 409 Conflict: it is still in use";
+    case error::unexpected_status: return "the API answered with an unexpected HTTP status";
+    case error::unexpected_content_type: return "the response's Content-Type is not JSON";
+    case error::empty_body: return "the response body is empty";
+    case error::malformed_body: return "the response body is not valid JSON";
+    case error::truncated_body: return "the response body is truncated";
+    case error::not_an_object: return "the response body is not a JSON object";
+    case error::missing_field: return "a required field is missing from the response";
+    case error::wrong_field_type: return "a field of the response has the wrong type";
+    case error::body_too_large: return "the response body is larger than the limit";
+    case error::too_deep: return "the response body is nested deeper than the limit";
+    case error::no_progress: return "a full page of the NotSent list does not move past the last event id";
+    case error::transport_failed: return "no HTTP response was received";
+    }
+    return "unknown sfmc.sms error";
+}
+
+SFMC_SMS_DECL boost::system::error_condition error_category_impl::default_error_condition(int ev) const noexcept
+{
+    if (ev < static_cast<int>(error::key_empty) || ev > static_cast<int>(error::transport_failed))
+        return {ev, *this};
+    return make_error_condition(condition_of(static_cast<error>(ev)));
+}
+
+SFMC_SMS_DECL char const* condition_category_impl::message(int ev, char*, std::size_t) const noexcept
+{
+    switch (static_cast<condition>(ev)) {
+    case condition::invalid_input: return "invalid input";
+    case condition::http_status: return "the API answered with an error status";
+    case condition::bad_response: return "the response could not be decoded";
+    case condition::transport: return "no HTTP response";
+    }
+    return "unknown sfmc.sms condition";
+}
+
+SFMC_SMS_DECL bool condition_category_impl::equivalent(boost::system::error_code const& code, int cond) const noexcept
+{
+    if (code.category() == sfmc::sms::error_category())
+        return code.default_error_condition() == boost::system::error_condition(cond, *this);
+    // Whatever a transport reports in its own category means no response came back.
+    return static_cast<condition>(cond) == condition::transport && code.failed();
+}
+
+} // namespace detail
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/impl/access_token.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
+#define SFMC_SMS_IMPL_ACCESS_TOKEN_IPP
+
+// access_token.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/text.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TEXT_HPP
+#define SFMC_SMS_DETAIL_TEXT_HPP
+
+
+#include <boost/url/grammar/ci_string.hpp>
+#include <boost/url/grammar/digit_chars.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// Small ASCII and UTF-8 helpers. Nothing here depends on the locale. Character classes and
+// case-insensitive compares are Boost.URL's (RFC 3986 grammar); only what it lacks is here.
+namespace sfmc::sms::detail {
+
+using boost::urls::grammar::ci_is_equal;
+using boost::urls::grammar::to_lower;
+
+// Visible ASCII: what may appear in a header value without ending or splitting it.
+constexpr bool is_visible_ascii(char c) noexcept { return c > 0x20 && c < 0x7f; }
+
+constexpr std::string_view trim_ows(std::string_view s) noexcept
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Parses exactly `s` as a decimal number of at most 9 digits: no sign, no space.
+inline std::optional<std::int32_t> parse_small_uint(std::string_view s) noexcept
+{
+    std::int32_t v = 0;
+    if (s.empty() || s.size() > 9 || !boost::urls::grammar::digit_chars(s.front()))
+        return std::nullopt;
+    auto const [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+// Counts the code points of well-formed UTF-8 (RFC 3629 section 4: no overlong forms, no
+// surrogates, nothing above U+10FFFF); nullopt when `s` is not well-formed.
+constexpr std::optional<std::size_t> utf8_code_points(std::string_view s) noexcept
+{
+    std::size_t count = 0;
+    std::size_t i = 0;
+    std::size_t const n = s.size();
+    auto const at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    auto const is_cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    while (i < n) {
+        unsigned char const b = at(i);
+        if (b < 0x80) { // the common case: one comparison a byte
+            ++i;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            if (i + 1 >= n || !is_cont(at(i + 1)))
+                return std::nullopt;
+            i += 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            if (i + 2 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)))
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) // overlong, surrogate
+                return std::nullopt;
+            i += 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            if (i + 3 >= n || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
+                return std::nullopt;
+            unsigned char const b1 = at(i + 1);
+            if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) // overlong, above U+10FFFF
+                return std::nullopt;
+            i += 4;
+        } else {
+            return std::nullopt;
+        }
+        ++count;
+    }
+    return count;
+}
+
+} // namespace sfmc::sms::detail
+
+#endif
+
+#include <algorithm>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL result<access_token> access_token::make(std::string_view text)
+{
+    if (text.empty() || !std::all_of(text.begin(), text.end(), detail::is_visible_ascii))
+        return error::bad_token;
+    return access_token(text);
+}
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/impl/failure.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_FAILURE_IPP
@@ -881,53 +3288,6 @@ SFMC_SMS_DECL failure_exception::failure_exception(failure f)
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/http_response.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_HTTP_RESPONSE_HPP
-#define SFMC_SMS_HTTP_RESPONSE_HPP
-
-
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace sfmc::sms {
-
-/// One header of a response, as received.
-struct http_header {
-    /// The header's name, as received.
-    std::string name;
-    /// The header's value, as received.
-    std::string value;
-    /// Same name (case counts) and value.
-    friend bool operator==(http_header const&, http_header const&) = default;
-};
-
-/** An HTTP response as a plain value: what a transport hands back, whatever the status.
-
-    Every status is data: a transport fills this in for 200, 302, 429 and 500 alike and
-    leaves judging them to the decoder.
-*/
-struct http_response {
-    /// The HTTP status code.
-    int status = 0;
-    /// The headers, in the order received.
-    std::vector<http_header> headers;
-    /// The body, whole.
-    std::string body;
-
-    /// The first header named `name` (compared without regard to case), without the
-    /// optional white space around it.
-    std::optional<std::string_view> header(std::string_view name) const noexcept;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/http_response.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_HTTP_RESPONSE_IPP
@@ -950,40 +3310,6 @@ SFMC_SMS_DECL std::optional<std::string_view> http_response::header(std::string_
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/retry_after.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_RETRY_AFTER_HPP
-#define SFMC_SMS_RETRY_AFTER_HPP
-
-
-#include <chrono>
-#include <optional>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The longest delay a `Retry-After` can ask for; larger values are clamped to it.
-inline constexpr std::chrono::seconds max_retry_after{std::chrono::days{1}};
-
-/** The delay a `Retry-After` header asks for.
-
-    Accepts delta-seconds ("5") and an HTTP-date, resolved against `now`: a date in the past
-    means no wait. Without `now` a date cannot be resolved and gives nullopt, as does anything
-    unreadable. Delays are clamped to @ref max_retry_after, so a hostile value cannot make a
-    caller sleep for years.
-
-    @par Specification
-    RFC 9110 section 10.2.3 (Retry-After) and 5.6.7 (HTTP-date).
-*/
-SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value, std::optional<std::chrono::system_clock::time_point> now = std::nullopt) noexcept;
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/retry_after.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_RETRY_AFTER_IPP
@@ -1095,49 +3421,6 @@ SFMC_SMS_DECL std::optional<std::chrono::seconds> parse_retry_after(
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The library's error for an HTTP status outside 2xx (429 is `rate_limited` here; the
-/// body decides whether it is `blocked`).
-constexpr error error_for_status(int status) noexcept
-{
-    switch (status) {
-    case 304: return error::not_modified;
-    case 400: return error::bad_request;
-    case 401: return error::unauthorized;
-    case 403: return error::forbidden;
-    case 404: return error::not_found;
-    case 409: return error::conflict;
-    case 429: return error::rate_limited;
-    default: return status >= 500 && status <= 599 ? error::server_error : error::unexpected_status;
-    }
-}
-
-
-/** Turns a response outside 2xx into a @ref failure that says all the API said.
-
-    The status gives the code (`error_for_status`). When the body is the REST API's JSON
-    error, `errorcode`, `message` and `documentation` are kept; when it is the token
-    endpoint's OAuth error, `error`, `error_description` and `error_uri` go to `oauth`. A 429
-    whose errorcode is 50200 becomes `error::blocked` (retrying does not help). Anything else (an HTML page from a
-    proxy, a truncated body, JSON of another shape) is kept as `raw_body`, at most
-    `opt.max_raw_body` bytes. For 429 and 503 the delay comes from `Retry-After` (seconds or
-    an HTTP-date, resolved against `opt.now`), else from the body's `retryAfter`.
-
-    @par Specification
-    Marketing Cloud "error-handling" and "rate-limiting-errors"; RFC 9110 section 10.2.3.
-*/
-SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options const& opt = {});
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/decode_error.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_DECODE_ERROR_IPP
@@ -1636,49 +3919,6 @@ SFMC_SMS_DECL failure decode_error(http_response const& res, decode_options cons
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <chrono>
-#include <optional>
-#include <ostream>
-#include <string>
-
-namespace sfmc::sms {
-
-/// What the token endpoint grants.
-struct token_response {
-    /// The bearer token.
-    access_token token;
-    std::string token_type;                      ///< "Bearer"
-    std::chrono::seconds expires_in;             ///< about 1080 s; the real lifetime is 20 minutes
-    /// The scopes granted, space-separated.
-    std::optional<std::string> scope;
-    std::optional<std::string> rest_instance_url; ///< the tenant's REST base, e.g. "https://mc….rest.marketingcloudapis.com/"
-    /// The tenant's SOAP base.
-    std::optional<std::string> soap_instance_url;
-
-    /// What was granted, the token itself redacted.
-    friend std::ostream& operator<<(std::ostream& out, token_response const& t);
-};
-
-/** Decodes the token endpoint's answer: the token, or why there is none.
-
-    Outside 2xx the failure carries the OAuth error in `oauth` ("invalid_client" and its
-    description). `access_token` (a usable token) and `expires_in` (a positive integer) are
-    required. A failure of a 2xx answer keeps no raw body: a token response is a secret,
-    even a malformed one. The checks before parsing and the size and depth limits are the
-    status decoder's.
-
-    @par Specification
-    Marketing Cloud "access-token-s2s"; RFC 6749 sections 5.1 and 5.2.
-*/
-SFMC_SMS_DECL api_result<token_response> decode_token(http_response const& res, decode_options const& opt = {});
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/decode_token.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_DECODE_TOKEN_IPP
@@ -1780,112 +4020,6 @@ SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, token_response const& 
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/endpoint.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_ENDPOINT_HPP
-#define SFMC_SMS_ENDPOINT_HPP
-
-
-#include <cstdint>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** Where requests go: scheme, host, port and the base path in front of every route.
-
-    Made from a tenant subdomain or from a base URL, and validated so that nothing a caller
-    or a token response holds can be spliced into a request: a subdomain is one DNS label; a
-    URL has no userinfo, query or fragment; plain `http://` is accepted only for loopback
-    hosts (127.0.0.0/8, `[::1]`, `localhost`), so a bearer token never crosses a network in
-    clear text.
-
-    @par Example
-    @code
-    auto rest = sfmc::sms::endpoint::from_subdomain("mc563885gzs27c5t9-63k636tzgm");
-    auto same = sfmc::sms::endpoint::from_url("https://mc563885gzs27c5t9-63k636tzgm.rest.marketingcloudapis.com/");
-    @endcode
-*/
-class endpoint {
-public:
-    /// Which Marketing Cloud host a subdomain names.
-    enum class api { rest, auth };
-
-    /// The tenant host `SUB.rest.marketingcloudapis.com` (or `SUB.auth...`), https; `error::bad_subdomain`
-    /// unless `sub` is one DNS label: letters, digits, `-`, 1 to 63 characters, no `-` at an end.
-    static result<endpoint> from_subdomain(std::string_view sub, api which = api::rest);
-
-    /** Parses a base URL: `https://host[:port][/path][/]`, `http://` to loopback, or a bare
-        `host[:port][/path]` (taken as https, as the token's instance URLs are sometimes shown).
-
-        The URL is parsed by Boost.URL (RFC 3986); our rules sit on top. `error::bad_url` for
-        anything else: another scheme, userinfo, query, fragment, a host that is neither a DNS
-        name nor an IPv4 or IPv6 address, an empty or dot segment in the path (percent-encoded
-        ones such as `%2e%2E` included); `error::insecure_url` for http to a host that is not
-        loopback (127.0.0.0/8, `::1` however written, `localhost`). An address is kept in its
-        normal form (`[0:0::1]` becomes `::1`), a name in lower case.
-    */
-    static result<endpoint> from_url(std::string_view url);
-
-    /// "https" or "http".
-    std::string_view scheme() const noexcept { return secure_ ? "https" : "http"; }
-    /// The host in lower case, an IPv6 address without its brackets.
-    std::string_view host() const noexcept { return host_; }
-    /// The port, 443 or 80 unless the URL gave one.
-    std::uint16_t port() const noexcept { return port_; }
-    /// "" or a path such as "/tenant" with no trailing '/'; routes are appended to it.
-    std::string_view base_path() const noexcept { return base_path_; }
-    /// True for https.
-    bool is_secure() const noexcept { return secure_; }
-
-    /// The `Host` header's value: the host (bracketed when IPv6), then ":port" unless the
-    /// port is the scheme's default.
-    std::string_view authority() const noexcept { return authority_; }
-
-    /// "https://host[:port]/base": the URL this endpoint was made from, normalised.
-    std::string url() const;
-
-    /// Same scheme, host, port and base path.
-    friend bool operator==(endpoint const&, endpoint const&) = default;
-
-    /// Writes `url()`.
-    friend std::ostream& operator<<(std::ostream& out, endpoint const& e);
-
-    /// True for localhost, 127.0.0.0/8 and ::1 (however written): where plain http cannot
-    /// leak a token. `host` is a name or an address without brackets.
-    static bool is_loopback(std::string_view host) noexcept;
-
-private:
-    endpoint(bool secure, std::string host, std::uint16_t port, std::string base);
-
-    static std::string lower(std::string_view s);
-
-    // "scheme://" in front: RFC 3986 section 3.1's scheme characters, then "://".
-    static bool has_scheme(std::string_view url) noexcept;
-
-    static bool is_dns_label(std::string_view s) noexcept;
-
-    static bool is_dns_name(std::string_view s) noexcept;
-
-    // "" or "/seg/seg" of a path Boost.URL has already parsed (so pchars and well-formed
-    // pct-encodings only): no empty segment and no dot segment, plain or percent-encoded,
-    // so appending a route never yields "//" or a path a normaliser would rewrite.
-    static bool is_base_path(std::string_view p) noexcept;
-
-    bool secure_;
-    std::uint16_t port_;
-    std::string host_;
-    std::string base_path_;
-    std::string authority_; // derived from the three above, kept for building requests
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/endpoint.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_ENDPOINT_IPP
@@ -2080,159 +4214,6 @@ SFMC_SMS_DECL std::string endpoint::lower(std::string_view s)
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/http_request.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_HTTP_REQUEST_HPP
-#define SFMC_SMS_HTTP_REQUEST_HPP
-
-
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-class request_builder;
-
-/// One header of a request: views into the request that holds it.
-struct http_header_view {
-    /// The header's name, as sent.
-    std::string_view name;
-    /// The header's value, as sent.
-    std::string_view value;
-};
-
-/** An HTTP request as a plain value, ready for any HTTP stack to send.
-
-    Made by a @ref request_builder (every route's `make_request`), read by transports: method, scheme,
-    host, port, target (already percent-encoded: send it byte for byte), headers and body,
-    or `url()` for stacks that want one string. All its text lives in one buffer, so making
-    one costs a single allocation.
-
-    Printing it (`operator<<`) shows everything but the secret: the `Authorization` value
-    is written as `Bearer [redacted]`.
-*/
-class http_request {
-    struct span {
-        std::uint32_t offset = 0, size = 0;
-    };
-
-public:
-    /// The most headers a request holds, `Host` included (see @ref request_builder).
-    static constexpr std::size_t max_headers = 16;
-
-    /// Iterates the headers in the order they are sent.
-    class header_iterator {
-    public:
-        /// A header.
-        using value_type = http_header_view;
-        /// A distance between headers.
-        using difference_type = std::ptrdiff_t;
-        header_iterator() = default;
-        /// The header.
-        http_header_view operator*() const { return req_->header_at(index_); }
-        /// The next header.
-        header_iterator& operator++() { ++index_; return *this; }
-        /// The next header; returns this one.
-        header_iterator operator++(int) { auto old = *this; ++index_; return old; }
-        /// Same request, same header.
-        bool operator==(header_iterator const&) const = default;
-
-    private:
-        friend class http_request;
-        header_iterator(http_request const* r, std::size_t i) : req_(r), index_(i) {}
-        http_request const* req_ = nullptr;
-        std::size_t index_ = 0;
-    };
-
-    /// The headers of a request, in order: a range for `for` loops.
-    struct header_range {
-        header_iterator first; ///< the first header
-        header_iterator last;  ///< one past the last header
-        /// The first header.
-        header_iterator begin() const { return first; }
-        /// One past the last header.
-        header_iterator end() const { return last; }
-        /// How many headers.
-        std::size_t size() const { return static_cast<std::size_t>(last.index_ - first.index_); }
-    };
-
-    /// "GET" or "POST".
-    std::string_view method() const noexcept { return method_; }
-    /// "https", or "http" to loopback.
-    std::string_view scheme() const noexcept { return scheme_; }
-    /// The host to connect to; an IPv6 address comes without brackets.
-    std::string_view host() const noexcept { return view(host_); }
-    /// The port to connect to.
-    std::uint16_t port() const noexcept { return port_; }
-    /// The request target, percent-encoded: send it exactly as it is.
-    std::string_view target() const noexcept { return view(target_); }
-    /// The body; empty for a GET.
-    std::string_view body() const noexcept { return view(body_); }
-    /// The headers, in the order they are sent; `Host` first.
-    header_range headers() const noexcept { return {{this, 0}, {this, headers_.count}}; }
-
-    /// The first header named `name` (compared without regard to case), if any.
-    std::optional<std::string_view> header(std::string_view name) const noexcept;
-
-    /// "scheme://authority/target", for stacks that take one URL; empty for a default request.
-    std::string url() const;
-
-    /// The request line and headers, the `Authorization` value redacted, never the body.
-    friend std::ostream& operator<<(std::ostream& out, http_request const& r);
-
-private:
-    friend class request_builder;
-
-    struct field {
-        char const* name; // a string literal
-        std::uint32_t name_size;
-        span value;
-    };
-    // The headers: only the first `count` slots are ever read, and only they are copied, so
-    // the others need not be written when a request is made (zeroing them all took a fifth
-    // of the time to build a request; bench/, build/ours/*).
-    struct header_slots {
-        std::size_t count = 0;
-        field items[max_headers];
-
-        header_slots() noexcept {} // user-provided: `items` stays unwritten even in `http_request{}`
-        header_slots(header_slots const& other) noexcept { *this = other; }
-        header_slots& operator=(header_slots const& other) noexcept
-        {
-            if (this != &other) {
-                count = other.count;
-                for (std::size_t i = 0; i != count; ++i)
-                    items[i] = other.items[i];
-            }
-            return *this;
-        }
-    };
-
-    std::string_view view(span s) const noexcept { return std::string_view(text_).substr(s.offset, s.size); }
-    http_header_view header_at(std::size_t i) const noexcept
-    {
-        return {{headers_.items[i].name, headers_.items[i].name_size}, view(headers_.items[i].value)};
-    }
-
-    std::string_view method_;
-    std::string_view scheme_;
-    std::uint16_t port_ = 0;
-    span host_, target_, body_;
-    header_slots headers_;
-    std::string text_;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/http_request.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_HTTP_REQUEST_IPP
@@ -2280,72 +4261,6 @@ SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, http_request const& r)
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/retry_policy.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_RETRY_POLICY_HPP
-#define SFMC_SMS_RETRY_POLICY_HPP
-
-
-#include <chrono>
-#include <optional>
-
-namespace sfmc::sms {
-
-/** When and how long to wait before trying a failed call again. A decision only: the
-    caller sleeps, with whatever sleeper it likes.
-
-    Retried: 429 (`rate_limited`), 503, and failures with no response (`condition::transport`),
-    from the lookup or from the token request. Never retried: 429 with errorcode 50200
-    (`blocked`), any other 4xx, other 5xx, an undecodable body.
-
-    The delay is the server's (`Retry-After` or the body's `retryAfter`) when it gave one;
-    otherwise exponential backoff as Salesforce recommends (2 s, 4 s, 8 s … from
-    `initial_backoff`) plus a random jitter of up to half of it, so that many clients do not
-    retry in step.
-
-    @par Example
-    @code
-    sfmc::sms::retry_policy policy{.max_retries = 5, .max_total_wait = std::chrono::minutes{2}};
-    @endcode
-*/
-struct retry_policy {
-    /// Retries after the first attempt; 0 disables retrying.
-    int max_retries = 2;
-    /// Give up rather than wait longer than this in all; the last failure is then returned,
-    /// carrying the delay it asked for.
-    std::chrono::milliseconds max_total_wait{60'000};
-    /// The first backoff, when the server gave no delay; doubled for each retry.
-    std::chrono::milliseconds initial_backoff{2'000};
-    /// The longest backoff, before jitter.
-    std::chrono::milliseconds max_backoff{60'000};
-
-    /// True when trying again may succeed: 429 (not 50200), 503, no response.
-    static bool is_retryable(failure const& f) noexcept;
-
-    /** The wait before retry number `retries_done + 1`, or nullopt to give up.
-
-        `waited` is the total already waited; `random01` a number in [0, 1) for the jitter.
-        When the wait would exceed `max_total_wait`, gives up and records the delay in
-        `f.retry_after` (rounded up), so the caller learns how long the server wanted.
-    */
-    std::optional<std::chrono::milliseconds> next_delay(failure& f, int retries_done, std::chrono::milliseconds waited,
-                                                        double random01) const;
-
-    /// `a + b` for non-negative durations, stopping at the largest one instead of overflowing.
-    static constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
-                                                              std::chrono::milliseconds b) noexcept
-    {
-        constexpr auto top = std::chrono::milliseconds::max();
-        return b > std::chrono::milliseconds{0} && a > top - b ? top : a + b;
-    }
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/retry_policy.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_RETRY_POLICY_IPP
@@ -2395,347 +4310,6 @@ SFMC_SMS_DECL bool retry_policy::is_retryable(failure const& f) noexcept
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/route.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_ROUTE_HPP
-#define SFMC_SMS_ROUTE_HPP
-
-
-#include <concepts>
-
-namespace sfmc::sms {
-
-/** One call the API serves: a request builder and a decoder, nothing else.
-
-    A route knows how to write its request and read its answer; a `call` adds the rest
-    (the token, its refresh after a 401, retries), so no route carries retry or refresh code.
-
-    @par Valid expressions
-    With `r` a `R const&`, `ep` an `endpoint const&`, `tok` an `access_token const&`, `res`
-    an `http_response const&` and `opt` a `decode_options const&`:
-    | expression | type | semantics |
-    |------------|------|-----------|
-    | `R::value_type` | | what a success decodes to |
-    | `r.make_request(ep, tok)` | `http_request` | a route behind a bearer token: the request to `ep` carrying `tok` |
-    | `r.make_request(ep)` | `http_request` | a route that needs no token (the token request itself) |
-    | `r.decode(res, opt)` | `api_result<R::value_type>` | the value, or why there is none; never throws |
-    | `R::name` | convertible to `std::string_view` | optional: what the request is called in a failure's `request` ("send-status lookup") |
-    | `r.secret()` | convertible to `std::string_view` | optional: text the route sends that must never be shown (a client secret); redacted from every failure |
-    | `r.validate()` | `std::optional<failure>` | optional: checks the route's values before anything is sent; a failure ends the call at once |
-    | `R::idempotent` | `bool` constant | optional: whether the request may be sent again after it may have reached the server (a transport failure, a 5xx). Without it, true for GET, HEAD, PUT, DELETE and OPTIONS (RFC 9110 section 9.2.2), false otherwise. A request that is not is repeated only after 429 and the refresh after a 401, which the server refused; otherwise its failure says `outcome_unknown` |
-
-    Exactly one of the two `make_request` forms is present.
-
-    @par Exemplar
-    @code
-    struct exemplar_route {
-        using value_type = sfmc::sms::message_status;
-        sfmc::sms::http_request make_request(sfmc::sms::endpoint const&, sfmc::sms::access_token const&) const;
-        sfmc::sms::api_result<value_type> decode(sfmc::sms::http_response const&, sfmc::sms::decode_options const&) const;
-    };
-    static_assert(sfmc::sms::route<exemplar_route>);
-    @endcode
-
-    @par Models
-    `status_lookup` (behind a token), `token_grant` (the token request).
-*/
-template <class R>
-concept route =
-    std::move_constructible<R> &&
-    requires(R const& r, http_response const& res, decode_options const& opt) {
-        typename R::value_type;
-        { r.decode(res, opt) } -> std::same_as<api_result<typename R::value_type>>;
-    } &&
-    (requires(R const& r, endpoint const& ep, access_token const& tok) {
-        { r.make_request(ep, tok) } -> std::same_as<http_request>;
-    } || requires(R const& r, endpoint const& ep) {
-        { r.make_request(ep) } -> std::same_as<http_request>;
-    });
-
-/// True for a `route` whose requests carry a bearer token.
-template <class R>
-concept route_behind_token = route<R> && requires(R const& r, endpoint const& ep, access_token const& tok) {
-    { r.make_request(ep, tok) } -> std::same_as<http_request>;
-};
-
-} // namespace sfmc::sms
-
-#endif
-
-#include <boost/assert.hpp>
-
-#include <chrono>
-#include <concepts>
-#include <optional>
-#include <utility>
-
-namespace sfmc::sms {
-
-/// What a `call` asks its driver to do next.
-enum class call_action {
-    fetch_token, ///< get a token (after invalidating `rejected_token()`, if any), then `on_token`
-    send,        ///< send `request()`, then `on_response` or `on_transport_error`
-    wait,        ///< wait `delay()`, then ask `next` again
-    done,        ///< `result()` holds the outcome
-};
-
-/// How a `call` decodes and retries.
-struct call_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
-};
-
-namespace detail {
-
-// Everything a `call` does whatever its route: the phase, the token and its one refresh after
-// a 401, the retries. Not a template and defined out of line, so that a route instantiates
-// only its request and its decoder, and <sfmc/sms.hpp> compiles faster (bench/compile_time.py).
-class call_core {
-public:
-    // `idempotent`: the route's own say (R::idempotent), else decided by the request's method.
-    call_core(std::optional<endpoint> base, call_options opt, bool needs_token, std::optional<bool> idempotent);
-
-    void use_token(access_token fixed);
-
-    // What to do now, or nullopt when the route must build its request and hand it to `send`.
-    std::optional<call_action> step(double random01);
-    void send(http_request req);
-
-    access_token const* rejected_token() const noexcept { return rejected_ ? &*rejected_ : nullptr; }
-    void on_token(api_result<token_response> const& granted);
-
-    http_request const& request() const noexcept
-    {
-        BOOST_ASSERT(request_);
-        return *request_;
-    }
-    // True when the response is the route's to decode (with `decode_at(now)`); false when it
-    // is not awaited, or is a 401 that the call answers by fetching a new token.
-    bool take_response(http_response const& res);
-    // The options to decode the response with: `now`, and the secrets not to keep from it
-    // (the tokens this call has carried, `route_secret`), which live until the next step.
-    decode_options decode_at(std::chrono::system_clock::time_point now, std::string_view route_secret);
-    void on_transport_error(boost::system::error_code ec);
-
-    // The route decoded a value: the call is done.
-    void succeed() noexcept { phase_ = phase::finished; }
-    // The call failed; it is retried if the policy says so.
-    void fail(failure f);
-    // The route's request failed (no response, or a failure decoded from one): as `fail`, but a
-    // request that is not idempotent is not repeated once it may have reached the server.
-    void fail_sent(failure f);
-    // The call failed for good.
-    void give_up(failure f);
-    // Once done after `give_up` or a last failure: that failure, without the tokens it sent.
-    failure take_failure();
-
-    std::chrono::milliseconds delay() const noexcept { return delay_; }
-    std::optional<endpoint> const& base() const noexcept { return base_; }
-    // The token for the next request: set whenever `step` returned nullopt for a route behind a token.
-    access_token const& token() const noexcept
-    {
-        BOOST_ASSERT(token_);
-        return *token_;
-    }
-    int attempts() const noexcept { return attempts_; }
-
-private:
-    enum class phase { ready, fetching, sending, failed, waiting, finished };
-
-    call_action decide(double random01);
-
-    std::optional<endpoint> base_;
-    call_options opt_;
-    bool needs_token_;
-    std::optional<bool> idempotent_;
-    bool repeatable_ = true; // the request sent last may be sent again
-    phase phase_ = phase::ready;
-    std::optional<access_token> token_;
-    std::optional<access_token> rejected_;
-    std::optional<access_token> refused_; // the token a 401 refused, kept to redact its echoes to the end
-    std::string_view secrets_[3];
-    bool fixed_token_ = false;
-    bool refreshed_ = false;
-    int retries_ = 0;
-    int attempts_ = 0;
-    std::chrono::milliseconds waited_{0};
-    std::chrono::milliseconds delay_{0};
-    std::optional<http_request> request_;
-    std::optional<failure> pending_; // the failure to retry, or once finished the final one
-};
-
-} // namespace detail
-
-/** One call of a `route` as a state machine over plain values: sans-I/O.
-
-    The call says what to do next and is fed what happened; it never reads a clock, never
-    sleeps, never locks and never touches a socket. It owns every rule that is not about
-    one route: the need for a token, the refresh-once after a 401, and retries (429 with
-    `Retry-After` as seconds or a date, 503, transport failures; backoff with jitter from a
-    number the driver passes in; a bound on retries and on the total wait; a 429 with
-    errorcode 50200 is never retried). A failure never shows the token it sent or the
-    route's secret, even when the server echoes them.
-
-    @par Driving a call
-    Ask @ref next, do what it says, feed the outcome, repeat until `call_action::done`:
-    | `next()` returns | the driver does |
-    |------------------|-----------------|
-    | `fetch_token` | gets a token for the REST endpoint (from a @ref token_cache or anywhere), invalidating `rejected_token()` first when it is not null; feeds @ref on_token |
-    | `send` | sends `request()` over its transport; feeds @ref on_response (with the wall-clock time, for `Retry-After` dates) or @ref on_transport_error |
-    | `wait` | waits `delay()` (a timer, a sleep, an event-loop callback) |
-    | `done` | takes @ref result |
-    Asking `next` again before feeding the outcome of `fetch_token` or `send` repeats that
-    step. The library's drivers (@ref client, @ref async_client, @ref token_provider) are
-    such loops; a Qt or libuv program can write its own from this table.
-
-    @par Example
-    @code
-    sfmc::sms::call c(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
-    c.use_token(token);
-    while (true) {
-        switch (c.next(random01())) {
-        case sfmc::sms::call_action::fetch_token: break; // never with a fixed token
-        case sfmc::sms::call_action::send:
-            if (auto res = http.send(c.request()))
-                c.on_response(*res, std::chrono::system_clock::now());
-            else
-                c.on_transport_error(res.error());
-            continue;
-        case sfmc::sms::call_action::wait: std::this_thread::sleep_for(c.delay()); continue;
-        case sfmc::sms::call_action::done: return std::move(c.result());
-        }
-    }
-    @endcode
-*/
-template <route Route>
-class call {
-public:
-    /// What a success holds.
-    using value_type = typename Route::value_type;
-
-    /// True when the route's requests carry a bearer token.
-    static constexpr bool needs_token = route_behind_token<Route>;
-
-    /** A call of `r` to `base`. For a route behind a token, `base` may be empty: the REST
-        endpoint is then the `rest_instance_url` of the first token fed (an http:// one to
-        a host that is not loopback is refused, nothing sent).
-    */
-    explicit call(Route r, std::optional<endpoint> base, call_options opt = {})
-        : route_(std::move(r)), core_(std::move(base), std::move(opt), needs_token, idempotence())
-    {
-        if constexpr (requires { { route_.validate() } -> std::same_as<std::optional<failure>>; }) {
-            if (auto invalid = route_.validate()) // nothing is sent for values the API would refuse
-                core_.give_up(std::move(*invalid));
-        }
-    }
-
-    /// Uses `fixed` for every attempt: `fetch_token` is never asked, and a 401 is final.
-    void use_token(access_token fixed) { core_.use_token(std::move(fixed)); }
-
-    /** What to do now. `random01`, a number in [0, 1), spreads the backoff when this step
-        turns out to be a wait; otherwise it is unused.
-    */
-    call_action next(double random01 = 0.5)
-    {
-        if (auto action = core_.step(random01)) {
-            if (*action == call_action::done && !result_)
-                result_.emplace(redacted(core_.take_failure()));
-            return *action;
-        }
-        if constexpr (needs_token)
-            core_.send(route_.make_request(*core_.base(), core_.token()));
-        else
-            core_.send(route_.make_request(*core_.base()));
-        return call_action::send;
-    }
-
-    /// With `fetch_token`: the token the API just refused, to invalidate; null on a first fetch.
-    access_token const* rejected_token() const noexcept { return core_.rejected_token(); }
-
-    /// Feeds the outcome of `fetch_token`. A failure is retried like any other.
-    void on_token(api_result<token_response> const& granted) { core_.on_token(granted); }
-
-    /// With `send`: the request to send, exactly as it is.
-    http_request const& request() const noexcept { return core_.request(); }
-
-    /** Feeds the response to `request()`. `now` is the wall-clock time it arrived, used to
-        resolve a `Retry-After` given as a date.
-    */
-    void on_response(http_response const& res, std::chrono::system_clock::time_point now)
-    {
-        if (!core_.take_response(res))
-            return;
-        auto decoded = route_.decode(res, core_.decode_at(now, route_secret()));
-        if (!decoded)
-            return core_.fail_sent(std::move(decoded).error());
-        result_.emplace(std::move(decoded));
-        core_.succeed();
-    }
-
-    /// Feeds the failure to get any response to `request()`. An empty code counts as
-    /// `error::transport_failed`: a failure is never a success.
-    void on_transport_error(boost::system::error_code ec) { core_.on_transport_error(ec); }
-
-    /// With `wait`: how long.
-    std::chrono::milliseconds delay() const noexcept { return core_.delay(); }
-
-    /// With `done`: the outcome. Valid until the call is destroyed; move it out if you keep it.
-    api_result<value_type>& result() noexcept
-    {
-        BOOST_ASSERT(result_);
-        return *result_;
-    }
-
-    /// The endpoint the call sends to: as given, or learnt from the token.
-    std::optional<endpoint> const& base() const noexcept { return core_.base(); }
-
-    /// Requests made so far (a retry or a refresh counts as one more).
-    int attempts() const noexcept { return core_.attempts(); }
-
-private:
-    std::string_view route_secret() const noexcept
-    {
-        if constexpr (requires { route_.secret(); })
-            return route_.secret();
-        else
-            return {};
-    }
-
-    static constexpr std::optional<bool> idempotence() noexcept
-    {
-        if constexpr (requires { bool(Route::idempotent); })
-            return bool(Route::idempotent);
-        else
-            return std::nullopt;
-    }
-
-    // The failure as the caller sees it: named after its request, with no secret in it (the
-    // core has already taken out the tokens).
-    failure redacted(failure f) const
-    {
-        if constexpr (requires { std::string_view(Route::name); }) {
-            // A token failure keeps "token request"; a failure before this route's request was
-            // ever sent (its own validation, an unusable endpoint) names none.
-            if (f.request.empty() && core_.attempts() > 0)
-                f.request = Route::name;
-        }
-        f.redact(route_secret());
-        return f;
-    }
-
-    Route route_;
-    detail::call_core core_;
-    std::optional<api_result<value_type>> result_;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/call.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_CALL_IPP
@@ -2904,229 +4478,6 @@ SFMC_SMS_DECL call_action detail::call_core::decide(double random01)
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/channel.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_CHANNEL_HPP
-#define SFMC_SMS_CHANNEL_HPP
-
-
-#include <optional>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** Which transactional messaging channel: the one vocabulary of routes, ENS events and the store.
-
-    SMS and email have the same routes under `/messaging/v1/{channel}/`: the lookup of one
-    message, the NotSent list and a definition's queue. `unknown` is what an ENS event of a
-    type this version does not know is about; a route given it refuses to run
-    (`error::bad_channel`), nothing sent.
-
-    @par Example
-    @code
-    client.run(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email});
-    @endcode
-*/
-enum class channel {
-    sms,     ///< `/messaging/v1/sms/`
-    email,   ///< `/messaging/v1/email/`
-    unknown, ///< an event's type names neither; no route has it
-};
-
-/// "sms", "email" (the channel's path segment) or "unknown".
-constexpr std::string_view to_string(channel c) noexcept
-{
-    switch (c) {
-    case channel::sms: return "sms";
-    case channel::email: return "email";
-    case channel::unknown: break;
-    }
-    return "unknown";
-}
-
-/// The channel named "sms" or "email" (exactly); nullopt for anything else.
-constexpr std::optional<channel> parse_channel(std::string_view name) noexcept
-{
-    if (name == "sms")
-        return channel::sms;
-    if (name == "email")
-        return channel::email;
-    return std::nullopt;
-}
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/client.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_CLIENT_HPP
-#define SFMC_SMS_CLIENT_HPP
-
-// ---- sfmc/sms/detail/client_state.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_CLIENT_STATE_HPP
-#define SFMC_SMS_DETAIL_CLIENT_STATE_HPP
-
-
-#include <optional>
-#include <utility>
-
-namespace sfmc::sms::detail {
-
-// What the blocking and the coroutine clients share: where requests go (given, or learnt
-// from the first token), and where the token comes from (fixed, or a provider).
-template <class TokenProvider>
-class client_state {
-public:
-    client_state(std::optional<endpoint> rest, access_token token) : rest_(std::move(rest)), fixed_(std::move(token)) {}
-    client_state(std::optional<endpoint> rest, TokenProvider& tokens) : rest_(std::move(rest)), provider_(&tokens) {}
-
-    // A call of `r`, given the fixed token if there is one.
-    template <class Route>
-    call<Route> begin(Route r, call_options opt) const
-    {
-        call<Route> c(std::move(r), rest_, std::move(opt));
-        if (fixed_)
-            c.use_token(*fixed_);
-        return c;
-    }
-
-    // Keeps the REST endpoint a call learnt from its token.
-    template <class Route>
-    void end(call<Route> const& c)
-    {
-        if (!rest_ && c.base())
-            rest_ = c.base();
-    }
-
-    // The provider to ask when a call needs a token (null with a fixed token: never asked).
-    TokenProvider* provider() const noexcept { return provider_; }
-
-    void set_token(access_token token)
-    {
-        fixed_ = std::move(token);
-        provider_ = nullptr;
-    }
-    std::optional<endpoint> const& rest() const noexcept { return rest_; }
-
-private:
-    std::optional<endpoint> rest_;
-    // One of the two: a fixed token, or the provider to ask.
-    std::optional<access_token> fixed_;
-    TokenProvider* provider_ = nullptr;
-};
-
-} // namespace sfmc::sms::detail
-
-#endif
-// ---- sfmc/sms/driver_options.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DRIVER_OPTIONS_HPP
-#define SFMC_SMS_DRIVER_OPTIONS_HPP
-
-
-#include <chrono>
-#include <functional>
-
-namespace sfmc::sms {
-
-/** How a driver (@ref client, `async_client`) decodes, retries, and where it reads the time
-    and waits: one struct for both, differing only in how a wait is made (`Wait`).
-
-    Every option struct of the library lists its members in this order: limits (`decode`),
-    then policy (`retry`), then what is injected (`clock`, `wait`, `random`), so that
-    designated initialisers are written the same way everywhere. Left empty, the injected
-    parts are the system clock, the driver's own wait (a sleep; a timer on the coroutine's
-    executor) and a per-thread pseudo-random sequence; tests inject their own and wait for
-    nothing.
-*/
-template <class Wait>
-struct driver_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// Retries after 429, 503 and transport failures; `{.max_retries = 0}` disables them.
-    retry_policy retry{};
-    /// The wall clock, read once per response to resolve `Retry-After` dates.
-    std::function<std::chrono::system_clock::time_point()> clock{};
-    /// How the driver waits between attempts.
-    Wait wait{};
-    /// A number in [0, 1) for the backoff's jitter.
-    std::function<double()> random{};
-};
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/detail/run_blocking.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
-#define SFMC_SMS_DETAIL_RUN_BLOCKING_HPP
-
-
-#include <chrono>
-#include <cstdint>
-#include <functional>
-
-namespace sfmc::sms::detail {
-
-// splitmix64, seeded per thread from the clock and the thread's own address: jitter needs
-// spread between clients, not cryptographic quality (and <random> is heavy to compile).
-SFMC_SMS_DECL double jitter_random() noexcept;
-
-// Where a driver reads the wall clock and draws jitter: the caller's functions, or, when
-// absent or empty, the system clock and jitter_random.
-struct driver_env {
-    std::function<std::chrono::system_clock::time_point()> const* clock = nullptr;
-    std::function<double()> const* random = nullptr;
-
-    std::chrono::system_clock::time_point now() const
-    {
-        return clock && *clock ? (*clock)() : std::chrono::system_clock::now();
-    }
-    double jitter() const { return random && *random ? (*random)() : jitter_random(); }
-};
-
-using sleep_function = std::function<void(std::chrono::milliseconds)>;
-
-// std::this_thread::sleep_for, defined out of line so that this header needs no <thread>.
-SFMC_SMS_DECL void sleep_for(std::chrono::milliseconds delay);
-
-// The blocking driver of a call: the one loop behind client and token_provider. `send`
-// is the transport; `fetch_token(access_token const* rejected)` gets a token (only called
-// for routes behind a token); `sleep` waits (empty: std::this_thread::sleep_for).
-template <class Route, class Send, class FetchToken>
-api_result<typename Route::value_type> run_blocking(call<Route>& c, Send&& send, FetchToken&& fetch_token,
-                                                    driver_env const& env, sleep_function const* sleep = nullptr)
-{
-    while (true) {
-        switch (c.next(env.jitter())) {
-        case call_action::fetch_token:
-            c.on_token(fetch_token(c.rejected_token()));
-            break;
-        case call_action::send:
-            if (auto response = send(c.request()))
-                c.on_response(*response, env.now());
-            else
-                c.on_transport_error(response.error());
-            break;
-        case call_action::wait:
-            if (sleep && *sleep)
-                (*sleep)(c.delay());
-            else
-                detail::sleep_for(c.delay());
-            break;
-        case call_action::done:
-            return std::move(c.result());
-        }
-    }
-}
-
-} // namespace sfmc::sms::detail
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/run_blocking.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_RUN_BLOCKING_IPP
@@ -3161,105 +4512,6 @@ SFMC_SMS_DECL void detail::sleep_for(std::chrono::milliseconds delay)
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/message_key.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_MESSAGE_KEY_HPP
-#define SFMC_SMS_MESSAGE_KEY_HPP
-
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** The key that names one transactional SMS, validated.
-
-    The API allows up to 100 characters with "no restricted characters". A key is valid when
-    it is not empty, is well-formed UTF-8 and has at most 100 code points, so any key the
-    server could have accepted passes. Any byte may appear: '/', '?', '#', '%', CR, LF, NUL.
-
-    A key lives inside the object (at most 400 bytes of UTF-8): making, copying and
-    moving one never allocates.
-
-    @par Example
-    @code
-    auto key = sfmc::sms::message_key::make("order 42/a");
-    assert(key && key->encoded() == "order%2042%2Fa");
-    @endcode
-
-    @par Specification
-    GET /messaging/v1/sms/messages/{messageKey}, "URL Parameters".
-*/
-class message_key {
-public:
-    /// The most code points a key may have, as the API documents.
-    static constexpr std::size_t max_code_points = 100;
-    /// The most bytes a key may take (four per code point).
-    static constexpr std::size_t max_bytes = 4 * max_code_points;
-
-    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
-    static result<message_key> make(std::string_view utf8);
-
-    /// Copies the key's bytes; never allocates.
-    message_key(message_key const& other) noexcept : size_(other.size_) { std::memcpy(bytes_, other.bytes_, size_); }
-    /// Copies the key's bytes; never allocates.
-    message_key& operator=(message_key const& other) noexcept
-    {
-        size_ = other.size_;
-        std::memmove(bytes_, other.bytes_, size_);
-        return *this;
-    }
-
-    /// The key as given.
-    std::string_view value() const noexcept { return {bytes_, size_}; }
-
-    /// The key as one path segment (see @ref encode_path_segment).
-    std::string encoded() const;
-
-    /// Byte for byte.
-    friend bool operator==(message_key const& a, message_key const& b) noexcept { return a.value() == b.value(); }
-
-    /// Writes the key as given (keys are not secret).
-    friend std::ostream& operator<<(std::ostream& out, message_key const& k) { return out << k.value(); }
-
-private:
-    // Only make() calls this, with at most 100 code points: at most max_bytes.
-    explicit message_key(std::string_view v) noexcept : size_(static_cast<std::uint16_t>(v.size()))
-    {
-        std::memcpy(bytes_, v.data(), size_);
-    }
-
-    std::uint16_t size_;
-    char bytes_[max_bytes];
-};
-
-/** The length of `s` once encoded by @ref encode_path_segment. */
-SFMC_SMS_DECL std::size_t encoded_path_segment_size(std::string_view s) noexcept;
-
-/** Writes `s` as one path segment: every byte but RFC 3986's unreserved ones becomes `%XX`.
-
-    Nothing a key holds can then change what the request means: '/', '?', '#', '%', '+', ';',
-    '=', ':', '@', space, CR, LF, NUL and non-ASCII are all escaped (Boost.URL's `pchars` would
-    leave `+ : @ ! $ & ' ( ) * , ; =`; `unreserved_chars` is used instead). A segment that is
-    exactly "." or ".." is escaped too, so no normaliser takes it for a dot-segment. `out`
-    has room for `size` characters, at least `encoded_path_segment_size(s)`; returns one past
-    the last written.
-
-    @par Specification
-    RFC 3986 sections 2.1, 2.3 and 5.2.4.
-*/
-SFMC_SMS_DECL char* encode_path_segment(std::string_view s, char* out, std::size_t size) noexcept;
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/message_key.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_MESSAGE_KEY_IPP
@@ -3349,77 +4601,6 @@ SFMC_SMS_DECL std::string message_key::encoded() const
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/status_lookup.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_STATUS_LOOKUP_HPP
-#define SFMC_SMS_STATUS_LOOKUP_HPP
-
-// ---- sfmc/sms/decode_status.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DECODE_STATUS_HPP
-#define SFMC_SMS_DECODE_STATUS_HPP
-
-// ---- sfmc/sms/message_status.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_MESSAGE_STATUS_HPP
-#define SFMC_SMS_MESSAGE_STATUS_HPP
-
-// ---- sfmc/sms/timestamp.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TIMESTAMP_HPP
-#define SFMC_SMS_TIMESTAMP_HPP
-
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The finest unit the API's timestamps carry: 7 fractional digits, 100 ns (.NET ticks).
-using timestamp_duration = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
-/// An instant in UTC, to the API's precision.
-using utc_time = std::chrono::sys_time<timestamp_duration>;
-
-/// The API's fixed offset: "Central Standard Time. Daylight saving time isn't applied."
-inline constexpr std::chrono::hours api_utc_offset{-6};
-
-/// A timestamp read from the API: the instant in UTC and how many fractional digits it had.
-struct api_timestamp {
-    /// The instant, in UTC.
-    utc_time utc;
-    /// How many fractional digits of a second the text had (0 to 7).
-    int fraction_digits = 0;
-
-    /// RFC 3339 in UTC with `Z`, with exactly the fractional digits received:
-    /// "2018-08-03T19:41:18.55Z".
-    std::string to_rfc3339() const;
-
-    /// The same instant written with the same number of fractional digits.
-    friend bool operator==(api_timestamp const&, api_timestamp const&) = default;
-};
-
-/** Reads a timestamp as the API sends it: `YYYY-MM-DDThh:mm:ss[.f{1,7}]` in UTC−6.
-
-    The SDKs that treat this offset-less text as UTC are six hours off; this converts
-    exactly, across day, month, year and leap-day boundaries, keeping every fractional
-    digit. Should the API ever add an explicit `Z` or `±hh:mm`, that offset is honoured
-    instead. Returns nullopt for anything else (an impossible date, 8 or more fractional
-    digits, stray characters): an unreadable time is not a reason to lose the rest.
-
-    @par Specification
-    getSMSSendStatusForRecipient, field `timestamp`; RFC 3339 section 5.6.
-*/
-SFMC_SMS_DECL std::optional<api_timestamp> parse_api_timestamp(std::string_view s) noexcept;
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/timestamp.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_TIMESTAMP_IPP
@@ -3549,89 +4730,6 @@ SFMC_SMS_DECL std::string api_timestamp::to_rfc3339() const
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// What the lookup route says became of the message, from `eventCategoryType`. The lookup
-/// stops at the hand-over to the provider; ENS's `ens::event_status` goes on to the receipts
-/// (the words they share mean the same: docs/design.md, "Two status vocabularies").
-enum class send_status {
-    sent,     ///< TransactionalSendEvents.SMSSent (EmailSent): handed to the outbound service
-    queued,   ///< TransactionalSendEvents.SMSQueued (EmailQueued): not processed yet
-    not_sent, ///< TransactionalSendEvents.SMSNotSent (EmailNotSent): see `info.statusCode`
-    unknown,  ///< a value this version does not know; the text is kept
-};
-
-/// "sent", "queued", "not_sent" or "unknown".
-constexpr std::string_view to_string(send_status s) noexcept
-{
-    switch (s) {
-    case send_status::sent: return "sent";
-    case send_status::queued: return "queued";
-    case send_status::not_sent: return "not_sent";
-    case send_status::unknown: break;
-    }
-    return "unknown";
-}
-
-/** The send status an `eventCategoryType` names, for either channel.
-
-    The six documented values (`SMSSent`, `SMSQueued`, `SMSNotSent` and their `Email` twins,
-    after `TransactionalSendEvents.`) are matched without regard to case (the event service
-    spells them `SmsSent`); anything else is @ref send_status::unknown, not an error: the API
-    may add states.
-*/
-SFMC_SMS_DECL send_status parse_send_status(std::string_view event_category_type) noexcept;
-
-/// The `info` object: details of the message, each present only when the API sent it.
-struct status_info {
-    /// `messageKey`, as the server echoed it.
-    std::optional<std::string> message_key;
-    /// `contactKey`: the subscriber.
-    std::optional<std::string> contact_key;
-    /// `to`: the phone number.
-    std::optional<std::string> to;
-    std::optional<int> status_code;  ///< see @ref status_code_name
-    /// `statusMessage`.
-    std::optional<std::string> status_message;
-    /// Member by member.
-    friend bool operator==(status_info const&, status_info const&) = default;
-};
-
-/** A decoded send-status response.
-
-    @par Specification
-    getSMSSendStatusForRecipient, "Example Response".
-*/
-struct message_status {
-    /// What became of the message, from `eventCategoryType`.
-    send_status status = send_status::unknown;
-    std::string event_category_type; ///< as received
-    /// `requestId`: the send request that carried the message.
-    std::string request_id;
-    std::string timestamp;           ///< as received: UTC−6, no offset
-    /// The same instant in UTC; nullopt when the text could not be read.
-    std::optional<api_timestamp> timestamp_utc;
-    /// `compositeId`, when the API sent one.
-    std::optional<std::string> composite_id;
-    /// The `info` object, when the API sent one.
-    std::optional<status_info> info;
-
-    /// "sent (TransactionalSendEvents.SMSSent) at 2018-08-03T19:41:18.55Z", for logs.
-    friend std::ostream& operator<<(std::ostream& out, message_status const& s);
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/message_status.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_MESSAGE_STATUS_IPP
@@ -3674,34 +4772,6 @@ SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, message_status const& 
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <string>
-
-namespace sfmc::sms {
-
-/** Decodes the response to a send-status lookup: the status, or why there is none.
-
-    In order: a status outside 2xx becomes the API's error (@ref decode_error); then a
-    `Content-Type` that is not JSON, an empty body, a body over `opt.max_body_size` or
-    nested deeper than `opt.max_depth` are refused; then the JSON is parsed (trailing commas
-    allowed, as in the API's own examples; unknown fields ignored) and converted.
-    `requestId`, `eventCategoryType` and `timestamp` are required; a missing one, or any
-    known field of the wrong type, is an error naming the field. A failure to decode keeps
-    the HTTP status and the first `opt.max_raw_body` bytes of the body.
-
-    Never throws for anything in `res`, and uses memory bounded by the body's size.
-
-    @par Specification
-    getSMSSendStatusForRecipient.
-*/
-SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res, decode_options const& opt = {});
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/decode_status.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_DECODE_STATUS_IPP
@@ -3755,52 +4825,6 @@ SFMC_SMS_DECL api_result<message_status> decode_status(http_response const& res,
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-// ---- sfmc/sms/status_request.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_STATUS_REQUEST_HPP
-#define SFMC_SMS_STATUS_REQUEST_HPP
-
-
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The route of the send-status lookup of an SMS, appended to the endpoint's base path.
-inline constexpr std::string_view status_route = "/messaging/v1/sms/messages/";
-/// The route of the send-status lookup of an email.
-inline constexpr std::string_view email_status_route = "/messaging/v1/email/messages/";
-
-/// The route of the send-status lookup on `on`.
-constexpr std::string_view status_route_of(channel on) noexcept
-{
-    return on == channel::email ? email_status_route : status_route;
-}
-
-/** Builds `GET {base}/messaging/v1/{sms|email}/messages/{key}` with the headers the API expects.
-
-    The key is written as one percent-encoded path segment (see @ref encode_path_segment);
-    the headers are `Host`, `Authorization: Bearer {token}`, `Accept: application/json` and
-    the `Content-Type: application/json` the reference page shows. Every argument is already
-    validated, so this cannot fail; it allocates once.
-
-    @par Example
-    @code
-    auto req = sfmc::sms::make_status_request(*rest, *key, *token);
-    // req.target() == "/messaging/v1/sms/messages/order%2042%2Fa"
-    @endcode
-
-    @par Specification
-    GET /messaging/v1/sms/messages/{messageKey}, "Example Request".
-*/
-SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
-                                               channel on = channel::sms);
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/status_request.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_STATUS_REQUEST_IPP
@@ -3809,255 +4833,348 @@ SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key c
 // status_request.hpp's definitions: inline in header-only mode, compiled once by
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
-// ---- sfmc/sms/request_builder.hpp ----
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
+                                        channel on)
+{
+    constexpr std::string_view json = "application/json";
+    auto const route = status_route_of(on);
+    http_request req;
+    request_builder(req, "GET", ep,
+                    route.size() + request_builder::path_room(key.value()) + request_builder::bearer_room(token) +
+                        2 * json.size())
+        .path(route)
+        .segment(key.value())
+        .bearer(token)
+        .header("Accept", json)
+        .header("Content-Type", json)
+        .finish();
+    return req;
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/impl/status_lookup.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_REQUEST_BUILDER_HPP
-#define SFMC_SMS_REQUEST_BUILDER_HPP
+#ifndef SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
+#define SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
+
+// status_lookup.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 
-#include <boost/assert.hpp>
+namespace sfmc::sms {
 
-#include <cstddef>
+SFMC_SMS_DECL http_request status_lookup::make_request(endpoint const& rest, access_token const& token) const
+{
+    return make_status_request(rest, key, token, on);
+}
+
+SFMC_SMS_DECL api_result<message_status> status_lookup::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_status(res, opt);
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/impl/client_credentials.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
+#define SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
+
+// client_credentials.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL result<client_credentials> client_credentials::make(std::string_view client_id,
+                                                                 std::string_view client_secret,
+                                                                 std::string_view account_id, std::string_view scope)
+{
+    if (client_id.empty() || client_secret.empty())
+        return error::bad_credentials;
+    for (auto v : {client_id, client_secret, account_id, scope})
+        if (!detail::utf8_code_points(v))
+            return error::bad_credentials;
+    client_credentials c;
+    c.client_id_ = client_id;
+    c.client_secret_ = client_secret;
+    if (!account_id.empty())
+        c.account_id_ = std::string(account_id);
+    if (!scope.empty())
+        c.scope_ = std::string(scope);
+    return c;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, client_credentials const& c)
+{
+    out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
+    if (c.account_id_)
+        out << " account_id=" << *c.account_id_;
+    return out;
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/impl/token_cache.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_CACHE_IPP
+#define SFMC_SMS_IMPL_TOKEN_CACHE_IPP
+
+// token_cache.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <algorithm>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL void token_cache::store(api_result<token_response> const& outcome, time_point requested_at)
+{
+    if (outcome) {
+        granted_ = *outcome;
+        auto const margin =
+            std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
+        refresh_at_ = requested_at + outcome->expires_in - margin;
+        refusal_.reset();
+    } else if (is_refusal(outcome.error())) {
+        refusal_ = outcome.error();
+        refused_until_ = requested_at + opt_.refusal_hold;
+    }
+}
+
+SFMC_SMS_DECL void token_cache::invalidate(access_token const& rejected) noexcept
+{
+    if (granted_ && granted_->token == rejected)
+        granted_.reset();
+}
+
+} // namespace sfmc::sms
+
+#endif
+// ---- sfmc/sms/impl/token_provider.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+#define SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
+
+// token_provider.hpp's definitions: inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+// ---- sfmc/sms/detail/token_fetch.hpp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+#define SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
+
+
 #include <cstdint>
-#include <cstring>
-#include <string_view>
+#include <optional>
+
+namespace sfmc::sms::detail {
+
+// What the blocking and the coroutine token providers share, as plain state under the
+// provider's own lock: the cache, and whether a token request is in flight. One request at
+// a time; its outcome, a failure included, reaches every caller that waited for it.
+class token_fetch {
+public:
+    explicit token_fetch(token_cache_options opt) noexcept : cache_(opt) {}
+
+    // What a caller does now: take `answer`, or send the token request (`must_fetch`: it is
+    // now the one fetching), or wait until `ended(awaited)`.
+    struct step {
+        std::optional<api_result<token_response>> answer;
+        bool must_fetch = false;
+        std::uint64_t awaited = 0;
+    };
+
+    step look(token_cache::time_point now);
+
+    // True once the request a caller waits for has ended.
+    bool ended(std::uint64_t awaited) const noexcept { return !fetching_ || fetches_ != awaited; }
+
+    // After waiting: the failure of the request waited for, if it failed (so does the caller).
+    std::optional<failure> failure_of(std::uint64_t awaited) const;
+
+    // The outcome of the request sent at `started`.
+    void finish(api_result<token_response> const& outcome, token_cache::time_point started);
+
+    void invalidate(access_token const& rejected) noexcept { cache_.invalidate(rejected); }
+    std::uint64_t requests() const noexcept { return fetches_; }
+
+private:
+    token_cache cache_;
+    bool fetching_ = false;
+    std::uint64_t fetches_ = 0;
+    std::optional<failure> last_failure_;
+};
+
+} // namespace sfmc::sms::detail
+
+
+#endif
+
+#include <condition_variable>
+#include <mutex>
 
 namespace sfmc::sms {
 
 namespace detail {
-// Not constexpr: reaching it while a `http_name` is checked stops the compilation there.
-inline void http_name_must_be_an_rfc9110_token() {}
+struct token_provider_state {
+    explicit token_provider_state(token_cache_options opt) noexcept : fetch(opt) {}
+
+    std::mutex mutex;
+    std::condition_variable fetch_ended; // callers wait here for the token request in flight
+    token_fetch fetch;                   // under `mutex`
+};
+
+SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt)
+{
+    return new token_provider_state(opt);
+}
 } // namespace detail
 
-/** A method or header name, checked when the program compiles: an RFC 9110 token
-    (letters, digits and the punctuation RFC 9110 section 5.6.2 lists as `tchar`).
+SFMC_SMS_DECL token_provider::~token_provider()
+{
+    delete state_;
+    if (owned_)
+        destroy_(owned_);
+}
 
-    Made only from a string literal, so a name can never come from data: no request the
-    builder writes can be split by a name.
-*/
-class http_name {
-public:
-    /// `literal` as a name; a compile error unless it is a token.
-    template <std::size_t N>
-    consteval http_name(char const (&literal)[N]) : text_(literal, N - 1)
-    {
-        if (text_.empty())
-            detail::http_name_must_be_an_rfc9110_token();
-        for (char c : text_)
-            if (!is_token_char(c))
-                detail::http_name_must_be_an_rfc9110_token();
+SFMC_SMS_DECL api_result<token_response> token_provider::get()
+{
+    std::unique_lock lock(state_->mutex);
+    while (true) {
+        auto next = state_->fetch.look(now());
+        if (next.answer)
+            return std::move(*next.answer);
+        if (next.must_fetch)
+            break;
+        state_->fetch_ended.wait(lock, [&] { return state_->fetch.ended(next.awaited); });
+        if (auto failed = state_->fetch.failure_of(next.awaited))
+            return std::move(*failed);
     }
+    lock.unlock();
 
-    /// The name.
-    constexpr std::string_view text() const noexcept { return text_; }
-
-private:
-    static constexpr bool is_token_char(char c) noexcept
-    {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-    }
-
-    std::string_view text_;
-};
-
-/** Builds an `http_request`: the way every route, the library's and yours, writes its request.
-
-    A route's `make_request` names its request, makes a builder that writes into it with the
-    method and the endpoint (which gives the scheme, the host, the `Host` header and the base
-    path in front of the target), adds the pieces, calls `finish()` and returns the request by
-    name, so that it is written in place and never copied:
-    | call | writes |
-    |------|--------|
-    | `path(text)` | route text such as `"/messaging/v1/sms/messages/"`; any byte a path may not hold (`%`, `?`, `#`, space, non-ASCII) percent-encoded, so it can never end the path |
-    | `segment(s)` | `s` as exactly one path segment: `/` and everything but RFC 3986's unreserved characters percent-encoded, `.` and `..` too |
-    | `query(name, value)` | `?name=value`, then `&name=value`; each percent-encoded so that it cannot end its part (`&`, `=`, `+`, `#`) |
-    | `header(name, value)` | a header; the name is an @ref http_name, the value's CR, LF, NUL and other control characters (but tab) are sent as spaces (RFC 9110 section 5.5), so no value splits the request |
-    | `bearer(token)` | `Authorization: Bearer {token}`, the value printing a request redacts |
-    | `body(type, bytes)`, `json_body(text)` | `Content-Type` and the body |
-    Target pieces may come before or after headers (the target is kept whole either way); at
-    most `http_request::max_headers` headers, `Host` included. Nothing here fails: what a route
-    must refuse (an empty id, a value out of range) it refuses in its `validate()`, before
-    anything is built.
-
-    All the request's text is one buffer, allocated once when `size_hint` covers what is
-    written after the authority (the library's own routes compute it; the `*_room` functions
-    help), and grown otherwise.
-
-    @par Example
-    @code
-    sfmc::sms::http_request make_request(sfmc::sms::endpoint const& rest, sfmc::sms::access_token const& token) const
-    {
-        sfmc::sms::http_request req;
-        sfmc::sms::request_builder(req, "POST", rest)
-            .path("/messaging/v1/sms/messages/")
-            .segment(key.value())
-            .bearer(token)
-            .header("Accept", "application/json")
-            .json_body(body)
-            .finish();
-        return req;
-    }
-    @endcode
-*/
-class request_builder {
-public:
-    /// Writes into `into` (made anew) a request `method` to `base`, its `Host` header written;
-    /// `size_hint` bytes reserved for the rest. `into` must outlive the builder.
-    request_builder(http_request& into, http_name method, endpoint const& base, std::size_t size_hint = 256)
-        : req_(into)
-    {
-        req_.headers_.count = 0;
-        req_.body_ = {};
-        req_.method_ = method.text();
-        req_.scheme_ = base.scheme();
-        req_.port_ = base.port();
-        req_.text_.resize(base.authority().size() + base.base_path().size() + size_hint);
-        auto const authority = append(base.authority());
-        req_.host_ = {base.authority().starts_with('[') ? 1u : 0u, static_cast<std::uint32_t>(base.host().size())};
-        add_field("Host", authority);
-        target_begin_ = size_;
-        // The endpoint's base path is already in its normal, encoded form (endpoint::from_url).
-        append_target(base.base_path());
-    }
-
-    request_builder(request_builder const&) = delete;
-    request_builder& operator=(request_builder const&) = delete;
-
-    /// Appends route text to the path, encoding what a path may not hold.
-    request_builder& path(std::string_view text)
-    {
-        if (target_end_ == size_ && is_path_text(text)) // route text, in order: copied whole
-            append_target(text);
-        else
-            add_to_target(text, charset::path);
-        return *this;
-    }
-    /// Appends `s` as one path segment.
-    request_builder& segment(std::string_view s)
-    {
-        if (target_end_ == size_) { // in order: encoded in place, in one pass
-            char* const out = make_room(path_room(s));
-            size_ += static_cast<std::size_t>(encode_path_segment(s, out, path_room(s)) - out);
-            target_end_ = size_;
-        } else {
-            add_to_target(s, charset::segment);
+    auto const started = now();
+    // A transport may throw (a Qt or company wrapper): the exception goes on to this caller,
+    // and the fetch still ends, with a failure for those waiting; the next `get` fetches anew.
+    struct end_if_thrown {
+        detail::token_provider_state* state;
+        std::chrono::steady_clock::time_point started;
+        bool ended = false;
+        ~end_if_thrown()
+        {
+            if (ended)
+                return;
+            std::lock_guard relock(state->mutex);
+            state->fetch.finish(failure(error::transport_failed, "the transport threw an exception"), started);
+            state->fetch_ended.notify_all();
         }
-        return *this;
-    }
-    /// Appends `name=value` to the query.
-    SFMC_SMS_DECL request_builder& query(std::string_view name, std::string_view value);
-    /// Adds a header.
-    request_builder& header(http_name name, std::string_view value)
-    {
-        auto const at = append(value);
-        // RFC 9110 section 5.5: CR, LF and NUL may not be in a value; other controls but tab
-        // are not field characters either. As spaces they cannot end the header. The test is
-        // branch-free over the caller's bytes (a byte loop that may store was a quarter of the
-        // time to build a request: bench/, build/ours/*); the rare value that has one is mended.
-        bool has_control = false;
-        for (char c : value)
-            has_control |= is_control(c);
-        if (has_control)
-            for (auto *c = req_.text_.data() + at.offset, *end = c + at.size; c != end; ++c)
-                if (is_control(*c))
-                    *c = ' ';
-        add_field(name.text(), at);
-        return *this;
-    }
-    /// Adds `Authorization: Bearer {token}`.
-    request_builder& bearer(access_token const& token)
-    {
-        // The one place a request takes the token; access_token holds visible ASCII only.
-        auto const at = append("Bearer ");
-        append(token.reveal());
-        add_field("Authorization", {at.offset, static_cast<std::uint32_t>(size_ - at.offset)});
-        return *this;
-    }
-    /// Adds `Content-Type: {content_type}` and sets the body.
-    request_builder& body(std::string_view content_type, std::string_view bytes)
-    {
-        header("Content-Type", content_type);
-        req_.body_ = append(bytes);
-        return *this;
-    }
-    /// `body("application/json", json)`.
-    request_builder& json_body(std::string_view json) { return body("application/json", json); }
+    } guard{state_, started};
+    call grant(token_grant{credentials_}, auth_, {.decode = opt_.decode, .retry = {.max_retries = 0}});
+    auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
 
-    /// Ends the request: the target is set, the text cut to what was written (nothing is
-    /// allocated). The builder is done with it.
-    void finish() noexcept
-    {
-        req_.target_ = {static_cast<std::uint32_t>(target_begin_), static_cast<std::uint32_t>(target_end_ - target_begin_)};
-        req_.text_.resize(size_);
-    }
+    lock.lock();
+    guard.ended = true;
+    state_->fetch.finish(fetched, started);
+    state_->fetch_ended.notify_all();
+    return fetched;
+}
 
-    /// The most `path(text)` or `segment(s)` may write: every byte encoded.
-    static constexpr std::size_t path_room(std::string_view s) noexcept { return 3 * s.size(); }
-    /// The most `query(name, value)` may write.
-    static constexpr std::size_t query_room(std::string_view name, std::string_view value) noexcept
-    {
-        return 2 + 3 * (name.size() + value.size());
-    }
-    /// What `bearer(token)` writes.
-    static std::size_t bearer_room(access_token const& token) noexcept { return 7 + token.reveal().size(); }
+SFMC_SMS_DECL void token_provider::invalidate(access_token const& rejected)
+{
+    std::lock_guard lock(state_->mutex);
+    state_->fetch.invalidate(rejected);
+}
 
-private:
-    enum class charset { path, segment, query, raw };
+SFMC_SMS_DECL std::uint64_t token_provider::token_requests() const
+{
+    std::lock_guard lock(state_->mutex);
+    return state_->fetch.requests();
+}
 
-    SFMC_SMS_DECL static bool is_path_text(std::string_view s) noexcept;
-    SFMC_SMS_DECL void add_to_target(std::string_view s, charset set);
-    SFMC_SMS_DECL void grow(std::size_t n);
+SFMC_SMS_DECL std::chrono::steady_clock::time_point token_provider::now() const
+{
+    return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
+}
 
-    static constexpr bool is_control(char c) noexcept
-    {
-        auto const u = static_cast<unsigned char>(c);
-        return (u < 0x20 && u != '\t') || u == 0x7f;
-    }
-
-    http_request::span append(std::string_view s)
-    {
-        auto const at = size_;
-        if (!s.empty()) { // an empty view may have no data: memcpy must not see it
-            std::memcpy(make_room(s.size()), s.data(), s.size());
-            size_ += s.size();
-        }
-        return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(s.size())};
-    }
-    // At most max_headers: more is the route's bug (asserted), and the extra ones are not sent.
-    void add_field(std::string_view name, http_request::span value) noexcept
-    {
-        auto& slots = req_.headers_;
-        BOOST_ASSERT_MSG(slots.count < http_request::max_headers, "more headers than http_request::max_headers");
-        if (slots.count < http_request::max_headers)
-            slots.items[slots.count++] = {name.data(), static_cast<std::uint32_t>(name.size()), value};
-    }
-
-    // Room for `n` more bytes; the buffer grows only when the hint was short.
-    char* make_room(std::size_t n)
-    {
-        if (n > req_.text_.size() - size_)
-            grow(n);
-        return req_.text_.data() + size_;
-    }
-    void append_target(std::string_view s)
-    {
-        if (!s.empty()) // an empty view may have no data: memcpy must not see it
-            std::memcpy(make_room(s.size()), s.data(), s.size());
-        size_ += s.size();
-        target_end_ = size_;
-    }
-
-    http_request& req_;
-    std::size_t size_ = 0;         // bytes of req_.text_ written; the rest is room
-    std::size_t target_begin_ = 0; // the target follows the authority
-    std::size_t target_end_ = 0;   // where the next target piece goes
-    bool has_query_ = false;
-};
+SFMC_SMS_DECL api_result<token_response> token_provider::unused_token()
+{ return failure(error::bad_token); }
 
 } // namespace sfmc::sms
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#endif
+// ---- sfmc/sms/impl/queue_lookup.ipp ----
+// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
+#ifndef SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
+#define SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
+
+// queue_lookup.hpp's definitions (the request and the decoder): inline in header-only mode, compiled once by
+// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+
+
+#include <array>
+
+namespace sfmc::sms {
+
+SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt)
+{
+    if (auto refused = detail::refuse_json_answer(res, opt))
+        return std::move(*refused);
+    enum { request_id, count, age_seconds, fields_count };
+    std::array<detail::json_field, fields_count> fields{{{"requestId"}, {"count"}, {"ageSeconds"}}};
+    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
+    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
+        return refuse(std::move(read).error());
+    detail::field_converter in(fields);
+    queue_metrics out;
+    out.request_id = in.optional_string(request_id);
+    out.count = in.required_int(count).value_or(0);
+    out.age_seconds = in.required_int(age_seconds).value_or(0);
+    if (in.error())
+        return refuse(*in.error());
+    return out;
+}
+
+SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, access_token const& token) const
+{
+    constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
+    auto const channel_route = std::string_view("/messaging/v1/");
+    auto const on_name = to_string(on);
+    http_request req;
+    request_builder(req, "GET", rest,
+                    channel_route.size() + on_name.size() + definitions.size() +
+                        request_builder::path_room(definition_key.value()) + queue.size() +
+                        request_builder::bearer_room(token) + json.size())
+        .path(channel_route)
+        .path(on_name)
+        .path(definitions)
+        .segment(definition_key.value())
+        .path(queue)
+        .bearer(token)
+        .header("Accept", json)
+        .finish();
+    return req;
+}
+
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
+{
+    return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
+}
+
+SFMC_SMS_DECL api_result<queue_metrics> queue_lookup::decode(http_response const& res, decode_options const& opt) const
+{
+    return decode_queue_metrics(res, opt);
+}
+
+} // namespace sfmc::sms
+
+#endif
 // ---- sfmc/sms/impl/request_builder.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_REQUEST_BUILDER_IPP
@@ -4157,654 +5274,6 @@ SFMC_SMS_DECL request_builder& request_builder::query(std::string_view name, std
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL http_request make_status_request(endpoint const& ep, message_key const& key, access_token const& token,
-                                        channel on)
-{
-    constexpr std::string_view json = "application/json";
-    auto const route = status_route_of(on);
-    http_request req;
-    request_builder(req, "GET", ep,
-                    route.size() + request_builder::path_room(key.value()) + request_builder::bearer_room(token) +
-                        2 * json.size())
-        .path(route)
-        .segment(key.value())
-        .bearer(token)
-        .header("Accept", json)
-        .header("Content-Type", json)
-        .finish();
-    return req;
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-
-#include <optional>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** The send-status lookup as a `route`: @ref make_status_request plus @ref decode_status.
-    An SMS by default; the email twin with `channel::email`, the same in every other way.
-
-    @par Example
-    @code
-    sfmc::sms::call lookup(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k")}, rest);
-    sfmc::sms::call email(sfmc::sms::status_lookup{*sfmc::sms::message_key::make("k"), sfmc::sms::channel::email}, rest);
-    @endcode
-*/
-struct status_lookup {
-    /// What a success holds.
-    using value_type = message_status;
-    /// What a failure's `request` says.
-    static constexpr std::string_view name = "send-status lookup";
-
-    /// The message to look up.
-    message_key key;
-    /// Its channel.
-    channel on = channel::sms;
-
-    /// Refuses `channel::unknown`.
-    std::optional<failure> validate() const
-    {
-        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
-    }
-
-    /// The lookup of `key` at `rest` (see `make_status_request`).
-    http_request make_request(endpoint const& rest, access_token const& token) const;
-
-    /// The status, or why there is none (see `decode_status`).
-    api_result<message_status> decode(http_response const& res, decode_options const& opt) const;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/status_lookup.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
-#define SFMC_SMS_IMPL_STATUS_LOOKUP_IPP
-
-// status_lookup.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL http_request status_lookup::make_request(endpoint const& rest, access_token const& token) const
-{
-    return make_status_request(rest, key, token, on);
-}
-
-SFMC_SMS_DECL api_result<message_status> status_lookup::decode(http_response const& res, decode_options const& opt) const
-{
-    return decode_status(res, opt);
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-// ---- sfmc/sms/token_provider.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TOKEN_PROVIDER_HPP
-#define SFMC_SMS_TOKEN_PROVIDER_HPP
-
-// ---- sfmc/sms/client_credentials.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_CLIENT_CREDENTIALS_HPP
-#define SFMC_SMS_CLIENT_CREDENTIALS_HPP
-
-
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** An installed package's client id and secret, with the optional business unit and scope.
-
-    Any character may appear (the token request escapes it as JSON, RFC 8259), but the id
-    and secret must not be empty and every value must be UTF-8. Printing writes the secret
-    as `[redacted]`; only @ref reveal_secret gives it, for building the token request.
-
-    @par Specification
-    Marketing Cloud "access-token-s2s": `client_id`, `client_secret`, `account_id` (MID),
-    `scope` (space-separated).
-*/
-class client_credentials {
-public:
-    /// Validates the credentials: `error::bad_credentials` when the id or secret is empty or a value is not UTF-8.
-    static result<client_credentials> make(std::string_view client_id, std::string_view client_secret,
-                                           std::string_view account_id = {}, std::string_view scope = {});
-
-    /// The client id (not secret).
-    std::string_view client_id() const noexcept { return client_id_; }
-    /// The secret. Named so that every place it leaves the object is easy to find.
-    std::string_view reveal_secret() const noexcept { return client_secret_; }
-    /// The business unit (MID) to ask the token for, if any.
-    std::optional<std::string> const& account_id() const noexcept { return account_id_; }
-    /// The scopes to ask for, space-separated, if any.
-    std::optional<std::string> const& scope() const noexcept { return scope_; }
-
-    /// Writes the id and account, the secret as `[redacted]`.
-    friend std::ostream& operator<<(std::ostream& out, client_credentials const& c);
-
-private:
-    client_credentials() = default;
-    std::string client_id_, client_secret_;
-    std::optional<std::string> account_id_, scope_;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/client_credentials.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
-#define SFMC_SMS_IMPL_CLIENT_CREDENTIALS_IPP
-
-// client_credentials.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL result<client_credentials> client_credentials::make(std::string_view client_id,
-                                                                 std::string_view client_secret,
-                                                                 std::string_view account_id, std::string_view scope)
-{
-    if (client_id.empty() || client_secret.empty())
-        return error::bad_credentials;
-    for (auto v : {client_id, client_secret, account_id, scope})
-        if (!detail::utf8_code_points(v))
-            return error::bad_credentials;
-    client_credentials c;
-    c.client_id_ = client_id;
-    c.client_secret_ = client_secret;
-    if (!account_id.empty())
-        c.account_id_ = std::string(account_id);
-    if (!scope.empty())
-        c.scope_ = std::string(scope);
-    return c;
-}
-
-SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, client_credentials const& c)
-{
-    out << "client_id=" << c.client_id_ << " client_secret=[redacted]";
-    if (c.account_id_)
-        out << " account_id=" << *c.account_id_;
-    return out;
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-// ---- sfmc/sms/token_cache.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TOKEN_CACHE_HPP
-#define SFMC_SMS_TOKEN_CACHE_HPP
-
-
-#include <chrono>
-#include <optional>
-
-namespace sfmc::sms {
-
-/// How long a @ref token_cache keeps what it was given.
-struct token_cache_options {
-    /// Refresh this long before the token expires (Salesforce advises about two minutes).
-    /// At most half the token's lifetime is used, so a short-lived token is still reused.
-    std::chrono::seconds refresh_margin{120};
-    /// After a refusal that asking again cannot change (a 4xx other than 408 and 429, such
-    /// as `invalid_client`), answer with it for this long without asking: a thousand
-    /// lookups with a wrong secret make one token request, not a thousand.
-    std::chrono::seconds refusal_hold{60};
-};
-
-/** What is known of the access token, as plain state: no clock, no lock, no I/O.
-
-    Times are points of a monotonic clock that the owner reads and passes in. The drivers
-    (@ref token_provider, @ref async_token_provider) wrap one in their locking and waiting;
-    anyone driving calls from their own loop can do the same.
-
-    @par Example
-    @code
-    sfmc::sms::token_cache cache;
-    auto const now = std::chrono::steady_clock::now();
-    if (cache.needs_token(now))
-        cache.store(fetch_a_token(), now);   // the outcome of a token request sent at `now`
-    if (auto const* granted = cache.fresh(now))
-        use(granted->token);
-    @endcode
-*/
-class token_cache {
-public:
-    /// A point of the owner's monotonic clock.
-    using time_point = std::chrono::steady_clock::time_point;
-
-    /// An empty cache.
-    explicit token_cache(token_cache_options opt = {}) noexcept : opt_(opt) {}
-
-    /// The cached token when it is still fresh at `now`, else null.
-    token_response const* fresh(time_point now) const noexcept
-    {
-        return granted_ && now < refresh_at_ ? &*granted_ : nullptr;
-    }
-
-    /// The refusal still held at `now` (see `token_cache_options::refusal_hold`), else null.
-    failure const* held_refusal(time_point now) const noexcept
-    {
-        return refusal_ && now < refused_until_ ? &*refusal_ : nullptr;
-    }
-
-    /// True when a token request is due: no fresh token, and no refusal held.
-    bool needs_token(time_point now) const noexcept { return !fresh(now) && !held_refusal(now); }
-
-    /** Keeps the outcome of a token request sent at `requested_at`.
-
-        A token is fresh until `requested_at + expires_in - margin`, the margin being
-        `refresh_margin` or half the lifetime, whichever is shorter (measured from when the
-        request was sent, so a slow answer errs on the safe side). A definite refusal is held
-        for `refusal_hold`; any other failure is not kept, so the next caller asks again.
-    */
-    void store(api_result<token_response> const& outcome, time_point requested_at);
-
-    /// Drops `rejected` if it is still the cached token (the API answered 401 to it); a
-    /// token that was replaced meanwhile stays.
-    void invalidate(access_token const& rejected) noexcept;
-
-    /// A 4xx other than 408 (timeout) and 429 (rate limit): asking again gets the same answer.
-    static bool is_refusal(failure const& f) noexcept
-    {
-        return f.http_status >= 400 && f.http_status <= 499 && f.http_status != 408 && f.http_status != 429;
-    }
-
-private:
-    token_cache_options opt_;
-    std::optional<token_response> granted_;
-    time_point refresh_at_{};
-    std::optional<failure> refusal_;
-    time_point refused_until_{};
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/token_cache.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_TOKEN_CACHE_IPP
-#define SFMC_SMS_IMPL_TOKEN_CACHE_IPP
-
-// token_cache.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-
-#include <algorithm>
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL void token_cache::store(api_result<token_response> const& outcome, time_point requested_at)
-{
-    if (outcome) {
-        granted_ = *outcome;
-        auto const margin =
-            std::min<std::chrono::steady_clock::duration>(opt_.refresh_margin, outcome->expires_in / 2);
-        refresh_at_ = requested_at + outcome->expires_in - margin;
-        refusal_.reset();
-    } else if (is_refusal(outcome.error())) {
-        refusal_ = outcome.error();
-        refused_until_ = requested_at + opt_.refusal_hold;
-    }
-}
-
-SFMC_SMS_DECL void token_cache::invalidate(access_token const& rejected) noexcept
-{
-    if (granted_ && granted_->token == rejected)
-        granted_.reset();
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-// ---- sfmc/sms/transport.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TRANSPORT_HPP
-#define SFMC_SMS_TRANSPORT_HPP
-
-
-#include <concepts>
-
-namespace sfmc::sms {
-
-/** The one seam to an HTTP stack: send a request, get the response or a transport error.
-
-    @par Valid expressions
-    With `t` an lvalue of type `T` and `req` an `http_request const&`:
-    | expression   | type                           | semantics |
-    |--------------|--------------------------------|-----------|
-    | `t.send(req)` | convertible to `result<http_response>` | sends `req` exactly as it is (method, target byte for byte, headers, body) and returns the response, whatever its status; or an error code when no response came back (refused, reset, TLS failure, timeout) |
-
-    A transport never follows redirects (a 302 is returned as data: following it would hand
-    the bearer token to another host), never retries on its own, and may keep connections
-    open between calls: it is taken by reference and reused.
-
-    @par Exemplar
-    @code
-    struct exemplar_transport {
-        sfmc::sms::result<sfmc::sms::http_response> send(sfmc::sms::http_request const&);
-    };
-    static_assert(sfmc::sms::transport<exemplar_transport>);
-    @endcode
-
-    @par Models
-    Any user type of the shape above; the library's tests use fakes that replay canned
-    responses. Ready adapters for libcurl and Boost.Beast are opt-in headers.
-*/
-template <class T>
-concept transport = requires(T& t, http_request const& req) {
-    { t.send(req) } -> std::convertible_to<result<http_response>>;
-};
-
-namespace detail {
-struct exemplar_transport {
-    result<http_response> send(http_request const&);
-};
-static_assert(transport<exemplar_transport>);
-} // namespace detail
-
-} // namespace sfmc::sms
-
-#endif
-
-#include <chrono>
-#include <cstdint>
-#include <functional>
-#include <optional>
-#include <type_traits>
-
-namespace sfmc::sms {
-
-namespace detail {
-struct token_provider_state;
-SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt);
-} // namespace detail
-
-/// How a @ref token_provider (or an `async_token_provider`) caches and decodes.
-struct token_provider_options {
-    /// Limits on what a response may hold.
-    decode_options decode{};
-    /// The refresh margin and the refusal hold.
-    token_cache_options cache{};
-    /// The monotonic clock expiry is measured with (empty: `steady_clock`); inject a fake in tests.
-    std::function<std::chrono::steady_clock::time_point()> clock{};
-};
-
-/** Fetches a token with client credentials, caches it, and refreshes it before it expires.
-
-    A blocking driver around a @ref token_cache and a @ref call of `token_grant`: the
-    mutex and the condition variable live here, the decisions in those two. Thread-safe:
-    concurrent callers (and several clients) share one token, and at most one token
-    request is in flight at a time; callers that arrive meanwhile wait for it and all
-    receive its outcome, a failure included. A failure is not retried here: the calls that
-    need the token retry as their own policy says, or, after a definite refusal, get it
-    back for `refusal_hold` without a request. After the API refuses a token (401),
-    @ref invalidate drops it so the next call fetches a new one.
-
-    There is no refresh token in Marketing Cloud: "refreshing" is a new client-credentials
-    request.
-
-    The provider sends its token requests over a transport of its own: a provider shared by
-    clients on several threads sends from any of them, so a transport that a client also uses
-    would see two requests at once. Move one in (`curl_transport{}`), or lend one with
-    `std::ref(t)` that nothing else uses meanwhile (or that is safe to share); a transport
-    passed as a plain lvalue does not compile.
-
-    @par Example
-    @code
-    sfmc::sms::token_provider tokens(sfmc::sms::curl_transport{}, auth, sfmc::sms::client_credentials::make(id, secret).value());
-    sfmc::sms::curl_transport http;
-    sfmc::sms::client sms(http, tokens); // REST base from the token's rest_instance_url
-    @endcode
-*/
-class token_provider {
-public:
-    /// Tokens from `auth` for `credentials`, over `http`, moved in: the provider's own.
-    template <transport Transport>
-        requires(!std::is_lvalue_reference_v<Transport>)
-    token_provider(Transport&& http, endpoint auth, client_credentials credentials, token_provider_options opt = {})
-        : token_provider(owning{}, new Transport(std::move(http)), std::move(auth), std::move(credentials), std::move(opt))
-    {
-    }
-
-    /// Tokens over `http`, lent: it must outlive the provider, and nothing else may use it
-    /// while the provider does (unless it is safe to share).
-    template <transport Transport>
-    token_provider(std::reference_wrapper<Transport> http, endpoint auth, client_credentials credentials,
-                   token_provider_options opt = {})
-        : send_(sender<Transport>{&http.get()}), auth_(std::move(auth)), credentials_(std::move(credentials)),
-          opt_(std::move(opt)), state_(detail::new_token_provider_state(opt_.cache))
-    {
-    }
-
-    /// Not a transport a client may use too: move it in, or lend it with `std::ref`.
-    template <transport Transport>
-    token_provider(Transport& http, endpoint auth, client_credentials credentials, token_provider_options opt = {}) = delete;
-
-    token_provider(token_provider const&) = delete;
-    token_provider& operator=(token_provider const&) = delete;
-    ~token_provider();
-
-    /// The cached token while it is fresh, else a new one from the token endpoint.
-    api_result<token_response> get();
-
-    /// Drops `rejected` if it is still the cached token, so the next @ref get fetches anew.
-    void invalidate(access_token const& rejected);
-
-    /// How many token requests have been sent.
-    std::uint64_t token_requests() const;
-
-private:
-    std::chrono::steady_clock::time_point now() const;
-
-    // The token request needs no token: never called.
-    static api_result<token_response> unused_token();
-
-    struct owning {};
-    template <class Transport>
-    token_provider(owning, Transport* owned, endpoint auth, client_credentials credentials, token_provider_options opt)
-        : token_provider(std::ref(*owned), std::move(auth), std::move(credentials), std::move(opt))
-    {
-        owned_ = owned;
-        destroy_ = [](void* t) { delete static_cast<Transport*>(t); };
-    }
-
-    template <class Transport>
-    struct sender {
-        Transport* transport;
-        result<http_response> operator()(http_request const& req) const { return transport->send(req); }
-    };
-
-    std::function<result<http_response>(http_request const&)> send_;
-    void* owned_ = nullptr;              // the transport moved in, if any
-    void (*destroy_)(void*) = nullptr;   // ... and how it goes
-    endpoint auth_;
-    client_credentials credentials_;
-    token_provider_options opt_;
-
-    // The lock, the condition variable and the cache, shared by the callers. Owned, never
-    // null: a pointer to a type defined out of line, not a unique_ptr, so that <sfmc/sms.hpp>
-    // includes neither <condition_variable> nor <memory> (they took a tenth of the time to
-    // compile it: bench/compile_time.py).
-    detail::token_provider_state* state_;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/token_provider.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
-#define SFMC_SMS_IMPL_TOKEN_PROVIDER_IPP
-
-// token_provider.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-// ---- sfmc/sms/detail/token_fetch.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
-#define SFMC_SMS_DETAIL_TOKEN_FETCH_HPP
-
-
-#include <cstdint>
-#include <optional>
-
-namespace sfmc::sms::detail {
-
-// What the blocking and the coroutine token providers share, as plain state under the
-// provider's own lock: the cache, and whether a token request is in flight. One request at
-// a time; its outcome, a failure included, reaches every caller that waited for it.
-class token_fetch {
-public:
-    explicit token_fetch(token_cache_options opt) noexcept : cache_(opt) {}
-
-    // What a caller does now: take `answer`, or send the token request (`must_fetch`: it is
-    // now the one fetching), or wait until `ended(awaited)`.
-    struct step {
-        std::optional<api_result<token_response>> answer;
-        bool must_fetch = false;
-        std::uint64_t awaited = 0;
-    };
-
-    step look(token_cache::time_point now);
-
-    // True once the request a caller waits for has ended.
-    bool ended(std::uint64_t awaited) const noexcept { return !fetching_ || fetches_ != awaited; }
-
-    // After waiting: the failure of the request waited for, if it failed (so does the caller).
-    std::optional<failure> failure_of(std::uint64_t awaited) const;
-
-    // The outcome of the request sent at `started`.
-    void finish(api_result<token_response> const& outcome, token_cache::time_point started);
-
-    void invalidate(access_token const& rejected) noexcept { cache_.invalidate(rejected); }
-    std::uint64_t requests() const noexcept { return fetches_; }
-
-private:
-    token_cache cache_;
-    bool fetching_ = false;
-    std::uint64_t fetches_ = 0;
-    std::optional<failure> last_failure_;
-};
-
-} // namespace sfmc::sms::detail
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/token_fetch.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_TOKEN_FETCH_IPP
-#define SFMC_SMS_IMPL_TOKEN_FETCH_IPP
-
-// detail/token_fetch.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
-
-
-namespace sfmc::sms {
-
-SFMC_SMS_DECL detail::token_fetch::step detail::token_fetch::look(token_cache::time_point now)
-{
-    if (auto const* granted = cache_.fresh(now))
-        return {*granted};
-    if (auto const* refusal = cache_.held_refusal(now))
-        return {api_result<token_response>(*refusal)};
-    if (!fetching_) {
-        fetching_ = true;
-        return {std::nullopt, true};
-    }
-    return {std::nullopt, false, fetches_};
-}
-
-SFMC_SMS_DECL std::optional<failure> detail::token_fetch::failure_of(std::uint64_t awaited) const
-{
-    if (fetches_ != awaited && last_failure_)
-        return last_failure_;
-    return std::nullopt;
-}
-
-SFMC_SMS_DECL void detail::token_fetch::finish(api_result<token_response> const& outcome, token_cache::time_point started)
-{
-    fetching_ = false;
-    ++fetches_;
-    cache_.store(outcome, started);
-    if (outcome)
-        last_failure_.reset();
-    else
-        last_failure_ = outcome.error();
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-// ---- sfmc/sms/token_grant.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TOKEN_GRANT_HPP
-#define SFMC_SMS_TOKEN_GRANT_HPP
-
-// ---- sfmc/sms/token_request.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TOKEN_REQUEST_HPP
-#define SFMC_SMS_TOKEN_REQUEST_HPP
-
-
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The route of the token request, appended to the auth endpoint's base path.
-inline constexpr std::string_view token_route = "/v2/token";
-
-/** Builds `POST {auth base}/v2/token` for the client-credentials grant.
-
-    The body is JSON with every string escaped (RFC 8259), so any character of a secret
-    arrives as it is; `account_id` and `scope` are sent only when given. Printing the request never
-    shows its body, hence never the secret.
-
-    @par Example
-    @code
-    auto auth = sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth);
-    auto req = sfmc::sms::make_token_request(*auth, *sfmc::sms::client_credentials::make(id, secret));
-    @endcode
-
-    @par Specification
-    Marketing Cloud "access-token-s2s"; RFC 6749 section 4.4.
-*/
-SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_credentials const& credentials);
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/token_request.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_TOKEN_REQUEST_IPP
@@ -4903,47 +5372,6 @@ SFMC_SMS_DECL http_request make_token_request(endpoint const& auth, client_crede
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** The client-credentials token request as a `route`: @ref make_token_request plus
-    @ref decode_token. It needs no token, and its secret is redacted from any failure.
-
-    @par Example
-    @code
-    auto creds = sfmc::sms::client_credentials::make(id, secret);
-    sfmc::sms::call grant(sfmc::sms::token_grant{*creds}, *sfmc::sms::endpoint::from_subdomain(sub, sfmc::sms::endpoint::api::auth));
-    @endcode
-*/
-struct token_grant {
-    /// What a success holds.
-    using value_type = token_response;
-    /// What a failure's `request` says.
-    static constexpr std::string_view name = "token request";
-    /// A POST that may be repeated: a second grant only makes another token.
-    static constexpr bool idempotent = true;
-
-    /// Who asks.
-    client_credentials credentials;
-
-    /// The token request to `auth` (see `make_token_request`).
-    http_request make_request(endpoint const& auth) const;
-
-    /// The token, or why there is none (see `decode_token`).
-    api_result<token_response> decode(http_response const& res, decode_options const& opt) const;
-
-    /// The client secret: a server that echoes it must not get it printed.
-    std::string_view secret() const noexcept { return credentials.reveal_secret(); }
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
 // ---- sfmc/sms/impl/token_grant.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
 #ifndef SFMC_SMS_IMPL_TOKEN_GRANT_IPP
@@ -4968,525 +5396,49 @@ SFMC_SMS_DECL api_result<token_response> token_grant::decode(http_response const
 } // namespace sfmc::sms
 
 #endif
-#endif
-
-#endif
-
-#include <condition_variable>
-#include <mutex>
-
-namespace sfmc::sms {
-
-namespace detail {
-struct token_provider_state {
-    explicit token_provider_state(token_cache_options opt) noexcept : fetch(opt) {}
-
-    std::mutex mutex;
-    std::condition_variable fetch_ended; // callers wait here for the token request in flight
-    token_fetch fetch;                   // under `mutex`
-};
-
-SFMC_SMS_DECL token_provider_state* new_token_provider_state(token_cache_options opt)
-{
-    return new token_provider_state(opt);
-}
-} // namespace detail
-
-SFMC_SMS_DECL token_provider::~token_provider()
-{
-    delete state_;
-    if (owned_)
-        destroy_(owned_);
-}
-
-SFMC_SMS_DECL api_result<token_response> token_provider::get()
-{
-    std::unique_lock lock(state_->mutex);
-    while (true) {
-        auto next = state_->fetch.look(now());
-        if (next.answer)
-            return std::move(*next.answer);
-        if (next.must_fetch)
-            break;
-        state_->fetch_ended.wait(lock, [&] { return state_->fetch.ended(next.awaited); });
-        if (auto failed = state_->fetch.failure_of(next.awaited))
-            return std::move(*failed);
-    }
-    lock.unlock();
-
-    auto const started = now();
-    // A transport may throw (a Qt or company wrapper): the exception goes on to this caller,
-    // and the fetch still ends, with a failure for those waiting; the next `get` fetches anew.
-    struct end_if_thrown {
-        detail::token_provider_state* state;
-        std::chrono::steady_clock::time_point started;
-        bool ended = false;
-        ~end_if_thrown()
-        {
-            if (ended)
-                return;
-            std::lock_guard relock(state->mutex);
-            state->fetch.finish(failure(error::transport_failed, "the transport threw an exception"), started);
-            state->fetch_ended.notify_all();
-        }
-    } guard{state_, started};
-    call grant(token_grant{credentials_}, auth_, {.decode = opt_.decode, .retry = {.max_retries = 0}});
-    auto fetched = detail::run_blocking(grant, send_, [](access_token const*) { return unused_token(); }, {});
-
-    lock.lock();
-    guard.ended = true;
-    state_->fetch.finish(fetched, started);
-    state_->fetch_ended.notify_all();
-    return fetched;
-}
-
-SFMC_SMS_DECL void token_provider::invalidate(access_token const& rejected)
-{
-    std::lock_guard lock(state_->mutex);
-    state_->fetch.invalidate(rejected);
-}
-
-SFMC_SMS_DECL std::uint64_t token_provider::token_requests() const
-{
-    std::lock_guard lock(state_->mutex);
-    return state_->fetch.requests();
-}
-
-SFMC_SMS_DECL std::chrono::steady_clock::time_point token_provider::now() const
-{
-    return opt_.clock ? opt_.clock() : std::chrono::steady_clock::now();
-}
-
-SFMC_SMS_DECL api_result<token_response> token_provider::unused_token()
-{ return failure(error::bad_token); }
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-
-#include <chrono>
-#include <functional>
-#include <optional>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// How a @ref client decodes, retries, reads the time and waits (a blocking sleep; empty:
-/// `std::this_thread::sleep_for`). See @ref driver_options.
-using client_options = driver_options<std::function<void(std::chrono::milliseconds)>>;
-
-/** Validates, builds, sends and decodes a send-status lookup (or any `route`) in one
-    blocking call, over a transport.
-
-    A thin driver: each lookup is a @ref call, run to its end; the sleep and the clock live
-    here, the decisions in the call. The token is either fixed, or comes from a
-    @ref token_provider (which several clients may share): then a 401 drops the token, a
-    new one is fetched and the request is sent once more, and when no REST endpoint is
-    given the token's `rest_instance_url` is used. Failures worth retrying (429, 503, no
-    response) are retried as `client_options::retry` says. The transport is held by
-    reference and reused, so its connections are kept alive; it must outlive the client.
-    Nothing here throws for what the caller or the network sends: every outcome is in the
-    returned result.
-
-    @par Example
-    @code
-    my_transport http;
-    sfmc::sms::client c(http, *sfmc::sms::endpoint::from_subdomain(sub), *sfmc::sms::access_token::make(tok));
-    if (auto st = c.get_status("bcX0qaEp0USGciEnUJTW0w"))
-        std::cout << to_string(st->status) << '\n';
-    else
-        std::cerr << st.error() << '\n';
-    @endcode
-*/
-template <transport Transport>
-class client {
-public:
-    /// Lookups to `rest` with a fixed token (a 401 is final).
-    client(Transport& http, endpoint rest, access_token token, client_options opt = {})
-        : http_(http), state_(std::move(rest), std::move(token)), opt_(std::move(opt))
-    {
-    }
-
-    /// Lookups to `rest` with tokens from `tokens`, which must outlive the client.
-    client(Transport& http, endpoint rest, token_provider& tokens, client_options opt = {})
-        : http_(http), state_(std::move(rest), tokens), opt_(std::move(opt))
-    {
-    }
-
-    /// The REST endpoint is the token's `rest_instance_url`.
-    client(Transport& http, token_provider& tokens, client_options opt = {})
-        : http_(http), state_(std::nullopt, tokens), opt_(std::move(opt))
-    {
-    }
-
-    /// Looks up `key` (validated first: nothing is sent for an invalid key).
-    api_result<message_status> get_status(std::string_view key)
-    {
-        auto k = message_key::make(key);
-        if (!k)
-            return failure(k.error());
-        return get_status(*k);
-    }
-
-    /// Looks up an already validated key.
-    api_result<message_status> get_status(message_key const& key) { return run(status_lookup{key}); }
-
-    /// Runs any route behind a token: the same token handling and retries as a lookup.
-    template <route_behind_token Route>
-    api_result<typename Route::value_type> run(Route r)
-    {
-        auto c = state_.begin(std::move(r), {.decode = opt_.decode, .retry = opt_.retry});
-        auto const fetch = [tokens = state_.provider()](access_token const* rejected) {
-            if (rejected)
-                tokens->invalidate(*rejected);
-            return tokens->get();
-        };
-        auto const send = [this](http_request const& req) -> result<http_response> { return http_.send(req); };
-        auto outcome = detail::run_blocking(c, send, fetch, {&opt_.clock, &opt_.random}, &opt_.wait);
-        state_.end(c);
-        return outcome;
-    }
-
-    /// Replaces the token with a fixed one, e.g. after the caller refreshed it.
-    void set_token(access_token token) { state_.set_token(std::move(token)); }
-
-    /// The REST endpoint given, or learnt from the last token.
-    std::optional<endpoint> const& rest_endpoint() const noexcept { return state_.rest(); }
-
-private:
-    Transport& http_;
-    detail::client_state<token_provider> state_;
-    client_options opt_;
-};
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/definition_key.hpp ----
+// ---- sfmc/sms/impl/token_fetch.ipp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_DEFINITION_KEY_HPP
-#define SFMC_SMS_DEFINITION_KEY_HPP
+#ifndef SFMC_SMS_IMPL_TOKEN_FETCH_IPP
+#define SFMC_SMS_IMPL_TOKEN_FETCH_IPP
 
-
-#include <ostream>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/** The key of a send definition (`definitionKey`), validated: a type of its own, so that a
-    message's key is never passed where a definition's is meant.
-
-    The API documents no limit of its own; a definition key is held to a message key's (not
-    empty, UTF-8, at most 100 code points), with the same errors, and is sent the same way,
-    as one percent-encoded path segment.
-
-    @par Example
-    @code
-    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
-    @endcode
-*/
-class definition_key {
-public:
-    /// Validates `utf8`; `error::key_empty`, `error::key_not_utf8` or `error::key_too_long`.
-    static result<definition_key> make(std::string_view utf8)
-    {
-        auto key = message_key::make(utf8);
-        if (!key)
-            return key.error();
-        return definition_key(*key);
-    }
-
-    /// The key as given.
-    std::string_view value() const noexcept { return key_.value(); }
-
-    /// Byte for byte.
-    friend bool operator==(definition_key const&, definition_key const&) noexcept = default;
-
-    /// Writes the key as given.
-    friend std::ostream& operator<<(std::ostream& out, definition_key const& k) { return out << k.value(); }
-
-private:
-    explicit definition_key(message_key const& key) noexcept : key_(key) {}
-    message_key key_; // the same limits, the same storage: no allocation
-};
-
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/queue_lookup.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_QUEUE_LOOKUP_HPP
-#define SFMC_SMS_QUEUE_LOOKUP_HPP
-
-
-#include <optional>
-#include <ostream>
-#include <string>
-#include <string_view>
-
-namespace sfmc::sms {
-
-/// The queue of a send definition: why a message stays queued (an inactive definition's
-/// messages wait here).
-struct queue_metrics {
-    int count = 0;       ///< `count`: messages waiting
-    int age_seconds = 0; ///< `ageSeconds`: how long the oldest has waited
-    /// `requestId`, when the API sent one.
-    std::optional<std::string> request_id;
-    /// Member by member.
-    friend bool operator==(queue_metrics const&, queue_metrics const&) = default;
-    /// "22 waiting, the oldest for 45 s", for logs.
-    friend std::ostream& operator<<(std::ostream& out, queue_metrics const& q);
-};
-
-/** Decodes the answer to a queue lookup: `{"requestId":"…","count":22,"ageSeconds":45}`.
-
-    The same rules as `decode_status`: a status outside 2xx is the API's error, then the
-    content type, size and depth are checked; `count` and `ageSeconds` are required
-    integers (a string of digits will do), `requestId` optional, unknown fields ignored.
-
-    @par Specification
-    GET /messaging/v1/{sms|email}/definitions/{definitionKey}/queue.
-*/
-SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt = {});
-
-/** The queue metrics of a send definition, as a `route`:
-    `GET {base}/messaging/v1/{sms|email}/definitions/{definitionKey}/queue`.
-
-    The definition key (see @ref definition_key) is sent as one percent-encoded path segment;
-    `channel::unknown` is refused (`error::bad_channel`), nothing sent.
-
-    @par Example
-    @code
-    auto q = client.run(sfmc::sms::queue_lookup{*sfmc::sms::definition_key::make("order-updates")});
-    if (q && q->count > 0)
-        std::cout << q->count << " waiting, the oldest for " << q->age_seconds << " s\n";
-    @endcode
-*/
-struct queue_lookup {
-    /// What a success holds.
-    using value_type = queue_metrics;
-    /// What a failure's `request` says.
-    static constexpr std::string_view name = "queue metrics";
-
-    /// The send definition's key.
-    sfmc::sms::definition_key definition_key;
-    /// Its channel.
-    channel on = channel::sms;
-
-    /// Refuses `channel::unknown`.
-    std::optional<failure> validate() const
-    {
-        return on == channel::unknown ? std::optional<failure>(failure(error::bad_channel)) : std::nullopt;
-    }
-
-    /// The request for `definition_key`'s queue at `rest`.
-    http_request make_request(endpoint const& rest, access_token const& token) const;
-
-    /// The metrics, or why there are none (see `decode_queue_metrics`).
-    api_result<queue_metrics> decode(http_response const& res, decode_options const& opt) const;
-};
-
-} // namespace sfmc::sms
-
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
-// ---- sfmc/sms/impl/queue_lookup.ipp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
-#define SFMC_SMS_IMPL_QUEUE_LOOKUP_IPP
-
-// queue_lookup.hpp's definitions (the request and the decoder): inline in header-only mode, compiled once by
+// detail/token_fetch.hpp's definitions: inline in header-only mode, compiled once by
 // <sfmc/sms/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
 
 
-#include <array>
-
 namespace sfmc::sms {
 
-SFMC_SMS_DECL api_result<queue_metrics> decode_queue_metrics(http_response const& res, decode_options const& opt)
+SFMC_SMS_DECL detail::token_fetch::step detail::token_fetch::look(token_cache::time_point now)
 {
-    if (auto refused = detail::refuse_json_answer(res, opt))
-        return std::move(*refused);
-    enum { request_id, count, age_seconds, fields_count };
-    std::array<detail::json_field, fields_count> fields{{{"requestId"}, {"count"}, {"ageSeconds"}}};
-    auto const refuse = [&](failure f) { return detail::with_answer(std::move(f), res, opt); };
-    if (auto read = detail::read_json_fields(res.body, fields, opt.max_depth); !read)
-        return refuse(std::move(read).error());
-    detail::field_converter in(fields);
-    queue_metrics out;
-    out.request_id = in.optional_string(request_id);
-    out.count = in.required_int(count).value_or(0);
-    out.age_seconds = in.required_int(age_seconds).value_or(0);
-    if (in.error())
-        return refuse(*in.error());
-    return out;
+    if (auto const* granted = cache_.fresh(now))
+        return {*granted};
+    if (auto const* refusal = cache_.held_refusal(now))
+        return {api_result<token_response>(*refusal)};
+    if (!fetching_) {
+        fetching_ = true;
+        return {std::nullopt, true};
+    }
+    return {std::nullopt, false, fetches_};
 }
 
-SFMC_SMS_DECL http_request queue_lookup::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_DECL std::optional<failure> detail::token_fetch::failure_of(std::uint64_t awaited) const
 {
-    constexpr std::string_view json = "application/json", definitions = "/definitions/", queue = "/queue";
-    auto const channel_route = std::string_view("/messaging/v1/");
-    auto const on_name = to_string(on);
-    http_request req;
-    request_builder(req, "GET", rest,
-                    channel_route.size() + on_name.size() + definitions.size() +
-                        request_builder::path_room(definition_key.value()) + queue.size() +
-                        request_builder::bearer_room(token) + json.size())
-        .path(channel_route)
-        .path(on_name)
-        .path(definitions)
-        .segment(definition_key.value())
-        .path(queue)
-        .bearer(token)
-        .header("Accept", json)
-        .finish();
-    return req;
-}
-
-SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, queue_metrics const& q)
-{
-    return out << q.count << " waiting, the oldest for " << q.age_seconds << " s";
-}
-
-SFMC_SMS_DECL api_result<queue_metrics> queue_lookup::decode(http_response const& res, decode_options const& opt) const
-{
-    return decode_queue_metrics(res, opt);
-}
-
-} // namespace sfmc::sms
-
-#endif
-#endif
-
-#endif
-// ---- sfmc/sms/status_code.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_STATUS_CODE_HPP
-#define SFMC_SMS_STATUS_CODE_HPP
-
-
-#include <optional>
-#include <string_view>
-#include <utility>
-
-namespace sfmc::sms {
-
-namespace detail {
-
-struct status_code_entry {
-    int code;
-    char const* name; // not a string_view: 90 constant string_views cost <sfmc/sms.hpp> about 1 % more
-};
-
-// Page "transactional-send-subscriber", shared by email and SMS; sorted by code.
-inline constexpr status_code_entry status_codes[] = {
-    {1, "Unsubscribed"}, {2, "Held"}, {3, "PartnerUnsubscribed"}, {4, "MissingEmailAddress"},
-    {5, "InvalidEmailAddress"}, {6, "DuplicateEmail"}, {7, "InvalidSubscriberIDProvided"},
-    {8, "MissingSubscriberID"}, {9, "MissingOwnerID"}, {10, "MissingRequiredAttributes"},
-    {11, "NoAllSubscribersListEntry"}, {12, "InvalidOwnerIDProvided"}, {13, "SubscriberKeyMismatch"},
-    {14, "EmailAddressMismatch"}, {15, "UnspecifiedError"}, {16, "InvalidAttributeValue"},
-    {17, "AttributeValueMaxLengthErr"}, {18, "InvalidAttributeValueCount"}, {19, "MissingRequiredFields"},
-    {20, "InvalidFieldValue"}, {21, "DuplicateDataExtensionRow"}, {22, "DataExtensionInsertFailed"},
-    {23, "DomainExclusion"}, {24, "ListDetectiveExclusion"}, {25, "SubscriberBlackedOut"},
-    {26, "BuildEmailError"}, {27, "SuppressionListExclusion"}, {28, "OptOutListExclusion"},
-    {29, "MissingSubscriberKeyValue"}, {30, "SubscriberKeyTooLong"}, {31, "ListLevelOptOut"},
-    {32, "MissingSendGroupID"}, {33, "AccountLevelOptOut"}, {34, "MissingMessageFileName"},
-    {35, "InvalidEmailAddressID"}, {36, "InvalidBusinessUnit"}, {37, "QueuedTransactionDeleted"},
-    {38, "InvalidSalesforceID"}, {39, "SubscriberQueueCleared"}, {40, "SubscriberDeleted"},
-    {41, "DuplicateSubscriber"}, {42, "RestrictedForProcessing"}, {43, "SubscriberRequestExpired"},
-    {100, "Error"}, {101, "Failure"}, {102, "Excluded"}, {103, "MessageBuildError"},
-    {104, "RecursiveScriptError"}, {105, "InvalidSendTimeDataError"},
-    {106, "MissingSendDataExtensionSourceRowError"}, {107, "MissingSubscriberDataError"},
-    {108, "MissingListSubscriberDataError"}, {109, "MissingSubscriberKeyError"},
-    {110, "InvalidEmailAddressError"}, {111, "ScriptRaiseError"}, {112, "EmptyHTTPGetReturnError"},
-    {113, "EmptyHTTPGetFunctionReturnError"}, {114, "MissingSFIDError"}, {115, "MissingSFDataError"},
-    {116, "MissingSFSubscriberDataError"}, {117, "CouldNotResolveSecureEmailToken"}, {118, "GlobalUnsub"},
-    {119, "PartnerUnsub"}, {120, "ListDetectiveExclusion"}, {121, "ProcessedByPairedMember"},
-    {122, "SMTPFileNotFound"}, {123, "SMTPFileIOError"}, {124, "SMTPFileFormatError"},
-    {125, "DecryptionFailed"}, {126, "MessageVolumeLimitExceeded"}, {127, "EmptySubject"},
-    {128, "ResolvedEmailBodyTooShort"}, {129, "PhoneNumberValidationFailed"}, {130, "PayloadExceedsMaximum"},
-    {131, "LinkDataExceedsMaximumSize"}, {132, "InvalidCCEmailAddressError"},
-    {133, "InvalidBCCEmailAddressError"}, {134, "SubscriberDeleted"}, {135, "RestrictedForProcessing"},
-    {136, "SubscriberKeyMismatch"}, {137, "SubscriberIDMismatch"}, {138, "ExceededExpirationPolicy"},
-    {139, "TimedoutInQueue"}, {140, "UnverifiedFromEmailAddress"}, {141, "V2TriggeredSendDeletedFromQueue"},
-    {1000, "UnsubscribedList"}, {1010, "UnsubscribedMaster"}, {1020, "UnsubscribedGlobal"}, {1030, "Held"},
-    {1040, "Deleted"},
-};
-
-} // namespace detail
-
-/** The documented name of a NotSent `statusCode`: 16 gives "InvalidAttributeValue".
-
-    The list is open-ended (code 47 has been seen and is in no table): an unknown code gives
-    nullopt and is data, not an error.
-
-    @par Specification
-    Marketing Cloud, "transactional-send-subscriber" status codes.
-*/
-constexpr std::optional<std::string_view> status_code_name(int code) noexcept
-{
-    // A scan of 90 entries, not std::lower_bound: <algorithm> would add a twentieth to the
-    // time to compile <sfmc/sms.hpp> (bench/compile_time.py), for no measurable gain here.
-    for (auto const& e : detail::status_codes)
-        if (e.code == code)
-            return e.name;
+    if (fetches_ != awaited && last_failure_)
+        return last_failure_;
     return std::nullopt;
 }
 
-} // namespace sfmc::sms
-
-#endif
-// ---- sfmc/sms/transport_options.hpp ----
-// Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
-#ifndef SFMC_SMS_TRANSPORT_OPTIONS_HPP
-#define SFMC_SMS_TRANSPORT_OPTIONS_HPP
-
-
-#include <chrono>
-#include <cstddef>
-#include <string>
-
-namespace sfmc::sms {
-
-/** How the ready transports (libcurl, Beast) connect. The defaults are safe: TLS verified
-    against the system's CAs, no redirects, responses bounded.
-
-    @par Example
-    @code
-    sfmc::sms::curl_transport http({.timeout = std::chrono::seconds{10}, .ca_file = "emulator-ca.pem"});
-    @endcode
-*/
-struct transport_options {
-    /// Limit for resolving and connecting (TCP and TLS).
-    std::chrono::milliseconds connect_timeout{10'000};
-    /// Limit for a whole exchange, connection included.
-    std::chrono::milliseconds timeout{30'000};
-    /// A PEM file of CA certificates to trust in addition to the system's (e.g. a local
-    /// emulator's); empty for the system's only.
-    std::string ca_file{};
-    /// A connection idle longer than this is not reused. The API closes idle connections
-    /// after 5 s, so reusing one older than that would fail.
-    std::chrono::seconds max_idle{4};
-    /// A response body larger than this ends the exchange with `error::body_too_large`.
-    std::size_t max_body_size = limits::response_bytes;
-    /// Response headers beyond these limits (count, total bytes) end it the same way.
-    std::size_t max_headers = 100;
-    /// The most bytes of headers a response may have.
-    std::size_t max_header_bytes = 64 * 1024;
-};
-
-} // namespace sfmc::sms
-
-#endif
-
-/// Salesforce Marketing Cloud.
-namespace sfmc {
-/// The send status of transactional SMS: values, codecs, calls and their drivers.
-namespace sms {
+SFMC_SMS_DECL void detail::token_fetch::finish(api_result<token_response> const& outcome, token_cache::time_point started)
+{
+    fetching_ = false;
+    ++fetches_;
+    cache_.store(outcome, started);
+    if (outcome)
+        last_failure_.reset();
+    else
+        last_failure_ = outcome.error();
 }
-} // namespace sfmc
+
+} // namespace sfmc::sms
 
 #endif
+#endif // SFMC_SMS_COMPILE_DEFINITIONS

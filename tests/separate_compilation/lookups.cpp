@@ -43,3 +43,20 @@ TEST_CASE("separate compilation: endpoints, keys, lookups and tokens work from a
     REQUIRE(token);
     CHECK(token->expires_in == std::chrono::seconds{60});
 }
+
+TEST_CASE("separate compilation: a user's route is built with the route kit from another translation unit")
+{
+    // The single header once put request_builder inside its block of definitions (an .ipp
+    // included it first), so only the SFMC_SMS_SOURCE translation unit could build a request.
+    auto const rest = endpoint::from_url("https://rest.example.com");
+    REQUIRE(rest);
+    http_request req;
+    request_builder(req, "POST", *rest, 64)
+        .path("/messaging/v1/sms/messages/")
+        .segment("k 1")
+        .bearer(*access_token::make("t"))
+        .json_body(R"({"a":1})")
+        .finish();
+    CHECK(req.target() == "/messaging/v1/sms/messages/k%201");
+    CHECK(req.body() == R"({"a":1})");
+}

@@ -8,8 +8,10 @@
     Define `SFMC_SMS_SEPARATE_COMPILATION` in every translation unit of your program (CMake's
     `sfmc::sms_compiled` target does), and include this header in exactly one of them: every
     definition that is not a template (the JSON decoders, URL parsing, key encoding, the calls'
-    core, the token provider) is then compiled there once, and every other translation unit
-    that includes `<sfmc/sms.hpp>` compiles in about 0.6× the time of `<nlohmann/json.hpp>`. Without the macro the library is header-only and this header is not needed.
+    core, the token provider, the NotSent list) is then compiled there once, and every other
+    translation unit that includes `<sfmc/sms.hpp>` compiles in about 0.6× the time of
+    `<nlohmann/json.hpp>`. Without the macro the library is header-only and this header is
+    not needed. ENS has its own, `<sfmc/sms/ens/src.hpp>`, since it needs libcrypto.
 
     The single header has no `src.hpp` beside it: define `SFMC_SMS_SOURCE` as well before
     including it in that one translation unit.
@@ -20,6 +22,7 @@
 #endif
 
 #include <sfmc/sms.hpp>
+#include <sfmc/sms/not_sent.hpp>
 
 #include <sfmc/sms/impl/access_token.ipp>
 #include <sfmc/sms/impl/call.ipp>
@@ -34,6 +37,7 @@
 #include <sfmc/sms/impl/http_response.ipp>
 #include <sfmc/sms/impl/message_key.ipp>
 #include <sfmc/sms/impl/message_status.ipp>
+#include <sfmc/sms/impl/not_sent.ipp>
 #include <sfmc/sms/impl/queue_lookup.ipp>
 #include <sfmc/sms/impl/request_builder.ipp>
 #include <sfmc/sms/impl/retry_after.ipp>

@@ -5,7 +5,6 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/json_route.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/ens/deleted.hpp>
 #include <sfmc/sms/failure.hpp>
@@ -14,12 +13,6 @@
 #include <sfmc/sms/route.hpp>
 #include <sfmc/sms/secret.hpp>
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/url/parse.hpp>
-
-#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -72,82 +65,10 @@ struct callback {
 /** Checks a callback URL as ENS takes it: `https://host[/path]`, with no userinfo, port,
     query or fragment. nullopt when it will do; otherwise `error::bad_callback_url`, saying why.
 */
-inline std::optional<failure> check_callback_url(std::string_view url)
-{
-    auto const refuse = [&](char const* why) {
-        return failure(error::bad_callback_url, "\"" + std::string(url.substr(0, 200)) + "\": " + why);
-    };
-    if (url.size() > 2048 || !sfmc::sms::detail::is_request_text(url))
-        return refuse("not a URL of printable text (at most 2048 bytes)");
-    auto const u = boost::urls::parse_uri(url);
-    if (!u)
-        return refuse("not a URL");
-    if (u->scheme_id() != boost::urls::scheme::https)
-        return refuse("ENS posts to https:// only");
-    if (!u->has_authority() || u->encoded_host().empty())
-        return refuse("no host");
-    if (u->has_userinfo())
-        return refuse("userinfo is not allowed");
-    if (u->has_port())
-        return refuse("ENS takes no port: 443 is implied");
-    if (u->has_query() || u->has_fragment())
-        return refuse("ENS takes no query or fragment");
-    return std::nullopt;
-}
+SFMC_SMS_DECL std::optional<failure> check_callback_url(std::string_view url);
 
 /// Checks a `maxBatchSize`: 100 to 1000, else `error::bad_batch_size`.
-inline std::optional<failure> check_batch_size(int size)
-{
-    if (size >= 100 && size <= 1000)
-        return std::nullopt;
-    return failure(error::bad_batch_size, std::to_string(size) + " is outside 100 to 1000");
-}
-
-namespace detail {
-
-// A required request value: not empty, printable UTF-8.
-inline std::optional<failure> check_request_text(std::string_view what, std::string_view value)
-{
-    if (!value.empty() && value.size() <= 1024 && sfmc::sms::detail::is_request_text(value))
-        return std::nullopt;
-    return failure(error::bad_ens_request, std::string(what) + " is empty, longer than 1024 bytes or not printable UTF-8");
-}
-
-// The first of several checks that fails.
-inline std::optional<failure> first_failure(std::initializer_list<std::optional<failure>> checks)
-{
-    for (auto const& c : checks)
-        if (c)
-            return c;
-    return std::nullopt;
-}
-
-inline callback read_callback(sfmc::sms::detail::answer_object& o)
-{
-    callback c;
-    c.id = o.required_text("callbackId");
-    c.name = o.text("callbackName").value_or("");
-    c.url = o.text("url").value_or("");
-    c.max_batch_size = o.integer("maxBatchSize");
-    c.status = o.text("status").value_or("");
-    c.status_reason = o.text("statusReason").value_or("");
-    if (auto key = o.text("signatureKey"))
-        c.signature_key.emplace(std::move(*key));
-    return c;
-}
-
-// An answer that may hold a new signatureKey: a failure to read it keeps none of its text.
-template <class T>
-api_result<T> without_key_text(api_result<T> r)
-{
-    if (r || r.error().http_status < 200 || r.error().http_status > 299)
-        return r;
-    auto f = std::move(r).error(); // error() gives a copy: change the failure itself
-    f.raw_body.clear();
-    return f;
-}
-
-} // namespace detail
+SFMC_SMS_DECL std::optional<failure> check_batch_size(int size);
 
 /** `POST /platform/v1/ens-callbacks`: creates callbacks; the answer gives each one's
     `callbackId` and `signatureKey` (a @ref secret, shown by the API only now and by
@@ -173,31 +94,13 @@ struct create_callbacks {
     std::vector<new_callback> callbacks{};
 
     /// Nothing is sent for a callback ENS would refuse.
-    std::optional<failure> validate() const
-    {
-        if (callbacks.empty())
-            return failure(error::bad_ens_request, "no callback to create");
-        for (auto const& c : callbacks)
-            if (auto why = detail::first_failure({detail::check_request_text("callbackName", c.name),
-                                                  check_callback_url(c.url), check_batch_size(c.max_batch_size)}))
-                return why;
-        return std::nullopt;
-    }
+    std::optional<failure> validate() const;
 
     /// The POST, its body a JSON array of `{callbackName, url, maxBatchSize}`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        boost::json::array body;
-        for (auto const& c : callbacks)
-            body.push_back(boost::json::object{{"callbackName", c.name}, {"url", c.url}, {"maxBatchSize", c.max_batch_size}});
-        return sfmc::sms::detail::make_json_request("POST", rest, callbacks_route, {}, token, boost::json::serialize(body));
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The callbacks made; `error::not_modified` when they exist already.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return detail::without_key_text(sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback));
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /// `GET /platform/v1/ens-callbacks`: every callback of the account.
@@ -208,16 +111,10 @@ struct list_callbacks {
     static constexpr std::string_view name = "ENS callback list";
 
     /// The GET.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("GET", rest, callbacks_route, {}, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The callbacks (an empty list when there are none).
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /// `GET /platform/v1/ens-callbacks/{callbackId}`: one callback, its `status` among others.
@@ -231,19 +128,13 @@ struct get_callback {
     std::string id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("callbackId", id); }
+    std::optional<failure> validate() const;
 
     /// The GET.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("GET", rest, callbacks_route, id, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The callback; `error::not_found` for an unknown id.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_one<callback>(res, opt, detail::read_callback);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /** `PUT /platform/v1/ens-callbacks`: renames callbacks or changes their batch size (the
@@ -259,33 +150,13 @@ struct update_callbacks {
     std::vector<callback_change> changes{};
 
     /// Nothing is sent for a change ENS would refuse.
-    std::optional<failure> validate() const
-    {
-        if (changes.empty())
-            return failure(error::bad_ens_request, "no callback to update");
-        for (auto const& c : changes)
-            if (auto why = detail::first_failure({detail::check_request_text("callbackId", c.id),
-                                                  detail::check_request_text("callbackName", c.name),
-                                                  check_batch_size(c.max_batch_size)}))
-                return why;
-        return std::nullopt;
-    }
+    std::optional<failure> validate() const;
 
     /// The PUT, its body a JSON array of `{callbackId, callbackName, maxBatchSize}`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        boost::json::array body;
-        for (auto const& c : changes)
-            body.push_back(boost::json::object{
-                {"callbackId", c.id}, {"callbackName", c.name}, {"maxBatchSize", c.max_batch_size}});
-        return sfmc::sms::detail::make_json_request("PUT", rest, callbacks_route, {}, token, boost::json::serialize(body));
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The callbacks as changed.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /** `DELETE /platform/v1/ens-callbacks/{callbackId}`. A callback that subscriptions still use
@@ -301,21 +172,13 @@ struct delete_callback {
     std::string id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("callbackId", id); }
+    std::optional<failure> validate() const;
 
     /// The DELETE.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("DELETE", rest, callbacks_route, id, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// Any 2xx is the deletion.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        if (auto refused = sfmc::sms::detail::refuse_status(res, opt))
-            return std::move(*refused);
-        return deleted{id};
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /** `PUT /platform/v1/ens-regenerate`: a new `signatureKey` for a callback; the old one
@@ -335,26 +198,13 @@ struct regenerate_signature_key {
     std::string callback_id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("callbackId", callback_id); }
+    std::optional<failure> validate() const;
 
     /// The PUT, its body `[{"callbackId": …}]`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        boost::json::array body{boost::json::object{{"callbackId", callback_id}}};
-        return sfmc::sms::detail::make_json_request("PUT", rest, route, {}, token, boost::json::serialize(body));
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The callback and its new key; a failure to read the answer keeps none of its text.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        auto c = sfmc::sms::detail::decode_json_one<callback>(res, opt, detail::read_callback);
-        if (c && !c->signature_key) {
-            failure f(error::missing_field, "field \"signatureKey\" is missing");
-            f.http_status = res.status;
-            return f;
-        }
-        return detail::without_key_text(std::move(c));
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<create_callbacks> && route_behind_token<list_callbacks> &&
@@ -362,5 +212,9 @@ static_assert(route_behind_token<create_callbacks> && route_behind_token<list_ca
               route_behind_token<delete_callback> && route_behind_token<regenerate_signature_key>);
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/callbacks.ipp>
+#endif
 
 #endif

@@ -48,15 +48,7 @@ constexpr std::optional<int> status_rank(event_status s) noexcept
 
 /// The claim of `e` (decoded by `decode_batch`, its `raw` valid JSON); nullopt for an event
 /// of unknown status, or without a `messageKey`, which never decides a status.
-inline std::optional<status_claim> claim_of(event const& e)
-{
-    if (!status_rank(e.status) || !e.message_key)
-        return std::nullopt;
-    auto canonical = canonical_json(e.raw);
-    if (!canonical)
-        return std::nullopt;
-    return status_claim{e.status, e.timestamp_utc, std::move(*canonical)};
-}
+SFMC_SMS_DECL std::optional<status_claim> claim_of(event const& e);
 
 /// True when `a` decides a message's status over `b` by the rule above.
 inline bool outranks(status_claim const& a, status_claim const& b) noexcept
@@ -110,5 +102,9 @@ private:
 };
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/current_status.ipp>
+#endif
 
 #endif

@@ -4,7 +4,6 @@
 
 #include <sfmc/sms/channel.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/text.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -66,34 +65,7 @@ struct event_type {
     regard to case (ENS writes `SmsSent`, the lookup route `SMSSent`; both are read). An
     unknown type still gives its channel when its name starts with "Sms" or "Email".
 */
-inline event_type parse_event_type(std::string_view type) noexcept
-{
-    constexpr std::string_view prefix = "TransactionalSendEvents.";
-    if (type.size() > prefix.size() && sfmc::sms::detail::ci_is_equal(type.substr(0, prefix.size()), prefix))
-        type.remove_prefix(prefix.size());
-    event_type t;
-    auto const starts = [&](std::string_view p) {
-        return type.size() >= p.size() && sfmc::sms::detail::ci_is_equal(type.substr(0, p.size()), p);
-    };
-    if (starts("Sms"))
-        t.on = channel::sms;
-    else if (starts("Email"))
-        t.on = channel::email;
-    else
-        return t;
-    auto const rest = type.substr(t.on == channel::sms ? 3 : 5);
-    struct named {
-        std::string_view name;
-        event_status status;
-    };
-    constexpr named statuses[] = {{"Sent", event_status::sent},         {"NotSent", event_status::not_sent},
-                                  {"Transient", event_status::transient}, {"Delivered", event_status::delivered},
-                                  {"Bounced", event_status::bounced}};
-    for (auto const& s : statuses)
-        if (sfmc::sms::detail::ci_is_equal(rest, s.name))
-            t.status = s.status;
-    return t;
-}
+SFMC_SMS_DECL event_type parse_event_type(std::string_view type) noexcept;
 
 /// A point in time as ENS gives it: milliseconds since the Unix epoch, in UTC.
 using event_time = std::chrono::sys_time<std::chrono::milliseconds>;
@@ -142,11 +114,12 @@ struct event {
 };
 
 /// "3 events", for logs (and test frameworks that print a decoded batch).
-inline std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch)
-{
-    return out << batch.size() << (batch.size() == 1 ? " event" : " events");
-}
+SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch);
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/event.ipp>
+#endif
 
 #endif

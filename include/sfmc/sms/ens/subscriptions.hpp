@@ -5,7 +5,6 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/decode_options.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/json_route.hpp>
 #include <sfmc/sms/endpoint.hpp>
 #include <sfmc/sms/ens/callbacks.hpp>
 #include <sfmc/sms/ens/deleted.hpp>
@@ -13,10 +12,6 @@
 #include <sfmc/sms/http_request.hpp>
 #include <sfmc/sms/http_response.hpp>
 #include <sfmc/sms/route.hpp>
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <optional>
 #include <ostream>
@@ -34,12 +29,7 @@ inline constexpr std::string_view subscriptions_route = "/platform/v1/ens-subscr
 
 /// Every transactional SMS event type, as ENS names them: what a status subscription asks
 /// for, ready to pass where event types are taken (`.event_types = sms_event_types()`).
-inline std::vector<std::string> sms_event_types()
-{
-    return {"TransactionalSendEvents.SmsSent", "TransactionalSendEvents.SmsNotSent",
-            "TransactionalSendEvents.SmsTransient", "TransactionalSendEvents.SmsDelivered",
-            "TransactionalSendEvents.SmsBounced"};
-}
+SFMC_SMS_DECL std::vector<std::string> sms_event_types();
 
 /// Whether a subscription sends events. Events raised while it is paused are dropped by ENS.
 enum class subscription_state {
@@ -84,7 +74,7 @@ struct subscription {
     std::string status_reason{};            ///< `statusReason`
 
     /// True when `status` is "paused" (in any case).
-    bool is_paused() const noexcept { return sfmc::sms::detail::ci_is_equal(status, "paused"); }
+    bool is_paused() const noexcept;
 
     /// "subscription NAME (ID) STATUS".
     friend std::ostream& operator<<(std::ostream& out, subscription const& s)
@@ -95,49 +85,6 @@ struct subscription {
         return out;
     }
 };
-
-namespace detail {
-
-inline std::optional<failure> check_subscription(std::string_view callback_id, std::string_view name,
-                                                 std::vector<std::string> const& event_types,
-                                                 std::vector<std::string> const& filters)
-{
-    if (auto why = first_failure({check_request_text("callbackId", callback_id),
-                                  check_request_text("subscriptionName", name)}))
-        return why;
-    if (event_types.empty())
-        return failure(error::bad_ens_request, "no event type to subscribe to");
-    for (auto const& t : event_types)
-        if (auto why = check_request_text("an event type", t))
-            return why;
-    for (auto const& f : filters)
-        if (auto why = check_request_text("a filter", f))
-            return why;
-    return std::nullopt;
-}
-
-inline boost::json::array json_strings(std::vector<std::string> const& texts)
-{
-    boost::json::array out;
-    for (auto const& t : texts)
-        out.emplace_back(t);
-    return out;
-}
-
-inline subscription read_subscription(sfmc::sms::detail::answer_object& o)
-{
-    subscription s;
-    s.id = o.required_text("subscriptionId");
-    s.name = o.text("subscriptionName").value_or("");
-    s.callback_id = o.text("callbackId").value_or("");
-    s.event_types = o.texts("eventCategoryTypes");
-    s.filters = o.texts("filters");
-    s.status = o.text("status").value_or("");
-    s.status_reason = o.text("statusReason").value_or("");
-    return s;
-}
-
-} // namespace detail
 
 /** `POST /platform/v1/ens-subscriptions`: subscribes callbacks to event types. The API
     allows at most 200 subscriptions per callback (its answer says so when one is too many:
@@ -160,34 +107,13 @@ struct create_subscriptions {
     std::vector<new_subscription> subscriptions{};
 
     /// Nothing is sent without a callback, a name and at least one event type each.
-    std::optional<failure> validate() const
-    {
-        if (subscriptions.empty())
-            return failure(error::bad_ens_request, "no subscription to create");
-        for (auto const& s : subscriptions)
-            if (auto why = detail::check_subscription(s.callback_id, s.name, s.event_types, s.filters))
-                return why;
-        return std::nullopt;
-    }
+    std::optional<failure> validate() const;
 
     /// The POST, its body a JSON array of `{callbackId, subscriptionName, eventCategoryTypes, filters}`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        boost::json::array body;
-        for (auto const& s : subscriptions)
-            body.push_back(boost::json::object{{"callbackId", s.callback_id},
-                                               {"subscriptionName", s.name},
-                                               {"eventCategoryTypes", detail::json_strings(s.event_types)},
-                                               {"filters", detail::json_strings(s.filters)}});
-        return sfmc::sms::detail::make_json_request("POST", rest, subscriptions_route, {}, token,
-                                                    boost::json::serialize(body));
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The subscriptions made; `error::not_modified` when they exist already.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /// `GET /platform/v1/ens-subscriptions/{subscriptionId}`: one subscription.
@@ -201,19 +127,13 @@ struct get_subscription {
     std::string id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("subscriptionId", id); }
+    std::optional<failure> validate() const;
 
     /// The GET.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("GET", rest, subscriptions_route, id, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The subscription; `error::not_found` for an unknown id.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_one<subscription>(res, opt, detail::read_subscription);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /// `GET /platform/v1/ens-subscriptions-by-cb/{callbackId}`: a callback's subscriptions.
@@ -229,19 +149,13 @@ struct list_subscriptions {
     std::string callback_id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("callbackId", callback_id); }
+    std::optional<failure> validate() const;
 
     /// The GET.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("GET", rest, route, callback_id, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The subscriptions (an empty list when there are none).
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /** `PUT /platform/v1/ens-subscriptions`: changes subscriptions, pausing or resuming them
@@ -257,39 +171,13 @@ struct update_subscriptions {
     std::vector<subscription_change> changes{};
 
     /// Nothing is sent without ids, a name and at least one event type each.
-    std::optional<failure> validate() const
-    {
-        if (changes.empty())
-            return failure(error::bad_ens_request, "no subscription to update");
-        for (auto const& c : changes)
-            if (auto why = detail::first_failure({detail::check_request_text("subscriptionId", c.id),
-                                                  detail::check_subscription(c.callback_id, c.name, c.event_types,
-                                                                             c.filters)}))
-                return why;
-        return std::nullopt;
-    }
+    std::optional<failure> validate() const;
 
     /// The PUT, its body a JSON array of whole subscriptions with `status` and `statusReason`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        boost::json::array body;
-        for (auto const& c : changes)
-            body.push_back(boost::json::object{{"subscriptionId", c.id},
-                                               {"callbackId", c.callback_id},
-                                               {"subscriptionName", c.name},
-                                               {"eventCategoryTypes", detail::json_strings(c.event_types)},
-                                               {"filters", detail::json_strings(c.filters)},
-                                               {"status", to_string(c.state)},
-                                               {"statusReason", c.status_reason}});
-        return sfmc::sms::detail::make_json_request("PUT", rest, subscriptions_route, {}, token,
-                                                    boost::json::serialize(body));
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// The subscriptions as changed.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 /// `DELETE /platform/v1/ens-subscriptions/{subscriptionId}`.
@@ -303,21 +191,13 @@ struct delete_subscription {
     std::string id{};
 
     /// Nothing is sent without an id.
-    std::optional<failure> validate() const { return detail::check_request_text("subscriptionId", id); }
+    std::optional<failure> validate() const;
 
     /// The DELETE.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        return sfmc::sms::detail::make_json_request("DELETE", rest, subscriptions_route, id, token);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// Any 2xx is the deletion.
-    api_result<value_type> decode(http_response const& res, decode_options const& opt) const
-    {
-        if (auto refused = sfmc::sms::detail::refuse_status(res, opt))
-            return std::move(*refused);
-        return deleted{id};
-    }
+    api_result<value_type> decode(http_response const& res, decode_options const& opt) const;
 };
 
 static_assert(route_behind_token<create_subscriptions> && route_behind_token<get_subscription> &&
@@ -325,5 +205,9 @@ static_assert(route_behind_token<create_subscriptions> && route_behind_token<get
               route_behind_token<delete_subscription>);
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/subscriptions.ipp>
+#endif
 
 #endif

@@ -5,13 +5,12 @@
 #include <sfmc/sms/access_token.hpp>
 #include <sfmc/sms/decode_error.hpp>
 #include <sfmc/sms/detail/config.hpp>
-#include <sfmc/sms/detail/json_reader.hpp>
-#include <sfmc/sms/detail/json_route.hpp>
-#include <sfmc/sms/detail/json_string.hpp>
 #include <sfmc/sms/endpoint.hpp>
+#include <sfmc/sms/failure.hpp>
+#include <sfmc/sms/http_request.hpp>
+#include <sfmc/sms/http_response.hpp>
 #include <sfmc/sms/route.hpp>
 
-#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -36,17 +35,7 @@ struct verification_request {
     @par Specification
     Marketing Cloud "ens-get-started", "Verify the callback".
 */
-inline std::optional<verification_request> parse_verification_request(std::string_view body)
-{
-    enum { callback_id, verification_key, count };
-    std::array<sfmc::sms::detail::json_field, count> fields{{{"callbackId"}, {"verificationKey"}}};
-    if (body.size() > 64 * 1024 || !sfmc::sms::detail::read_json_fields(body, fields, 4))
-        return std::nullopt;
-    for (auto const& f : fields)
-        if (f.kind != sfmc::sms::detail::json_kind::string || f.text.empty())
-            return std::nullopt;
-    return verification_request{std::move(fields[callback_id].text), std::move(fields[verification_key].text)};
-}
+SFMC_SMS_DECL std::optional<verification_request> parse_verification_request(std::string_view body);
 
 /// What `POST /platform/v1/ens-verify` gives: the callback it verified.
 struct callback_verified {
@@ -83,23 +72,10 @@ struct verify_callback {
     verification_request request;
 
     /// The POST to `rest`, its body `{"callbackId":…,"verificationKey":…}`.
-    http_request make_request(endpoint const& rest, access_token const& token) const
-    {
-        std::string body = R"({"callbackId":)";
-        sfmc::sms::detail::append_json_string(body, request.callback_id);
-        body += R"(,"verificationKey":)";
-        sfmc::sms::detail::append_json_string(body, request.verification_key);
-        body += '}';
-        return sfmc::sms::detail::make_json_request("POST", rest, route, {}, token, body);
-    }
+    http_request make_request(endpoint const& rest, access_token const& token) const;
 
     /// Any 2xx is the verification; otherwise the API's error (404: wrong id or key).
-    api_result<callback_verified> decode(http_response const& res, decode_options const& opt) const
-    {
-        if (res.status < 200 || res.status > 299)
-            return decode_error(res, opt);
-        return callback_verified{request.callback_id};
-    }
+    api_result<callback_verified> decode(http_response const& res, decode_options const& opt) const;
 
     /// The verification key: a server that echoes it must not get it printed.
     std::string_view secret() const noexcept { return request.verification_key; }
@@ -108,5 +84,9 @@ struct verify_callback {
 static_assert(route_behind_token<verify_callback>);
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/verification.ipp>
+#endif
 
 #endif
