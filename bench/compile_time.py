@@ -57,6 +57,8 @@ with tempfile.TemporaryDirectory() as tmp:
             flags = ["-I", str(ROOT / ("include" if from_include else "single_include"))]
             if name in ("separate", "single_header_separate", "definitions_floor", "ens_separate"):
                 flags.append("-DSFMC_SMS_SEPARATE_COMPILATION")
+            if name == "ens_separate":
+                flags.append("-DSFMC_SMS_ENS_SEPARATE_COMPILATION")
             start = time.perf_counter()
             subprocess.run([CXX, "-std=c++20", "-O0", *flags, "-c", str(source), "-o", str(source.with_suffix(".o"))],
                            check=True)

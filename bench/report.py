@@ -108,8 +108,8 @@ for name, label in [("single_header", "`single_include/sfmc/sms.hpp`"),
                                           "any definition"),
                     ("ens_header_only", "`<sfmc/sms.hpp>`, `<sfmc/sms/ens.hpp>` and `<sfmc/sms/ens/signature.hpp>`, "
                                         "header-only"),
-                    ("ens_separate", "the same with `SFMC_SMS_SEPARATE_COMPILATION` (`<sfmc/sms/ens/src.hpp>` "
-                                     "compiled once)")]:
+                    ("ens_separate", "the same with `SFMC_SMS_SEPARATE_COMPILATION` and "
+                                     "`SFMC_SMS_ENS_SEPARATE_COMPILATION` (`<sfmc/sms/ens/src.hpp>` compiled once)")]:
     row = f"| {label} | {compile_times[name]:.2f} | {compile_times[name] / base:.2f} |"
     if clang_times:
         row += f" {clang_times[name]:.2f} | {clang_times[name] / clang_times['single_header']:.2f} |"

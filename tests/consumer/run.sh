@@ -25,6 +25,7 @@ quiet cmake -S "$here/cmake_separate_compilation" -B "$work/separate" -G Ninja -
 quiet cmake --build "$work/separate"
 "$work/separate/consumer"
 "$work/separate/ens_consumer"
+"$work/separate/ens_header_only_consumer"
 
 echo "== install, then find_package: one program per opt-in part, each linking sfmc::<part> alone"
 quiet cmake -S "$here/parts" -B "$work/parts" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix"

@@ -5,8 +5,8 @@
 
 #include <cstdio>
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
-#error "sfmc::ens_compiled must define SFMC_SMS_SEPARATE_COMPILATION"
+#if !defined(SFMC_SMS_SEPARATE_COMPILATION) || !defined(SFMC_SMS_ENS_SEPARATE_COMPILATION)
+#error "sfmc::ens_compiled must define SFMC_SMS_SEPARATE_COMPILATION and SFMC_SMS_ENS_SEPARATE_COMPILATION"
 #endif
 
 int main()

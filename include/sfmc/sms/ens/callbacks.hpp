@@ -65,10 +65,10 @@ struct callback {
 /** Checks a callback URL as ENS takes it: `https://host[/path]`, with no userinfo, port,
     query or fragment. nullopt when it will do; otherwise `error::bad_callback_url`, saying why.
 */
-SFMC_SMS_DECL std::optional<failure> check_callback_url(std::string_view url);
+SFMC_SMS_ENS_DECL std::optional<failure> check_callback_url(std::string_view url);
 
 /// Checks a `maxBatchSize`: 100 to 1000, else `error::bad_batch_size`.
-SFMC_SMS_DECL std::optional<failure> check_batch_size(int size);
+SFMC_SMS_ENS_DECL std::optional<failure> check_batch_size(int size);
 
 /** `POST /platform/v1/ens-callbacks`: creates callbacks; the answer gives each one's
     `callbackId` and `signatureKey` (a @ref secret, shown by the API only now and by
@@ -213,7 +213,7 @@ static_assert(route_behind_token<create_callbacks> && route_behind_token<list_ca
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/callbacks.ipp>
 #endif
 

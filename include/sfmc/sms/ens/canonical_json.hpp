@@ -17,7 +17,7 @@ namespace sfmc::sms::ens {
     with it. Nullopt for text that is not JSON, or nested deeper than 64 levels. Trailing
     commas are accepted, as in the rest of the library.
 */
-SFMC_SMS_DECL std::optional<std::string> canonical_json(std::string_view json);
+SFMC_SMS_ENS_DECL std::optional<std::string> canonical_json(std::string_view json);
 
 /// Appends `json` (one JSON value, as `decode_batch` accepted it) on one line: whitespace
 /// between tokens dropped, and a trailing comma before `}` or `]` too, so that the line is
@@ -25,11 +25,11 @@ SFMC_SMS_DECL std::optional<std::string> canonical_json(std::string_view json);
 ///
 /// Written by hand: Boost.JSON's serializer writes from a DOM, which would rewrite numbers
 /// (`1.50e2` as `1.5E2`) and escapes; a journal keeps the bytes ENS sent.
-SFMC_SMS_DECL void append_compact_json(std::string& out, std::string_view json);
+SFMC_SMS_ENS_DECL void append_compact_json(std::string& out, std::string_view json);
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/canonical_json.ipp>
 #endif
 

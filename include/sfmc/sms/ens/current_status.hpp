@@ -48,7 +48,7 @@ constexpr std::optional<int> status_rank(event_status s) noexcept
 
 /// The claim of `e` (decoded by `decode_batch`, its `raw` valid JSON); nullopt for an event
 /// of unknown status, or without a `messageKey`, which never decides a status.
-SFMC_SMS_DECL std::optional<status_claim> claim_of(event const& e);
+SFMC_SMS_ENS_DECL std::optional<status_claim> claim_of(event const& e);
 
 /// True when `a` decides a message's status over `b` by the rule above.
 inline bool outranks(status_claim const& a, status_claim const& b) noexcept
@@ -103,7 +103,7 @@ private:
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/current_status.ipp>
 #endif
 

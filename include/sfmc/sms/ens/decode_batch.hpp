@@ -27,7 +27,7 @@ struct batch_options {
 namespace detail {
 
 // for_each_event's work, compiled once: `on_event(visitor, e)` for each event.
-SFMC_SMS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
+SFMC_SMS_ENS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
                                                      void (*on_event)(void*, event&), void* visitor);
 
 } // namespace detail
@@ -70,11 +70,11 @@ api_result<std::size_t> for_each_event(std::string_view body, batch_options cons
     @par Specification
     Marketing Cloud "ens-supported-events", "transactional_sms_events".
 */
-SFMC_SMS_DECL api_result<std::vector<event>> decode_batch(std::string_view body, batch_options const& opt = {});
+SFMC_SMS_ENS_DECL api_result<std::vector<event>> decode_batch(std::string_view body, batch_options const& opt = {});
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/decode_batch.ipp>
 #endif
 

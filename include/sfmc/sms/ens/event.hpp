@@ -65,7 +65,7 @@ struct event_type {
     regard to case (ENS writes `SmsSent`, the lookup route `SMSSent`; both are read). An
     unknown type still gives its channel when its name starts with "Sms" or "Email".
 */
-SFMC_SMS_DECL event_type parse_event_type(std::string_view type) noexcept;
+SFMC_SMS_ENS_DECL event_type parse_event_type(std::string_view type) noexcept;
 
 /// A point in time as ENS gives it: milliseconds since the Unix epoch, in UTC.
 using event_time = std::chrono::sys_time<std::chrono::milliseconds>;
@@ -114,11 +114,11 @@ struct event {
 };
 
 /// "3 events", for logs (and test frameworks that print a decoded batch).
-SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch);
+SFMC_SMS_ENS_DECL std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch);
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/event.ipp>
 #endif
 

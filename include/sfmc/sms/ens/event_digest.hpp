@@ -22,11 +22,11 @@ using event_digest_value = std::array<std::uint8_t, 16>;
     receiver's and the status store's rule for a redelivery). Nullopt for bytes that are not
     JSON (a damaged journal line). Needs OpenSSL's libcrypto.
 */
-SFMC_SMS_DECL std::optional<event_digest_value> event_digest(std::string_view raw);
+SFMC_SMS_ENS_DECL std::optional<event_digest_value> event_digest(std::string_view raw);
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/event_digest.ipp>
 #endif
 

@@ -69,7 +69,7 @@ private:
     keyed as `reading` says (`either` signs with the decoded key when there is one). For
     tests, emulators and users' own harnesses. Empty when OpenSSL fails.
 */
-SFMC_SMS_DECL std::string sign(std::string_view body, signature_key const& key,
+SFMC_SMS_ENS_DECL std::string sign(std::string_view body, signature_key const& key,
                                key_reading reading = key_reading::base64_decoded);
 
 /** True when `signature` (the header's value) is the HMAC-SHA256 of `body` under one of
@@ -90,7 +90,7 @@ SFMC_SMS_DECL std::string sign(std::string_view body, signature_key const& key,
     @par Specification
     Marketing Cloud "ens-notification-signing".
 */
-SFMC_SMS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
+SFMC_SMS_ENS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
                           key_reading reading = key_reading::either);
 
 /// `verify` with the keys listed in place: `verify(body, sig, {old_key, new_key})`.
@@ -102,7 +102,7 @@ inline bool verify(std::string_view body, std::string_view signature, std::initi
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/signature.ipp>
 #endif
 

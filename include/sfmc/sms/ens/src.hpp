@@ -5,17 +5,18 @@
 /** @file
     ENS's compiled part, for separate compilation, as `<sfmc/sms/src.hpp>` is the core's.
 
-    With `SFMC_SMS_SEPARATE_COMPILATION` defined in every translation unit, include this
-    header in exactly one of them (CMake's `sfmc::ens_compiled` target does, and links
-    libcrypto): every definition of ENS that is not a template (batch decoding, the
-    verification handshake, the callback and subscription routes, signatures, digests, the
-    current status) is compiled there once, and the other translation units see declarations
-    only. The store engines stay header-only: each is used by one translation unit, the one
-    that opens a store.
+    With `SFMC_SMS_ENS_SEPARATE_COMPILATION` defined in every translation unit, include this
+    header in exactly one of them (CMake's `sfmc::ens_compiled` target does both, with the
+    core's `sfmc::sms_compiled`, and links libcrypto): every definition of ENS that is not a
+    template (batch decoding, the verification handshake, the callback and subscription
+    routes, signatures, digests, the current status) is compiled there once, and the other
+    translation units see declarations only. Without the macro ENS is header-only, whether or not the core is compiled
+    separately. The store engines stay header-only: each is used by one translation unit, the
+    one that opens a store.
 */
 
-#ifndef SFMC_SMS_SEPARATE_COMPILATION
-#error "<sfmc/sms/ens/src.hpp> is for separate compilation: define SFMC_SMS_SEPARATE_COMPILATION in every translation unit"
+#ifndef SFMC_SMS_ENS_SEPARATE_COMPILATION
+#error "<sfmc/sms/ens/src.hpp> is for separate compilation: define SFMC_SMS_ENS_SEPARATE_COMPILATION in every translation unit"
 #endif
 
 #include <sfmc/sms/ens.hpp>

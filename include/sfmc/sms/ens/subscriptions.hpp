@@ -29,7 +29,7 @@ inline constexpr std::string_view subscriptions_route = "/platform/v1/ens-subscr
 
 /// Every transactional SMS event type, as ENS names them: what a status subscription asks
 /// for, ready to pass where event types are taken (`.event_types = sms_event_types()`).
-SFMC_SMS_DECL std::vector<std::string> sms_event_types();
+SFMC_SMS_ENS_DECL std::vector<std::string> sms_event_types();
 
 /// Whether a subscription sends events. Events raised while it is paused are dropped by ENS.
 enum class subscription_state {
@@ -206,7 +206,7 @@ static_assert(route_behind_token<create_subscriptions> && route_behind_token<get
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/subscriptions.ipp>
 #endif
 

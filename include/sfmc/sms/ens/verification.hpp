@@ -35,7 +35,7 @@ struct verification_request {
     @par Specification
     Marketing Cloud "ens-get-started", "Verify the callback".
 */
-SFMC_SMS_DECL std::optional<verification_request> parse_verification_request(std::string_view body);
+SFMC_SMS_ENS_DECL std::optional<verification_request> parse_verification_request(std::string_view body);
 
 /// What `POST /platform/v1/ens-verify` gives: the callback it verified.
 struct callback_verified {
@@ -85,7 +85,7 @@ static_assert(route_behind_token<verify_callback>);
 
 } // namespace sfmc::sms::ens
 
-#ifdef SFMC_SMS_COMPILE_DEFINITIONS
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
 #include <sfmc/sms/ens/impl/verification.ipp>
 #endif
 

@@ -108,7 +108,8 @@ SFMC_SMS_DECL http_request not_sent_list::make_request(endpoint const& rest, acc
     return req;
 }
 
-SFMC_SMS_DECL api_result<not_sent_page> not_sent_list::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_DECL api_result<not_sent_page>
+not_sent_list::decode(http_response const& res, decode_options const& opt) const
 {
     return decode_not_sent_page(res, opt);
 }

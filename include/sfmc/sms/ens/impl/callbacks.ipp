@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_CALLBACKS_IPP
 
 // callbacks.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION. Boost.JSON's DOM and Boost.URL's
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION. Boost.JSON's DOM and Boost.URL's
 // parser are needed here only, never by a translation unit that merely names a route.
 
 #include <sfmc/sms/detail/json_route.hpp>
@@ -18,7 +18,7 @@
 
 namespace sfmc::sms::ens {
 
-SFMC_SMS_DECL std::optional<failure> check_callback_url(std::string_view url)
+SFMC_SMS_ENS_DECL std::optional<failure> check_callback_url(std::string_view url)
 {
     auto const refuse = [&](char const* why) {
         return failure(error::bad_callback_url, "\"" + std::string(url.substr(0, 200)) + "\": " + why);
@@ -41,7 +41,7 @@ SFMC_SMS_DECL std::optional<failure> check_callback_url(std::string_view url)
     return std::nullopt;
 }
 
-SFMC_SMS_DECL std::optional<failure> check_batch_size(int size)
+SFMC_SMS_ENS_DECL std::optional<failure> check_batch_size(int size)
 {
     if (size >= 100 && size <= 1000)
         return std::nullopt;
@@ -95,7 +95,7 @@ api_result<T> without_key_text(api_result<T> r)
 
 } // namespace detail
 
-SFMC_SMS_DECL std::optional<failure> create_callbacks::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> create_callbacks::validate() const
 {
     if (callbacks.empty())
         return failure(error::bad_ens_request, "no callback to create");
@@ -106,7 +106,8 @@ SFMC_SMS_DECL std::optional<failure> create_callbacks::validate() const
     return std::nullopt;
 }
 
-SFMC_SMS_DECL http_request create_callbacks::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+create_callbacks::make_request(endpoint const& rest, access_token const& token) const
 {
     boost::json::array body;
     for (auto const& c : callbacks)
@@ -114,37 +115,42 @@ SFMC_SMS_DECL http_request create_callbacks::make_request(endpoint const& rest, 
     return sfmc::sms::detail::make_json_request("POST", rest, callbacks_route, {}, token, boost::json::serialize(body));
 }
 
-SFMC_SMS_DECL api_result<create_callbacks::value_type> create_callbacks::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<create_callbacks::value_type>
+create_callbacks::decode(http_response const& res, decode_options const& opt) const
 {
     return detail::without_key_text(sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback));
 }
 
-SFMC_SMS_DECL http_request list_callbacks::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+list_callbacks::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("GET", rest, callbacks_route, {}, token);
 }
 
-SFMC_SMS_DECL api_result<list_callbacks::value_type> list_callbacks::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<list_callbacks::value_type>
+list_callbacks::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback);
 }
 
-SFMC_SMS_DECL std::optional<failure> get_callback::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> get_callback::validate() const
 {
     return detail::check_request_text("callbackId", id);
 }
 
-SFMC_SMS_DECL http_request get_callback::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+get_callback::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("GET", rest, callbacks_route, id, token);
 }
 
-SFMC_SMS_DECL api_result<get_callback::value_type> get_callback::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<get_callback::value_type>
+get_callback::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_one<callback>(res, opt, detail::read_callback);
 }
 
-SFMC_SMS_DECL std::optional<failure> update_callbacks::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> update_callbacks::validate() const
 {
     if (changes.empty())
         return failure(error::bad_ens_request, "no callback to update");
@@ -156,7 +162,8 @@ SFMC_SMS_DECL std::optional<failure> update_callbacks::validate() const
     return std::nullopt;
 }
 
-SFMC_SMS_DECL http_request update_callbacks::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+update_callbacks::make_request(endpoint const& rest, access_token const& token) const
 {
     boost::json::array body;
     for (auto const& c : changes)
@@ -165,40 +172,45 @@ SFMC_SMS_DECL http_request update_callbacks::make_request(endpoint const& rest, 
     return sfmc::sms::detail::make_json_request("PUT", rest, callbacks_route, {}, token, boost::json::serialize(body));
 }
 
-SFMC_SMS_DECL api_result<update_callbacks::value_type> update_callbacks::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<update_callbacks::value_type>
+update_callbacks::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_list<callback>(res, opt, detail::read_callback);
 }
 
-SFMC_SMS_DECL std::optional<failure> delete_callback::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> delete_callback::validate() const
 {
     return detail::check_request_text("callbackId", id);
 }
 
-SFMC_SMS_DECL http_request delete_callback::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+delete_callback::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("DELETE", rest, callbacks_route, id, token);
 }
 
-SFMC_SMS_DECL api_result<delete_callback::value_type> delete_callback::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<delete_callback::value_type>
+delete_callback::decode(http_response const& res, decode_options const& opt) const
 {
     if (auto refused = sfmc::sms::detail::refuse_status(res, opt))
         return std::move(*refused);
     return deleted{id};
 }
 
-SFMC_SMS_DECL std::optional<failure> regenerate_signature_key::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> regenerate_signature_key::validate() const
 {
     return detail::check_request_text("callbackId", callback_id);
 }
 
-SFMC_SMS_DECL http_request regenerate_signature_key::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+regenerate_signature_key::make_request(endpoint const& rest, access_token const& token) const
 {
     boost::json::array body{boost::json::object{{"callbackId", callback_id}}};
     return sfmc::sms::detail::make_json_request("PUT", rest, route, {}, token, boost::json::serialize(body));
 }
 
-SFMC_SMS_DECL api_result<regenerate_signature_key::value_type> regenerate_signature_key::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<regenerate_signature_key::value_type>
+regenerate_signature_key::decode(http_response const& res, decode_options const& opt) const
 {
     auto c = sfmc::sms::detail::decode_json_one<callback>(res, opt, detail::read_callback);
     if (c && !c->signature_key) {

@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_CANONICAL_JSON_IPP
 
 // canonical_json.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/detail/json_number.hpp>
 #include <sfmc/sms/detail/json_string.hpp>
@@ -188,7 +188,7 @@ private:
 
 } // namespace detail
 
-SFMC_SMS_DECL std::optional<std::string> canonical_json(std::string_view json)
+SFMC_SMS_ENS_DECL std::optional<std::string> canonical_json(std::string_view json)
 {
     boost::json::parse_options opt;
     opt.allow_trailing_commas = true;
@@ -201,7 +201,7 @@ SFMC_SMS_DECL std::optional<std::string> canonical_json(std::string_view json)
     return parser.handler().take();
 }
 
-SFMC_SMS_DECL void append_compact_json(std::string& out, std::string_view json)
+SFMC_SMS_ENS_DECL void append_compact_json(std::string& out, std::string_view json)
 {
     auto const is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     bool comma = false; // a ',' seen outside strings, not yet written

@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_DECODE_BATCH_IPP
 
 // decode_batch.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION. The streaming parser (Boost.JSON's
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION. The streaming parser (Boost.JSON's
 // basic_parser) is instantiated here only.
 
 #include <sfmc/sms/detail/json_array.hpp>
@@ -88,7 +88,7 @@ private:
 };
 
 
-SFMC_SMS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
+SFMC_SMS_ENS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
                                                      void (*on_event)(void*, event&), void* visitor)
 {
     if (body.size() > opt.max_body_size)
@@ -117,7 +117,7 @@ SFMC_SMS_DECL api_result<std::size_t> for_each_event(std::string_view body, batc
 
 } // namespace detail
 
-SFMC_SMS_DECL api_result<std::vector<event>> decode_batch(std::string_view body, batch_options const& opt)
+SFMC_SMS_ENS_DECL api_result<std::vector<event>> decode_batch(std::string_view body, batch_options const& opt)
 {
     std::vector<event> events;
     events.reserve(std::min(opt.max_events, body.size() / 128 + 1)); // ENS's events are larger than that

@@ -3,14 +3,14 @@
 #define SFMC_SMS_ENS_IMPL_EVENT_IPP
 
 // event.hpp's definitions: inline in header-only mode, compiled once by <sfmc/sms/ens/src.hpp>
-// with SFMC_SMS_SEPARATE_COMPILATION.
+// with SFMC_SMS_ENS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/detail/text.hpp>
 #include <sfmc/sms/ens/event.hpp>
 
 namespace sfmc::sms::ens {
 
-SFMC_SMS_DECL event_type parse_event_type(std::string_view type) noexcept
+SFMC_SMS_ENS_DECL event_type parse_event_type(std::string_view type) noexcept
 {
     constexpr std::string_view prefix = "TransactionalSendEvents.";
     if (type.size() > prefix.size() && sfmc::sms::detail::ci_is_equal(type.substr(0, prefix.size()), prefix))
@@ -39,7 +39,7 @@ SFMC_SMS_DECL event_type parse_event_type(std::string_view type) noexcept
     return t;
 }
 
-SFMC_SMS_DECL std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch)
+SFMC_SMS_ENS_DECL std::ostream& operator<<(std::ostream& out, std::vector<event> const& batch)
 {
     return out << batch.size() << (batch.size() == 1 ? " event" : " events");
 }

@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_EVENT_DIGEST_IPP
 
 // event_digest.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/detail/json_number.hpp>
 #include <sfmc/sms/ens/event_digest.hpp>
@@ -196,7 +196,7 @@ private:
 
 } // namespace detail
 
-SFMC_SMS_DECL std::optional<event_digest_value> event_digest(std::string_view raw)
+SFMC_SMS_ENS_DECL std::optional<event_digest_value> event_digest(std::string_view raw)
 {
     thread_local std::string canonical;
     thread_local boost::json::basic_parser<detail::canonical_writer> parser(

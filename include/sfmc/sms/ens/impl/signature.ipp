@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_SIGNATURE_IPP
 
 // signature.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION. OpenSSL's headers are needed here
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION. OpenSSL's headers are needed here
 // only.
 
 #include <sfmc/sms/ens/signature.hpp>
@@ -67,7 +67,7 @@ inline std::optional<digest> hmac_sha256(std::string_view key, std::string_view 
 
 } // namespace detail
 
-SFMC_SMS_DECL result<signature_key> signature_key::make(std::string_view text)
+SFMC_SMS_ENS_DECL result<signature_key> signature_key::make(std::string_view text)
 {
     if (text.empty() || text.size() > 1024)
         return error::bad_signature_key;
@@ -80,7 +80,7 @@ SFMC_SMS_DECL result<signature_key> signature_key::make(std::string_view text)
     return k;
 }
 
-SFMC_SMS_DECL std::string sign(std::string_view body, signature_key const& key, key_reading reading)
+SFMC_SMS_ENS_DECL std::string sign(std::string_view body, signature_key const& key, key_reading reading)
 {
     auto const mac = detail::hmac_sha256(key.reveal(reading), body);
     if (!mac)
@@ -88,7 +88,7 @@ SFMC_SMS_DECL std::string sign(std::string_view body, signature_key const& key, 
     return detail::base64_encode(mac->data(), mac->size());
 }
 
-SFMC_SMS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
+SFMC_SMS_ENS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
                    key_reading reading)
 {
     auto const given = detail::base64_decode(signature);

@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_SUBSCRIPTIONS_IPP
 
 // subscriptions.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/detail/json_route.hpp>
 #include <sfmc/sms/detail/text.hpp>
@@ -16,12 +16,12 @@
 
 namespace sfmc::sms::ens {
 
-SFMC_SMS_DECL bool subscription::is_paused() const noexcept
+SFMC_SMS_ENS_DECL bool subscription::is_paused() const noexcept
 {
     return sfmc::sms::detail::ci_is_equal(status, "paused");
 }
 
-SFMC_SMS_DECL std::vector<std::string> sms_event_types()
+SFMC_SMS_ENS_DECL std::vector<std::string> sms_event_types()
 {
     return {"TransactionalSendEvents.SmsSent", "TransactionalSendEvents.SmsNotSent",
             "TransactionalSendEvents.SmsTransient", "TransactionalSendEvents.SmsDelivered",
@@ -74,7 +74,7 @@ inline subscription read_subscription(sfmc::sms::detail::answer_object& o)
 
 } // namespace detail
 
-SFMC_SMS_DECL std::optional<failure> create_subscriptions::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> create_subscriptions::validate() const
 {
     if (subscriptions.empty())
         return failure(error::bad_ens_request, "no subscription to create");
@@ -84,7 +84,8 @@ SFMC_SMS_DECL std::optional<failure> create_subscriptions::validate() const
     return std::nullopt;
 }
 
-SFMC_SMS_DECL http_request create_subscriptions::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+create_subscriptions::make_request(endpoint const& rest, access_token const& token) const
 {
     boost::json::array body;
     for (auto const& s : subscriptions)
@@ -96,42 +97,47 @@ SFMC_SMS_DECL http_request create_subscriptions::make_request(endpoint const& re
                                                 boost::json::serialize(body));
 }
 
-SFMC_SMS_DECL api_result<create_subscriptions::value_type> create_subscriptions::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<create_subscriptions::value_type>
+create_subscriptions::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
 }
 
-SFMC_SMS_DECL std::optional<failure> get_subscription::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> get_subscription::validate() const
 {
     return detail::check_request_text("subscriptionId", id);
 }
 
-SFMC_SMS_DECL http_request get_subscription::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+get_subscription::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("GET", rest, subscriptions_route, id, token);
 }
 
-SFMC_SMS_DECL api_result<get_subscription::value_type> get_subscription::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<get_subscription::value_type>
+get_subscription::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_one<subscription>(res, opt, detail::read_subscription);
 }
 
-SFMC_SMS_DECL std::optional<failure> list_subscriptions::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> list_subscriptions::validate() const
 {
     return detail::check_request_text("callbackId", callback_id);
 }
 
-SFMC_SMS_DECL http_request list_subscriptions::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+list_subscriptions::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("GET", rest, route, callback_id, token);
 }
 
-SFMC_SMS_DECL api_result<list_subscriptions::value_type> list_subscriptions::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<list_subscriptions::value_type>
+list_subscriptions::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
 }
 
-SFMC_SMS_DECL std::optional<failure> update_subscriptions::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> update_subscriptions::validate() const
 {
     if (changes.empty())
         return failure(error::bad_ens_request, "no subscription to update");
@@ -143,7 +149,8 @@ SFMC_SMS_DECL std::optional<failure> update_subscriptions::validate() const
     return std::nullopt;
 }
 
-SFMC_SMS_DECL http_request update_subscriptions::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+update_subscriptions::make_request(endpoint const& rest, access_token const& token) const
 {
     boost::json::array body;
     for (auto const& c : changes)
@@ -158,22 +165,25 @@ SFMC_SMS_DECL http_request update_subscriptions::make_request(endpoint const& re
                                                 boost::json::serialize(body));
 }
 
-SFMC_SMS_DECL api_result<update_subscriptions::value_type> update_subscriptions::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<update_subscriptions::value_type>
+update_subscriptions::decode(http_response const& res, decode_options const& opt) const
 {
     return sfmc::sms::detail::decode_json_list<subscription>(res, opt, detail::read_subscription);
 }
 
-SFMC_SMS_DECL std::optional<failure> delete_subscription::validate() const
+SFMC_SMS_ENS_DECL std::optional<failure> delete_subscription::validate() const
 {
     return detail::check_request_text("subscriptionId", id);
 }
 
-SFMC_SMS_DECL http_request delete_subscription::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+delete_subscription::make_request(endpoint const& rest, access_token const& token) const
 {
     return sfmc::sms::detail::make_json_request("DELETE", rest, subscriptions_route, id, token);
 }
 
-SFMC_SMS_DECL api_result<delete_subscription::value_type> delete_subscription::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<delete_subscription::value_type>
+delete_subscription::decode(http_response const& res, decode_options const& opt) const
 {
     if (auto refused = sfmc::sms::detail::refuse_status(res, opt))
         return std::move(*refused);

@@ -3,7 +3,7 @@
 #define SFMC_SMS_ENS_IMPL_VERIFICATION_IPP
 
 // verification.hpp's definitions: inline in header-only mode, compiled once by
-// <sfmc/sms/ens/src.hpp> with SFMC_SMS_SEPARATE_COMPILATION.
+// <sfmc/sms/ens/src.hpp> with SFMC_SMS_ENS_SEPARATE_COMPILATION.
 
 #include <sfmc/sms/detail/json_reader.hpp>
 #include <sfmc/sms/detail/json_route.hpp>
@@ -14,7 +14,7 @@
 
 namespace sfmc::sms::ens {
 
-SFMC_SMS_DECL std::optional<verification_request> parse_verification_request(std::string_view body)
+SFMC_SMS_ENS_DECL std::optional<verification_request> parse_verification_request(std::string_view body)
 {
     enum { callback_id, verification_key, count };
     std::array<sfmc::sms::detail::json_field, count> fields{{{"callbackId"}, {"verificationKey"}}};
@@ -26,7 +26,8 @@ SFMC_SMS_DECL std::optional<verification_request> parse_verification_request(std
     return verification_request{std::move(fields[callback_id].text), std::move(fields[verification_key].text)};
 }
 
-SFMC_SMS_DECL http_request verify_callback::make_request(endpoint const& rest, access_token const& token) const
+SFMC_SMS_ENS_DECL http_request
+verify_callback::make_request(endpoint const& rest, access_token const& token) const
 {
     std::string body = R"({"callbackId":)";
     sfmc::sms::detail::append_json_string(body, request.callback_id);
@@ -36,7 +37,8 @@ SFMC_SMS_DECL http_request verify_callback::make_request(endpoint const& rest, a
     return sfmc::sms::detail::make_json_request("POST", rest, route, {}, token, body);
 }
 
-SFMC_SMS_DECL api_result<callback_verified> verify_callback::decode(http_response const& res, decode_options const& opt) const
+SFMC_SMS_ENS_DECL api_result<callback_verified>
+verify_callback::decode(http_response const& res, decode_options const& opt) const
 {
     if (res.status < 200 || res.status > 299)
         return decode_error(res, opt);
