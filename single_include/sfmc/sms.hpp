@@ -55,6 +55,17 @@
 #error "SFMC_SMS_SOURCE is for separate compilation: define SFMC_SMS_SEPARATE_COMPILATION in every translation unit"
 #endif
 
+// ENS's part the same way, on its own (it needs libcrypto): with SFMC_SMS_ENS_SEPARATE_COMPILATION
+// defined in every translation unit, ENS's definitions (ens/impl/*.ipp) are compiled once, by
+// the translation unit that includes <sfmc/sms/ens/src.hpp>. Without it, ENS is header-only,
+// whether the core is compiled separately or not.
+#ifdef SFMC_SMS_ENS_SEPARATE_COMPILATION
+#define SFMC_SMS_ENS_DECL
+#else
+#define SFMC_SMS_ENS_DECL inline
+#define SFMC_SMS_ENS_COMPILE_DEFINITIONS
+#endif
+
 #endif
 // ---- sfmc/sms/error.hpp ----
 // Copyright (c) 2026 The sfmc-sms developers. Distributed under the Boost Software License 1.0.
