@@ -1,7 +1,6 @@
 // A consumer of ENS under separate compilation: its definitions come from the installed
 // sfmc::ens_compiled, which brings libcrypto and the core's compiled part.
-#include <sfmc/sms/ens.hpp>
-#include <sfmc/sms/ens/signature.hpp>
+#include "signed_batch.hpp"
 
 #include <cstdio>
 
@@ -11,11 +10,7 @@
 
 int main()
 {
-    constexpr std::string_view body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","info":{"messageKey":"k"}}])";
-    auto const events = sfmc::sms::ens::decode_batch(body);
-    auto const key = sfmc::sms::ens::signature_key::make("Jefe");
-    if (!events || events->size() != 1 || (*events)[0].status != sfmc::sms::ens::event_status::delivered || !key ||
-        !sfmc::sms::ens::verify(body, sfmc::sms::ens::sign(body, *key), {*key}))
+    if (!signed_batch_works("SmsDelivered", sfmc::sms::ens::event_status::delivered))
         return 1;
     std::printf("ens consumer ok\n");
     return 0;

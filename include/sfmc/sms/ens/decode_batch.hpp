@@ -28,7 +28,7 @@ namespace detail {
 
 // for_each_event's work, compiled once: `on_event(visitor, e)` for each event.
 SFMC_SMS_ENS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
-                                                     void (*on_event)(void*, event&), void* visitor);
+                                                         void (*on_event)(void*, event&), void* visitor);
 
 } // namespace detail
 

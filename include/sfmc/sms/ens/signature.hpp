@@ -70,7 +70,7 @@ private:
     tests, emulators and users' own harnesses. Empty when OpenSSL fails.
 */
 SFMC_SMS_ENS_DECL std::string sign(std::string_view body, signature_key const& key,
-                               key_reading reading = key_reading::base64_decoded);
+                                   key_reading reading = key_reading::base64_decoded);
 
 /** True when `signature` (the header's value) is the HMAC-SHA256 of `body` under one of
     `keys` (several during a key rotation), each read as `reading` says.
@@ -91,7 +91,7 @@ SFMC_SMS_ENS_DECL std::string sign(std::string_view body, signature_key const& k
     Marketing Cloud "ens-notification-signing".
 */
 SFMC_SMS_ENS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
-                          key_reading reading = key_reading::either);
+                              key_reading reading = key_reading::either);
 
 /// `verify` with the keys listed in place: `verify(body, sig, {old_key, new_key})`.
 inline bool verify(std::string_view body, std::string_view signature, std::initializer_list<signature_key> keys,

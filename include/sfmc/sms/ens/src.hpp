@@ -10,9 +10,9 @@
     core's `sfmc::sms_compiled`, and links libcrypto): every definition of ENS that is not a
     template (batch decoding, the verification handshake, the callback and subscription
     routes, signatures, digests, the current status) is compiled there once, and the other
-    translation units see declarations only. Without the macro ENS is header-only, whether or not the core is compiled
-    separately. The store engines stay header-only: each is used by one translation unit, the
-    one that opens a store.
+    translation units see declarations only. Without the macro ENS is header-only, whether or
+    not the core is compiled separately. The store engines stay header-only: each is used by
+    one translation unit, the one that opens a store.
 */
 
 #ifndef SFMC_SMS_ENS_SEPARATE_COMPILATION

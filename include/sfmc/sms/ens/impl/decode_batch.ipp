@@ -89,7 +89,7 @@ private:
 
 
 SFMC_SMS_ENS_DECL api_result<std::size_t> for_each_event(std::string_view body, batch_options const& opt,
-                                                     void (*on_event)(void*, event&), void* visitor)
+                                                         void (*on_event)(void*, event&), void* visitor)
 {
     if (body.size() > opt.max_body_size)
         return failure(error::body_too_large, std::to_string(body.size()) + " bytes, the limit is " +

@@ -89,7 +89,7 @@ SFMC_SMS_ENS_DECL std::string sign(std::string_view body, signature_key const& k
 }
 
 SFMC_SMS_ENS_DECL bool verify(std::string_view body, std::string_view signature, std::span<signature_key const> keys,
-                   key_reading reading)
+                              key_reading reading)
 {
     auto const given = detail::base64_decode(signature);
     if (!given || given->size() != std::tuple_size_v<detail::digest>)
