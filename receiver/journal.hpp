@@ -53,14 +53,14 @@ public:
 
     /// Appends `e` for a store, which tells new events from those it has (no digest: the
     /// store's dedup is its own), and its line when a journal is written beside the store.
-    /// `e.raw` must outlive the batch's commit.
+    /// Made storable here, on the thread that read the batch, not on the writer's.
     void add_for_store(sfmc::sms::ens::event const& e, bool with_line)
     {
         if (with_line) {
             append_journal_line(text_, e);
             lines_.push_back({text_.size(), digest{}});
         }
-        events_.push_back(e);
+        events_.push_back(sfmc::sms::ens::make_storable(e));
     }
 
     struct line {
@@ -69,14 +69,14 @@ public:
     };
     std::string const& text() const noexcept { return text_; }
     std::vector<line> const& lines() const noexcept { return lines_; }
-    std::vector<sfmc::sms::ens::event> const& events() const noexcept { return events_; }
+    std::vector<sfmc::sms::ens::storable_event> const& events() const noexcept { return events_; }
     /// The events, moved out for a store's transaction (`events()` is empty after).
-    std::vector<sfmc::sms::ens::event> take_events() noexcept { return std::move(events_); }
+    std::vector<sfmc::sms::ens::storable_event> take_events() noexcept { return std::move(events_); }
 
 private:
     std::string text_;
     std::vector<line> lines_;
-    std::vector<sfmc::sms::ens::event> events_; // for a store only
+    std::vector<sfmc::sms::ens::storable_event> events_; // for a store only
 };
 
 /// What became of a batch given to the journal.
@@ -354,7 +354,7 @@ private:
     {
         // The group's events in one vector, moved rather than copied (a batch's, when alone).
         std::vector<std::size_t> counts;
-        std::vector<sfmc::sms::ens::event> all;
+        std::vector<sfmc::sms::ens::storable_event> all;
         for (auto& q : group) {
             counts.push_back(q.batch.events().size());
             if (all.empty()) {

@@ -19,8 +19,8 @@ public:
     explicit store_when_ready(cli::store_url url) : url_(std::move(url)) { (void)ready(); }
 
     using status_store::append;
-    sfmc::sms::ens::append_outcome append(std::span<sfmc::sms::ens::event const> events, sfmc::sms::ens::event_time received,
-                                          before_commit const& hook) override
+    sfmc::sms::ens::append_outcome append(std::span<sfmc::sms::ens::storable_event const> events,
+                                          sfmc::sms::ens::event_time received, before_commit const& hook) override
     {
         return forward<sfmc::sms::ens::append_outcome>([&](auto& s) { return s.append(events, received, hook); });
     }

@@ -1,8 +1,13 @@
 #include <sfmc/sms/ens/event_digest.hpp>
 
+#include <sfmc/sms/ens/decode_batch.hpp>
+#include <sfmc/sms/ens/status_store.hpp>
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 TEST_CASE("ens::event_digest: equal JSON values agree; member order and whitespace do not matter, 1 and 1.0 do")
 {
@@ -52,4 +57,26 @@ TEST_CASE("ens::event_digest: values that differ only in how their parts are cut
     // in parts of a few KB)
     CHECK(d("{\"k\":\"" + long_text + "\"}") == d("{ \"\\u006b\" : \"\\u0078" + long_text.substr(1) + "\" }"));
     CHECK(d("{\"k\":\"" + long_text + "\"}") != d("{\"k\":\"" + long_text + "y\"}"));
+}
+
+TEST_CASE("ens::make_storable: the key is the time then the digest, equal for equal JSON values; the text is on one line")
+{
+    auto const batch = sfmc::sms::ens::decode_batch(R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","timestampUTC":1600698608530,
+        "info":{"messageKey":"k","to":"1"}},
+      { "info" : { "to" : "1", "messageKey" : "k" }, "timestampUTC" : 1600698608530,
+        "eventCategoryType" : "TransactionalSendEvents.SmsSent" },
+      {"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"k","to":"2"}}])");
+    REQUIRE(batch.has_value());
+    auto const a = sfmc::sms::ens::make_storable((*batch)[0]), b = sfmc::sms::ens::make_storable((*batch)[1]), c = sfmc::sms::ens::make_storable((*batch)[2]);
+    // 1600698608530 = 0x0174B1126B92, big-endian in the first 6 bytes; none for an event without a time
+    CHECK(std::vector<int>(a.key.begin(), a.key.begin() + 6) == std::vector<int>{0x01, 0x74, 0xB1, 0x12, 0x6B, 0x92});
+    CHECK(std::vector<int>(c.key.begin(), c.key.begin() + 6) == std::vector<int>(6, 0));
+    auto const digest = sfmc::sms::ens::event_digest((*batch)[0].raw);
+    REQUIRE(digest.has_value());
+    CHECK(std::equal(digest->begin(), digest->end(), a.key.begin() + 6));
+    CHECK(a.key == b.key); // the same value, written differently
+    CHECK(a.key != c.key);
+    CHECK(b.text == R"({"info":{"to":"1","messageKey":"k"},"timestampUTC":1600698608530,"eventCategoryType":"TransactionalSendEvents.SmsSent"})");
+    CHECK(a.fields.message_key == "k");
+    CHECK(b.fields.to == "1");
 }

@@ -228,29 +228,24 @@ public:
 
     using status_store::append;
 
-    append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) override
+    append_outcome append(std::span<storable_event const> events, event_time received, before_commit const& hook) override
     {
         if (auto why = usable())
             return std::move(*why);
-        // Rows in digest order: receivers inserting the same events take their locks in one
-        // order (no deadlock), and new digests go to the unique index's right edge together.
-        std::vector<detail::store_digest> digests;
-        digests.reserve(events.size());
-        for (auto const& e : events)
-            digests.push_back(detail::store_digest_of(e.timestamp_utc, e.raw));
+        // Rows in key order: receivers inserting the same events take their locks in one
+        // order (no deadlock), and new keys go to the unique index's right edge together.
         std::vector<std::size_t> order(events.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return digests[a] < digests[b]; });
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return events[a].key < events[b].key; });
         using column = detail::pg_array;
         std::array<column, 13> columns{column(column::bytea), column(column::text), column(column::text),
                                        column(column::text), column(column::text), column(column::int8),
                                        column(column::text), column(column::text), column(column::text),
                                        column(column::text), column(column::int4), column(column::text),
                                        column(column::text)};
-        std::string line;
         for (auto const i : order) {
-            auto const& e = events[i];
-            columns[0].add(std::string_view(reinterpret_cast<char const*>(digests[i].data()), digests[i].size()));
+            auto const& e = events[i].fields;
+            columns[0].add(std::string_view(reinterpret_cast<char const*>(events[i].key.data()), events[i].key.size()));
             columns[1].add(to_string(e.status == event_status::unknown ? channel::unknown : e.on));
             columns[2].add(to_string(e.status));
             columns[3].add(std::string_view(e.type));
@@ -262,9 +257,7 @@ public:
             columns[9].add(e.composite_id);
             columns[10].add(e.status_code ? std::optional<std::int64_t>(*e.status_code) : std::nullopt);
             columns[11].add(e.status_message);
-            line.clear();
-            append_compact_json(line, e.raw);
-            columns[12].add(std::string_view(line));
+            columns[12].add(std::string_view(events[i].text));
         }
         auto const at = std::to_string(received.time_since_epoch().count());
         std::array<char const*, 14> values{at.c_str()};
@@ -282,7 +275,7 @@ public:
         if (PQresultStatus(r.get()) != PGRES_TUPLES_OK)
             return rollback(hook != nullptr, "cannot store the events");
         // The digests inserted: the first event of each is new, any other a duplicate.
-        std::vector<detail::store_digest> inserted;
+        std::vector<store_key> inserted;
         for (int row = 0; row < PQntuples(r.get()); ++row) {
             auto& d = inserted.emplace_back();
             if (PQgetlength(r.get(), row, 0) == static_cast<int>(d.size()))
@@ -291,9 +284,9 @@ public:
         std::sort(inserted.begin(), inserted.end());
         std::vector<bool> fresh(events.size(), false), taken(inserted.size(), false);
         for (std::size_t i = 0; i < events.size(); ++i) {
-            auto const found = std::lower_bound(inserted.begin(), inserted.end(), digests[i]);
+            auto const found = std::lower_bound(inserted.begin(), inserted.end(), events[i].key);
             auto const at = static_cast<std::size_t>(found - inserted.begin());
-            if (found != inserted.end() && *found == digests[i] && !taken[at])
+            if (found != inserted.end() && *found == events[i].key && !taken[at])
                 fresh[i] = taken[at] = true; // a later copy in the batch is a duplicate
         }
         if (hook) {

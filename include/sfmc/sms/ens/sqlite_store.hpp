@@ -164,29 +164,25 @@ public:
 
     using status_store::append;
 
-    append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) override
+    append_outcome append(std::span<storable_event const> events, event_time received, before_commit const& hook) override
     {
         std::vector<bool> fresh(events.size(), false);
         if (!exec("BEGIN IMMEDIATE"))
             return failed("cannot begin");
         auto& ins = statements_->insert_event;
-        std::string line;
         for (std::size_t i = 0; i < events.size(); ++i) {
-            auto const& e = events[i];
-            auto const d = detail::store_digest_of(e.timestamp_utc, e.raw);
-            line.clear();
-            append_compact_json(line, e.raw);
-            ins.start().bind_blob(1, d.data(), d.size()).bind(2, received.time_since_epoch().count());
+            auto const& e = events[i].fields;
+            ins.start().bind_blob(1, events[i].key.data(), events[i].key.size()).bind(2, received.time_since_epoch().count());
             ins.bind(3, to_string(e.status == event_status::unknown ? channel::unknown : e.on)).bind(4, to_string(e.status));
             ins.bind(5, e.type).bind_optional(6, e.message_key);
             e.timestamp_utc ? ins.bind(7, static_cast<std::int64_t>(e.timestamp_utc->time_since_epoch().count())) : ins.bind_null(7);
             ins.bind_optional(8, e.to).bind_optional(9, e.subscriber_key).bind_optional(10, e.definition_key);
             ins.bind_optional(11, e.composite_id);
             e.status_code ? ins.bind(12, static_cast<std::int64_t>(*e.status_code)) : ins.bind_null(12);
-            ins.bind_optional(13, e.status_message).bind(14, std::string_view(line));
+            ins.bind_optional(13, e.status_message).bind(14, std::string_view(events[i].text));
             if (ins.step() != SQLITE_DONE)
                 return rollback("cannot store an event");
-            fresh[i] = sqlite3_changes(db_) != 0; // no change: its digest is there already, a redelivery
+            fresh[i] = sqlite3_changes(db_) != 0; // no change: its key is there already, a redelivery
         }
         if (hook) {
             if (auto why = hook(fresh); !why.empty()) {

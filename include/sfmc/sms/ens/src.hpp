@@ -9,7 +9,7 @@
     header in exactly one of them (CMake's `sfmc::ens_compiled` target does both, with the
     core's `sfmc::sms_compiled`, and links libcrypto): every definition of ENS that is not a
     template (batch decoding, the verification handshake, the callback and subscription
-    routes, signatures, digests, the current status) is compiled there once, and the other
+    routes, signatures, digests, the current status, events made storable) is compiled there once, and the other
     translation units see declarations only. Without the macro ENS is header-only, whether or
     not the core is compiled separately. The store engines stay header-only: each is used by
     one translation unit, the one that opens a store.
@@ -24,6 +24,7 @@
 #include <sfmc/sms/ens/current_status.hpp>
 #include <sfmc/sms/ens/event_digest.hpp>
 #include <sfmc/sms/ens/signature.hpp>
+#include <sfmc/sms/ens/status_store.hpp>
 
 #include <sfmc/sms/ens/impl/callbacks.ipp>
 #include <sfmc/sms/ens/impl/canonical_json.ipp>
@@ -32,6 +33,7 @@
 #include <sfmc/sms/ens/impl/event.ipp>
 #include <sfmc/sms/ens/impl/event_digest.ipp>
 #include <sfmc/sms/ens/impl/signature.ipp>
+#include <sfmc/sms/ens/impl/status_store.ipp>
 #include <sfmc/sms/ens/impl/subscriptions.ipp>
 #include <sfmc/sms/ens/impl/verification.ipp>
 

@@ -5,6 +5,7 @@
 #include <sfmc/sms/detail/config.hpp>
 #include <sfmc/sms/ens/event.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -53,6 +54,28 @@ struct list_filter {
     std::size_t limit = 1000;           ///< at most this many
 };
 
+/** An event's unique key in a store: its `timestampUTC` (48 bits, big-endian; 0 without
+    one), then its @ref event_digest (the receiver's rule for a redelivery). Equal events have
+    equal times, so the time changes nothing in what is a duplicate; but new events' keys sort
+    near one another, at the unique index's right edge, instead of each dirtying a random page.
+*/
+using store_key = std::array<unsigned char, 22>;
+
+/** An event made ready for a store: its fields, its key and its text on one line. Making it
+    is most of what storing an event costs the writer (a digest over its canonical text, and
+    the text without whitespace), so a receiver makes them on the threads that read the
+    batches, in parallel, and the one thread that writes to the store only writes.
+*/
+struct storable_event {
+    event fields{};     ///< as decoded (a store reads no more of `fields.raw`)
+    store_key key{};    ///< equal for events equal as JSON values
+    std::string text{}; ///< the event as received, on one line
+};
+
+/// `e` made ready for a store; `e.raw` must be JSON (an event `decode_batch` gave). Needs
+/// OpenSSL's libcrypto, as @ref event_digest.
+SFMC_SMS_ENS_DECL storable_event make_storable(event const& e);
+
 /// What became of a batch given to `status_store::append`; for each event, in order,
 /// whether it was new to the store (false: equal to an event stored already, or earlier in
 /// the batch).
@@ -76,7 +99,17 @@ public:
 
     /// Stores the new events of `events` in one transaction, durable when it returns, every
     /// later answer (statuses included) reflecting them; `received` dates them for the retention.
-    virtual append_outcome append(std::span<event const> events, event_time received, before_commit const& hook) = 0;
+    virtual append_outcome append(std::span<storable_event const> events, event_time received, before_commit const& hook) = 0;
+
+    /// `append` of decoded events, each made storable here (on the calling thread).
+    append_outcome append(std::span<event const> events, event_time received, before_commit const& hook)
+    {
+        std::vector<storable_event> ready;
+        ready.reserve(events.size());
+        for (auto const& e : events)
+            ready.push_back(make_storable(e));
+        return append(std::span<storable_event const>(ready), received, hook);
+    }
 
     /// `append` with nothing to do before the commit.
     append_outcome append(std::span<event const> events, event_time received) { return append(events, received, {}); }
@@ -98,5 +131,9 @@ public:
 };
 
 } // namespace sfmc::sms::ens
+
+#ifdef SFMC_SMS_ENS_COMPILE_DEFINITIONS
+#include <sfmc/sms/ens/impl/status_store.ipp>
+#endif
 
 #endif

@@ -2,7 +2,7 @@
 #ifndef SFMC_SMS_ENS_DETAIL_STORE_ENGINE_HPP
 #define SFMC_SMS_ENS_DETAIL_STORE_ENGINE_HPP
 
-// What both status store engines do alike: an event's digest, a message's status decided
+// What both status store engines do alike: a message's status decided
 // from its events, and the merge of `list`'s per-status streams.
 
 #include <sfmc/sms/ens/canonical_json.hpp>
@@ -22,23 +22,6 @@
 #include <vector>
 
 namespace sfmc::sms::ens::detail {
-
-// An event's unique key in a store: its timestampUTC (48 bits, big-endian; 0 without one),
-// then its @ref event_digest (the receiver's journal rule). Equal events have equal times,
-// so the time changes nothing in what is a duplicate; but new events' digests sort near one
-// another, at the unique index's right edge, instead of each dirtying a random page of it.
-using store_digest = std::array<unsigned char, 22>;
-
-inline store_digest store_digest_of(std::optional<event_time> at, std::string_view raw)
-{
-    store_digest d{};
-    auto const ms = at ? static_cast<std::uint64_t>(at->time_since_epoch().count()) : 0;
-    for (int i = 0; i < 6; ++i)
-        d[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-    auto const sum = event_digest(raw).value_or(event_digest_value{}); // raw was decoded: always JSON
-    std::copy(sum.begin(), sum.end(), d.begin() + 6);
-    return d;
-}
 
 // (on, key)'s best event by the rule of current_status (with its row), and how many events
 // it has (of its channel and of channel unknown), fed the key's rows in any order.
