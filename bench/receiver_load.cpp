@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <cstdio>
 #include <fstream>
@@ -40,8 +41,12 @@ std::string random_key(std::mt19937_64& random)
     return key;
 }
 
-std::string batch(int connection, int number, int events, std::mt19937_64* random)
+// Batch `number` of `connection`: its events' times follow one another, 1 ms apart, and each
+// batch's follow the last one's in the order they are sent, as ENS's do (it sends events soon
+// after they happen). So a store's time-ordered indexes grow at their right edge, as they would.
+std::string batch(int connection, int connections, int number, int events, std::mt19937_64* random)
 {
+    std::int64_t const first_ms = 1600698608530 + (std::int64_t{number} * connections + connection) * events;
     char const* const types[] = {"SmsSent", "SmsDelivered", "SmsTransient", "SmsBounced", "SmsNotSent"};
     char const* const codes[] = {"", "4000", "3001", "4500", "47"};
     std::string body = "[";
@@ -54,7 +59,7 @@ std::string batch(int connection, int number, int events, std::mt19937_64* rando
             info[i % 5 == 4 ? "reason" : "statusMessage"] = "Status of message " + id;
         }
         boost::json::object e{{"eventCategoryType", std::string("TransactionalSendEvents.") + types[i % 5]},
-                              {"timestampUTC", 1600698608530 + i},
+                              {"timestampUTC", first_ms + i},
                               {"compositeId", "466651f2-9c28-e911-a261-78e3b50b4f00.2001070.44609.4153." + id},
                               {"composite", {{"jobId", "2001070"}, {"batchId", "4153"}, {"subscriberId", id}}},
                               {"definitionKey", "order-updates"},
@@ -113,7 +118,7 @@ int main(int argc, char** argv)
     std::vector<std::vector<std::string>> requests(static_cast<std::size_t>(connections));
     for (int c = 0; c < connections; ++c)
         for (int b = 0; b < batches; ++b) {
-            auto const body = batch(c, b, events, random ? &*random : nullptr);
+            auto const body = batch(c, connections, b, events, random ? &*random : nullptr);
             requests[static_cast<std::size_t>(c)].push_back(test::post(
                 "/", body, "Content-Type: application/json\r\nx-sfmc-ens-signature: " + sfmc::sms::ens::sign(body, *key) + "\r\n"));
         }
