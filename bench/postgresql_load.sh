@@ -105,6 +105,14 @@ node_receiver() { start "$1" node bench/baseline_pg_receiver.js 0 "$key" "$(url 
 
 since_ms=$(( ($(date +%s) - 86400) * 1000 ))
 
+# key_sql M: message M's key in SQL, 22 characters as the load's are: 4 of its alphabet drawn from
+# a hash of M (so that stored keys spread over the whole key space, and the load's random keys
+# land among them, as a tenant's would), then M in 18 digits (so that each is unique).
+key_sql() {
+    local h="((($1) * 2654435761) % 16777216)" a="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'"
+    echo "substr($a, ($h >> 18)::int % 64 + 1, 1) || substr($a, ($h >> 12)::int % 64 + 1, 1) || substr($a, ($h >> 6)::int % 64 + 1, 1) || substr($a, ($h % 64)::int + 1, 1) || lpad(($1)::text, 18, '0')"
+}
+
 # fill KIND DB: the schema as that receiver makes it, then STORED events, 3 per message,
 # inserted by the server itself (indexes dropped, then made again).
 fill() {
@@ -132,7 +140,7 @@ $(sql "$2" -t -A -c "SELECT 'DROP INDEX ' || indexname || ';' FROM pg_indexes WH
 SET synchronous_commit = off; SET maintenance_work_mem = '1GB';
 INSERT INTO events ($columns)
 SELECT $values FROM (
-  SELECT i, 's' || lpad((((i / 3)::bigint * 2654435761) % 999999999999989)::text, 21, '0') AS k,
+  SELECT i, $(key_sql '(i / 3)::bigint') AS k,
          CASE i % 3 WHEN 0 THEN 'sent' WHEN 1 THEN 'transient' ELSE 'delivered' END AS st,
          CASE i % 3 WHEN 0 THEN 'Sent' WHEN 1 THEN 'Transient' ELSE 'Delivered' END AS ty
   FROM generate_series(0, $stored - 1) AS i) AS g;

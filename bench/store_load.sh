@@ -63,6 +63,14 @@ node_receiver() { start "$1" node bench/baseline_store_receiver.js 0 "$key" "$2"
 since_ms=$(( ($(date +%s) - 86400) * 1000 ))
 since_text=$(date -u -d "@$((since_ms / 1000))" +%Y-%m-%dT%H:%M:%SZ)
 
+# key_sql M: message M's key in SQL, 22 characters as the load's are: 4 of its alphabet drawn from
+# a hash of M (so that stored keys spread over the whole key space, and the load's random keys
+# land among them, as a tenant's would), then M in 18 digits (so that each is unique).
+key_sql() {
+    local h="((($1) * 2654435761) % 16777216)" a="'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'"
+    echo "substr($a, ($h >> 18) % 64 + 1, 1) || substr($a, ($h >> 12) % 64 + 1, 1) || substr($a, ($h >> 6) % 64 + 1, 1) || substr($a, $h % 64 + 1, 1) || printf('%018d', $1)"
+}
+
 # fill RECEIVER DB: the schema as the receiver makes it, then STORED events, 3 per message,
 # written with SQLite itself (the receiver would take minutes to be sent them).
 fill() {
@@ -92,7 +100,7 @@ SELECT $values FROM (
          '"},"definitionKey":"order-updates","mid":1447640,"eid":1447640,"info":{"messageKey":"' || k ||
          '","to":"15555550100","subscriberKey":"subscriber-' || i || '","statusCode":"4000","statusMessage":"Delivered"}}' AS ev
   FROM (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $stored)
-        SELECT i, printf('s%021d', ((i / 3) * 2654435761) % 999999999999989) AS k FROM n));
+        SELECT i, $(key_sql 'i / 3') AS k FROM n));
 $(if [[ $1 != ours ]]; then # ours has no per-message table: a status is decided from the events
     echo "INSERT INTO messages (channel, message_key, event_id, status, rank, timestamp_utc)
           SELECT 'sms', message_key, id, status, 3, timestamp_utc FROM events WHERE status = 'delivered';"
@@ -130,11 +138,14 @@ load ours_full ours "$work/ours_full.db" 2
 # The command on the full store: 1000 stored keys at once, and a --list of 1000.
 python3 -c '
 import sys
+a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 n = int(sys.argv[1]) // 3
 for j in range(1000):
-    print("s%021d" % (((j * n // 1000) * 2654435761) % 999999999999989))' "$stored" > "$work/keys"
+    m = j * n // 1000
+    h = (m * 2654435761) % 16777216
+    print("".join(a[(h >> s) % 64] for s in (18, 12, 6, 0)) + "%018d" % m)' "$stored" > "$work/keys"
 t0=$(date +%s.%N)
-"$COMMAND" --store "sqlite:$work/ours_full.db" --store-only --json $(cat "$work/keys") > "$work/answers" || true
+"$COMMAND" --store "sqlite:$work/ours_full.db" --store-only --json -- $(cat "$work/keys") > "$work/answers" || true
 t1=$(date +%s.%N)
 "$COMMAND" --store "sqlite:$work/ours_full.db" --list --status delivered --since "$since_text" --limit 1000 --json \
     > "$work/listed" || true

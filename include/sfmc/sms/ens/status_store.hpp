@@ -62,7 +62,7 @@ struct list_filter {
 using store_key = std::array<unsigned char, 22>;
 
 /** An event made ready for a store: its fields, its key and its text on one line. Making it
-    is most of what storing an event costs the writer (a digest over its canonical text, and
+    is much of what storing an event costs the writer (a digest over its canonical text, and
     the text without whitespace), so a receiver makes them on the threads that read the
     batches, in parallel, and the one thread that writes to the store only writes.
 */
