@@ -4,6 +4,8 @@
 
 #include "support/store_conformance.hpp"
 
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -47,3 +49,91 @@ TEST_CASE_TEMPLATE_INVOKE(store_conformance_list, sqlite_engine);
 TEST_CASE_TEMPLATE_INVOKE(store_conformance_retention, sqlite_engine);
 TEST_CASE_TEMPLATE_INVOKE(store_conformance_property, sqlite_engine);
 TEST_CASE_TEMPLATE_INVOKE(store_conformance_hostile, sqlite_engine);
+
+namespace {
+
+// Runs `sql` on the store's file through SQLite itself, as a user's sqlite3 would: column
+// `column` of each row, joined by newlines.
+std::string query(std::string const& path, std::string const& sql, int column = 0)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    struct rows {
+        int column;
+        std::string text;
+    } out{column, {}};
+    char* error = nullptr;
+    auto const rc = sqlite3_exec(
+        db, sql.c_str(),
+        [](void* to, int columns, char** values, char**) {
+            auto& r = *static_cast<rows*>(to);
+            auto const* v = r.column < columns ? values[r.column] : nullptr;
+            r.text += (r.text.empty() ? "" : "\n") + std::string(v ? v : "NULL");
+            return 0;
+        },
+        &out, &error);
+    std::string const why = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, why);
+    return out.text;
+}
+
+constexpr long long day_ms = 86'400'000;
+
+} // namespace
+
+TEST_CASE("sqlite store: the key's index is led by the day received, and a key's events of every day are found")
+{
+    using namespace test::store;
+    sqlite_engine engine;
+    auto const path = engine.dir + "/store.db";
+    {
+        auto store = engine.open();
+        CHECK(append(*store, {event_text("k", "SmsSent", 10), event_text("other", "SmsSent", 11)}, 5 * day_ms + 1) ==
+              std::vector<bool>{true, true});
+        CHECK(append(*store, {event_text("k", "SmsTransient", 20)}, 12 * day_ms + 2) == std::vector<bool>{true});
+        CHECK(append(*store, {event_text("k", "SmsDelivered", 30)}, 40 * day_ms + 3) == std::vector<bool>{true});
+        // today's entries land together at one end of the index, not among all the others
+        CHECK(query(path, "SELECT name FROM pragma_index_info('events_by_key') ORDER BY seqno") == "key_day\nmessage_key\nchannel");
+        CHECK(query(path, "SELECT key_day FROM events WHERE message_key = 'k' ORDER BY id") == "5\n12\n40");
+        auto const k = current(*store, "k");
+        REQUIRE(k.has_value());
+        CHECK(k->decided.status == event_status::delivered);
+        CHECK(k->events == 3);
+        auto const history = store->history(channel::sms, "k");
+        REQUIRE(std::holds_alternative<std::vector<stored_event>>(history));
+        CHECK(std::get<0>(history).size() == 3);
+    }
+    // A user's own query by key seeks the index (skip-scan) rather than reading the table.
+    auto const plan = query(path, "EXPLAIN QUERY PLAN SELECT * FROM events WHERE message_key = 'k'", 3);
+    CHECK(plan.find("USING INDEX events_by_key") != std::string::npos);
+    CHECK(plan.find("SCAN") == std::string::npos);
+    CHECK(query(path, "SELECT count(*) FROM events WHERE message_key = 'k'") == "3");
+}
+
+TEST_CASE("sqlite store: a store made before the day led the key's index is made over when the receiver opens it")
+{
+    using namespace test::store;
+    sqlite_engine engine;
+    auto const path = engine.dir + "/store.db";
+    {
+        auto store = engine.open();
+        CHECK(append(*store, {event_text("old", "SmsDelivered", 10)}, 3 * day_ms) == std::vector<bool>{true});
+    }
+    // The schema as it was: no key_day, the key's index on (message_key, channel).
+    query(path, "DROP INDEX events_by_key; ALTER TABLE events DROP COLUMN key_day; "
+                "CREATE INDEX events_by_key ON events (message_key, channel); SELECT 1");
+    auto const refused = sfmc::sms::ens::sqlite_store::open(path, false); // the command: not yet
+    REQUIRE(std::holds_alternative<std::string>(refused));
+    CHECK(std::get<std::string>(refused).find("earlier sfmc-ens-receiver") != std::string::npos);
+    auto store = engine.open();
+    CHECK(query(path, "SELECT name FROM pragma_index_info('events_by_key') ORDER BY seqno") == "key_day\nmessage_key\nchannel");
+    auto const old = current(*store, "old");
+    REQUIRE(old.has_value());
+    CHECK(old->decided.status == event_status::delivered);
+    CHECK(append(*store, {event_text("old", "SmsSent", 5), event_text("old", "SmsDelivered", 10)}, 9 * day_ms) ==
+          std::vector<bool>{true, false}); // the old event is still a duplicate
+    CHECK(current(*store, "old")->events == 2);
+    CHECK(std::holds_alternative<std::unique_ptr<sfmc::sms::ens::sqlite_store>>(sfmc::sms::ens::sqlite_store::open(path, false)));
+}
