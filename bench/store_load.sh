@@ -58,12 +58,12 @@ stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 ours() { start "$1" "$RECEIVER" --signature-key "$key" --key-bytes base64 --listen 127.0.0.1:0 --store "sqlite:$2"; }
 node_receiver() { start "$1" node bench/baseline_store_receiver.js 0 "$key" "$2"; }
 
-# The stored events were received and sent in the day before the run (older ones would be
-# the retention's to remove during the load), from STORED_SECONDS_AGO (default 86400) on: with
-# 10,800 they were received today (when the day began more than 3 hours before), so today's part
-# of the key's index already holds them all
-# (the store of a tenant sending that many a day, at the day's end).
-since_ms=$(( ($(date +%s) - ${STORED_SECONDS_AGO:-86400}) * 1000 ))
+# The stored events were received (and sent) evenly over the STORED_MINUTES before the run
+# (default 10080: the week of ENS's redeliveries; older ones would be the retention's to remove
+# during the load). STORED_MINUTES=30: all of them today, the worst case for an index led by
+# the day (a tenant sending 10 million a day, at the day's end).
+span_ms=$(( ${STORED_MINUTES:-10080} * 60000 ))
+since_ms=$(( $(date +%s) * 1000 - span_ms ))
 since_text=$(date -u -d "@$((since_ms / 1000))" +%Y-%m-%dT%H:%M:%SZ)
 
 # key_sql M: message M's key in SQL, 22 characters as the load's are: 4 of its alphabet drawn from
@@ -82,10 +82,10 @@ fill() {
     if [[ $1 == ours ]]; then
         columns='digest, received_at, channel, status, event_category_type, message_key, timestamp_utc, "to", subscriber_key, definition_key, composite_id, status_code, status_message, event, key_day'
         # time first, as the receiver writes digests (12 hex digits sort as the 6 bytes would)
-        values="CAST(printf('%012x', $since_ms + i) AS BLOB) || randomblob(10), $since_ms + i, 'sms', st, 'TransactionalSendEvents.Sms' || ty, k, $since_ms + i, '15555550100', 'subscriber-' || i, 'order-updates', 'c.' || i, 4000, 'Delivered', ev, ($since_ms + i) / 86400000"
+        values="CAST(printf('%012x', t) AS BLOB) || randomblob(10), t, 'sms', st, 'TransactionalSendEvents.Sms' || ty, k, t, '15555550100', 'subscriber-' || i, 'order-updates', 'c.' || i, 4000, 'Delivered', ev, t / 86400000"
     else
         columns='digest, received_at, channel, status, event_category_type, message_key, timestamp_utc, event'
-        values="randomblob(16), $since_ms + i, 'sms', st, 'TransactionalSendEvents.Sms' || ty, k, $since_ms + i, ev"
+        values="randomblob(16), t, 'sms', st, 'TransactionalSendEvents.Sms' || ty, k, t, ev"
     fi
     # Fastest as a bulk load: no journal, the indexes dropped and made again once filled.
     sqlite3 "$2" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" > "$2.indexes"
@@ -95,15 +95,15 @@ $(sqlite3 "$2" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE typ
 BEGIN;
 INSERT INTO events ($columns)
 SELECT $values FROM (
-  SELECT i, k, CASE i % 3 WHEN 0 THEN 'sent' WHEN 1 THEN 'transient' ELSE 'delivered' END AS st,
+  SELECT i, t, k, CASE i % 3 WHEN 0 THEN 'sent' WHEN 1 THEN 'transient' ELSE 'delivered' END AS st,
          CASE i % 3 WHEN 0 THEN 'Sent' WHEN 1 THEN 'Transient' ELSE 'Delivered' END AS ty,
-         '{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","timestampUTC":' || ($since_ms + i) ||
+         '{"eventCategoryType":"TransactionalSendEvents.SmsDelivered","timestampUTC":' || t ||
          ',"compositeId":"466651f2-9c28-e911-a261-78e3b50b4f00.2001070.44609.4153.' || i ||
          '","composite":{"jobId":"2001070","batchId":"4153","subscriberId":"' || i ||
          '"},"definitionKey":"order-updates","mid":1447640,"eid":1447640,"info":{"messageKey":"' || k ||
          '","to":"15555550100","subscriberKey":"subscriber-' || i || '","statusCode":"4000","statusMessage":"Delivered"}}' AS ev
   FROM (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $stored)
-        SELECT i, $(key_sql 'i / 3') AS k FROM n));
+        SELECT i, $since_ms + i * $span_ms / $stored AS t, $(key_sql 'i / 3') AS k FROM n));
 $(if [[ $1 != ours ]]; then # ours has no per-message table: a status is decided from the events
     echo "INSERT INTO messages (channel, message_key, event_id, status, rank, timestamp_utc)
           SELECT 'sms', message_key, id, status, 3, timestamp_utc FROM events WHERE status = 'delivered';"

@@ -105,11 +105,19 @@ TEST_CASE("sqlite store: the key's index is led by the day received, and a key's
         REQUIRE(std::holds_alternative<std::vector<stored_event>>(history));
         CHECK(std::get<0>(history).size() == 3);
     }
-    // A user's own query by key seeks the index (skip-scan) rather than reading the table.
-    auto const plan = query(path, "EXPLAIN QUERY PLAN SELECT * FROM events WHERE message_key = 'k'", 3);
-    CHECK(plan.find("USING INDEX events_by_key") != std::string::npos);
-    CHECK(plan.find("SCAN") == std::string::npos);
-    CHECK(query(path, "SELECT count(*) FROM events WHERE message_key = 'k'") == "3");
+    // A user's own query by key seeks the key's index (skip-scan) rather than reading the
+    // table, or a whole channel through the status's index.
+    for (std::string const where : {"message_key = 'k'", "message_key = 'k' AND channel IN ('sms', 'unknown')"}) {
+        CAPTURE(where);
+        auto const plan = query(path, "EXPLAIN QUERY PLAN SELECT * FROM events WHERE " + where, 3);
+        CHECK(plan.find("USING INDEX events_by_key (ANY(key_day) AND message_key=?") != std::string::npos);
+        CHECK(plan.find("SCAN") == std::string::npos);
+        CHECK(query(path, "SELECT count(*) FROM events WHERE " + where) == "3");
+    }
+    // and a list by status seeks the status's index
+    auto const listed = query(path, "EXPLAIN QUERY PLAN SELECT * FROM events WHERE channel = 'sms' AND status = 'delivered' "
+                                    "AND timestamp_utc >= 5 ORDER BY timestamp_utc LIMIT 10", 3);
+    CHECK(listed.find("USING INDEX events_by_status (channel=? AND status=? AND timestamp_utc>?)") != std::string::npos);
 }
 
 TEST_CASE("sqlite store: a store made before the day led the key's index is made over when the receiver opens it")
