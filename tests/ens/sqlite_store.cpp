@@ -68,7 +68,9 @@ std::string query(std::string const& path, std::string const& sql, int column = 
         [](void* to, int columns, char** values, char**) {
             auto& r = *static_cast<rows*>(to);
             auto const* v = r.column < columns ? values[r.column] : nullptr;
-            r.text += (r.text.empty() ? "" : "\n") + std::string(v ? v : "NULL");
+            if (!r.text.empty())
+                r.text += '\n';
+            r.text += v ? v : "NULL";
             return 0;
         },
         &out, &error);
