@@ -9,6 +9,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -164,4 +166,30 @@ TEST_CASE("command --store: usage errors exit 2 and send nothing; a password is 
     auto const secret = run({"--store", "postgresql://u:hunter2@127.0.0.1/db", "k"});
     CHECK(secret.exit_code == 2);
     CHECK(secret.err.find("hunter2") == std::string::npos);
+}
+
+TEST_CASE("command --store: a store made by an earlier receiver is refused with the reason, exit 2, nothing sent")
+{
+    filled_store store;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((store.dir + "/store.db").c_str(), &db) == SQLITE_OK);
+    // The schema before the key's index was led by the day received.
+    auto const rc = sqlite3_exec(db,
+                                 "DROP INDEX events_by_key; ALTER TABLE events DROP COLUMN key_day; "
+                                 "CREATE INDEX events_by_key ON events (message_key, channel)",
+                                 nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+    test::emulator emu;
+    auto const r = run(at(emu, {"--store", store.url, "9a-zUvWf3UKxLpwwIrqTmQ", "bcX0qaEp0USGciEnUJTW0w"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("earlier sfmc-ens-receiver") != std::string::npos);
+    CHECK(emu.requests().empty());
+    // a receiver brings it up to date when it opens it; then the command answers from it
+    REQUIRE(std::holds_alternative<std::unique_ptr<sfmc::sms::ens::sqlite_store>>(
+        sfmc::sms::ens::sqlite_store::open(store.dir + "/store.db", true)));
+    auto const after = run({"--store", store.url, "--store-only", "9a-zUvWf3UKxLpwwIrqTmQ"});
+    CHECK(after.exit_code == 0);
+    CHECK(after.out.starts_with("9a-zUvWf3UKxLpwwIrqTmQ: delivered"));
 }

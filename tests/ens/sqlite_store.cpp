@@ -147,3 +147,14 @@ TEST_CASE("sqlite store: a store made before the day led the key's index is made
     CHECK(current(*store, "old")->events == 2);
     CHECK(std::holds_alternative<std::unique_ptr<sfmc::sms::ens::sqlite_store>>(sfmc::sms::ens::sqlite_store::open(path, false)));
 }
+
+TEST_CASE("sqlite store: another program's file with a table named events is not called an earlier receiver's store")
+{
+    sqlite_engine engine;
+    auto const path = engine.dir + "/other.db";
+    query(path, "CREATE TABLE events (id INTEGER PRIMARY KEY, message_key TEXT, channel TEXT); SELECT 1");
+    auto const refused = sfmc::sms::ens::sqlite_store::open(path, false);
+    REQUIRE(std::holds_alternative<std::string>(refused));
+    CHECK(std::get<std::string>(refused).ends_with(": not a status store (no schema)"));
+    CHECK(std::get<std::string>(refused).find("earlier") == std::string::npos);
+}

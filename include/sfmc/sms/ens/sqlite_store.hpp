@@ -336,11 +336,13 @@ private:
 
     bool exec(char const* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
 
-    // Why a file the command opens is not a store it can read.
+    // Why a file the command opens is not a store it can read: an earlier receiver's store
+    // (its events table, without key_day), or another file.
     std::string why_not_a_store()
     {
-        detail::sqlite_statement events(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'");
-        if (events.ready() && events.step() == SQLITE_ROW)
+        detail::sqlite_statement earlier(db_, "SELECT count(*) = 3 FROM pragma_table_info('events') "
+                                              "WHERE name IN ('digest', 'received_at', 'event')");
+        if (earlier.ready() && earlier.step() == SQLITE_ROW && earlier.integer(0) == 1)
             return "made by an earlier sfmc-ens-receiver: a receiver brings it up to date when it opens it";
         return "not a status store (no schema)";
     }
