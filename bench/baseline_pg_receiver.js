@@ -29,7 +29,7 @@ async function schema() {
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, digest bytea NOT NULL UNIQUE, received_at timestamptz NOT NULL,
         channel text NOT NULL, status text NOT NULL, event_category_type text NOT NULL, message_key text,
         timestamp_utc bigint, event jsonb NOT NULL);
-      CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key, channel);
+      CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key);
       CREATE TABLE IF NOT EXISTS messages (
         channel text NOT NULL, message_key text NOT NULL, event_id bigint NOT NULL, status text NOT NULL,
         rank integer NOT NULL, timestamp_utc bigint, PRIMARY KEY (channel, message_key));

@@ -6,11 +6,12 @@
 # write instead (bench/baseline_pg_receiver.js, npm pg), on an empty store and on one already
 # holding STORED events (3 per message); ours also with 1 and 2 receivers. Prints the README's
 # table: events/s, p99 acknowledgement (the worst receiver's), the receivers' and the database's
-# CPU, transactions per batch; and whether the targets are met.
+# CPU, transactions per batch; and whether the targets are met. Then sfmc-sms-status on the full
+# store, while nothing writes: 1000 stored keys at once, and a --list of 1000.
 #   bench/postgresql_load.sh [RECEIVERS [CONNECTIONS [BATCHES_PER_CONNECTION [STORED]]]]  (default 3 16 10 10000000)
 #   (STORED 0: the empty store only)
 #   bench/postgresql_load.sh --smoke   1 receiver, 2 connections, 2 batches, 10,000 stored, ours only
-# RECEIVER and LOADER name already-built binaries; otherwise a Release build is made. pg is
+# RECEIVER, LOADER and COMMAND name already-built binaries; otherwise a Release build is made. pg is
 # installed with npm into NODE_SCRATCH (default build/bench-node) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,15 +22,16 @@ connections=${2:-16}
 batches=${3:-10}
 stored=${4:-10000000}
 ((smoke)) && receivers=1 connections=2 batches=2 stored=10000
-if [[ -z ${RECEIVER:-} || -z ${LOADER:-} ]]; then
+if [[ -z ${RECEIVER:-} || -z ${LOADER:-} || -z ${COMMAND:-} ]]; then
     bash scripts/install-deps.sh
     mkdir -p build/logs
     cmake -S . -B build/receiver-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFMC_SMS_BUILD_COMMAND=ON \
         > build/logs/postgresql_load.configure.log 2>&1 &&
-        cmake --build build/receiver-bench --target sfmc-ens-receiver receiver_load \
+        cmake --build build/receiver-bench --target sfmc-ens-receiver receiver_load sfmc-sms-status \
             > build/logs/postgresql_load.build.log 2>&1 || { tail -n 40 build/logs/postgresql_load.*.log; exit 1; }
     RECEIVER=build/receiver-bench/receiver/sfmc-ens-receiver
     LOADER=build/receiver-bench/bench/receiver_load
+    COMMAND=build/receiver-bench/cli/sfmc-sms-status
 fi
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x $bin/pg_ctl ]] || { echo "PostgreSQL's server is not installed (Debian: apt-get install postgresql-15)"; exit 1; }
@@ -187,6 +189,14 @@ json.dump({"events_per_second": events / seconds, "p50_ms": max(x["p50_ms"] for 
 PY
 }
 
+# warm DB: DB's files read into the page cache, as a server running for a while holds its hot
+# pages; else the order of the runs decides which store the other's fill pushed out.
+warm() {
+    local oid
+    oid=$(sql "$1" -t -A -c "SELECT oid FROM pg_database WHERE datname = '$1'")
+    cat "$work/data/base/$oid"/* > /dev/null
+}
+
 new_db() { sql postgres -c "CREATE DATABASE $1"; }
 for d in ours_1 ours_2 ours_3 node_empty ours_full node_full; do new_db "$d" > /dev/null; done
 if ((smoke)); then
@@ -205,9 +215,33 @@ if ((stored > 0)); then # STORED 0: the empty store only
     ((baseline)) && fill node_receiver node_full
     echo "filled in $((SECONDS - fill_started)) s" >&2
     size_before=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
+    warm ours_full
     load ours_full ours ours_full "$receivers" 4
-    ((baseline)) && load node_full node_receiver node_full "$receivers" 4
+    ((baseline)) && warm node_full && load node_full node_receiver node_full "$receivers" 4
     size_after=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
+    # The command on the full store: 1000 of the stored messages (the fill's keys), and a --list.
+    python3 -c '
+import sys
+a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+n = int(sys.argv[1]) // 3
+for j in range(1000):
+    m = j * n // 1000
+    h = (m * 2654435761) % 16777216
+    print("".join(a[(h >> s) % 64] for s in (18, 12, 6, 0)) + "%018d" % m)' "$stored" > "$work/keys"
+    since_text=$(date -u -d "@$((since_ms / 1000))" +%Y-%m-%dT%H:%M:%SZ)
+    t0=$(date +%s.%N)
+    "$COMMAND" --store "$(url ours_full)" --store-only --json -- $(cat "$work/keys") > "$work/answers" || true
+    t1=$(date +%s.%N)
+    "$COMMAND" --store "$(url ours_full)" --list --status delivered --since "$since_text" --limit 1000 --json \
+        > "$work/listed" || true
+    t2=$(date +%s.%N)
+    python3 - "$work" "$t0" "$t1" "$t2" <<'PY'
+import json, sys
+work, (t0, t1, t2) = sys.argv[1], map(float, sys.argv[2:5])
+answers = [json.loads(l) for l in open(f"{work}/answers")]
+json.dump({"keys_seconds": t1 - t0, "delivered": sum(1 for a in answers if a.get("source") == "store" and a.get("status") == "delivered"),
+           "list_seconds": t2 - t1, "listed": sum(1 for _ in open(f"{work}/listed"))}, open(f"{work}/command.json", "w"))
+PY
 fi
 
 python3 - "$work" "$receivers" "$connections" "$batches" "$stored" "$smoke" "$size_before" "$size_after" <<'PY'
@@ -231,6 +265,12 @@ for n, who, before in rows:
           f"{x['db_cpu_seconds']:.2f} | {x['db_cpu_seconds'] / (x['batches'] * 1000) * 1e6:.0f} | {x['commits_per_batch']:.2f} | {x['peak_mib']:.0f} |")
 print()
 failures = sum(x["failures"] for x in r.values())
+command = json.load(open(os.path.join(work, "command.json"))) if os.path.exists(os.path.join(work, "command.json")) else None
+if command:
+    print(f"sfmc-sms-status on the full store: 1000 keys in {command['keys_seconds']:.2f} s ({command['delivered']} answered delivered "
+          f"from the store); --list --status delivered --since ... --limit 1000: {command['listed']} lines in {command['list_seconds']:.2f} s")
+    print()
+    failures += (command["delivered"] != 1000) + (command["listed"] != 1000)
 if smoke:
     print(f"smoke: {'1 passed, 0 failed' if failures == 0 else '0 passed, 1 failed'}")
     sys.exit(1 if failures else 0)
@@ -246,5 +286,8 @@ eps = r["ours_empty"]["events_per_second"]
 print(f"- {'met' if eps >= 20000 else 'MISSED'}: at least 20,000 events/s in all ({eps:,.0f})")
 for n in ["ours_empty", "ours_full"][:2 if stored else 1]:
     print(f"- {'met' if r[n]['p99_ms'] < 2000 else 'MISSED'}: p99 acknowledgement under 2 s, {n} ({r[n]['p99_ms']:.0f} ms)")
-print(f"- failures (answers other than 200): {failures}")
+print(f"- failures (answers other than 200, or the command's wrong): {failures}")
+if command:
+    print(f"- {'met' if command['keys_seconds'] < 1 else 'MISSED'}: 1000 keys from the full store in under 1 s ({command['keys_seconds']:.2f} s)")
+    print(f"- {'met' if command['list_seconds'] < 1 else 'MISSED'}: a --list of 1000 lines in under 1 s ({command['list_seconds']:.2f} s)")
 PY

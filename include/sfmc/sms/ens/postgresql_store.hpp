@@ -202,8 +202,9 @@ inline std::string pg_url_shown(std::string_view url)
     rather than jsonb, which refuses `\u0000` in a string that JSON and ENS allow: an event
     that jsonb refused would be refused for seven days; cast it, `event::jsonb`, to query
     it), `message_key` compared as bytes (`COLLATE "C"`, as in SQLite and the contract's
-    order); indexed by (`message_key`, `channel`) and by (`channel`, `status`, `timestamp_utc`,
-    `message_key`). As in SQLite, a message's current status is decided when asked, from
+    order); indexed by `message_key` and by (`channel`, `status`, `timestamp_utc`), no wider
+    than their lookups need, since every event writes both (a store made before 2026-12-04
+    keeps its wider indexes, which serve the same queries). As in SQLite, a message's current status is decided when asked, from
     its events: receivers on many machines never contend for a per-message row.
 
     A connection that breaks is made again by the next call, after a backoff (100 ms,
@@ -488,8 +489,8 @@ private:
                 " event_category_type text NOT NULL, message_key text COLLATE \"C\", timestamp_utc bigint, \"to\" text,"
                 " subscriber_key text, definition_key text, composite_id text, status_code integer,"
                 " status_message text, event text NOT NULL);"
-                "CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key, channel);"
-                "CREATE INDEX IF NOT EXISTS events_by_status ON events (channel, status, timestamp_utc, message_key);"
+                "CREATE INDEX IF NOT EXISTS events_by_key ON events (message_key);"
+                "CREATE INDEX IF NOT EXISTS events_by_status ON events (channel, status, timestamp_utc);"
                 "COMMIT;";
             if (!exec(schema)) {
                 auto why = failed("cannot create the schema in " + shown_);
@@ -499,22 +500,19 @@ private:
         }
         std::string const key_query = std::string("SELECT e.id, ") + detail::pg_event_columns +
                                       " FROM events e WHERE e.message_key = $1 AND e.channel IN ($2, 'unknown')";
-        if (!prepare("sfmc_insert",
-                     "INSERT INTO events (digest, received_at, channel, status, event_category_type, message_key, "
-                     "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, status_message, "
-                     "event) SELECT u.d, " +
-                         from_ms("$1::bigint") + ", u.c, u.s, u.t, u.k, u.ts, u.tn, u.sk, u.dk, u.ci, u.sc, u.sm, u.ev FROM unnest($2::bytea[], $3::text[], $4::text[], "
-                         "$5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], "
-                         "$12::integer[], $13::text[], $14::text[]) AS u(d, c, s, t, k, ts, tn, sk, dk, ci, sc, sm, ev) "
-                         "ON CONFLICT (digest) DO NOTHING RETURNING digest") ||
-            !prepare("sfmc_insert_new",
-                     "INSERT INTO events (digest, received_at, channel, status, event_category_type, message_key, "
-                     "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, status_message, "
-                     "event) SELECT u.d, " +
-                         from_ms("$1::bigint") + ", u.c, u.s, u.t, u.k, u.ts, u.tn, u.sk, u.dk, u.ci, u.sc, u.sm, u.ev FROM unnest($2::bytea[], $3::text[], $4::text[], "
-                         "$5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], "
-                         "$12::integer[], $13::text[], $14::text[]) AS u(d, c, s, t, k, ts, tn, sk, dk, ci, sc, sm, ev) "
-                         "WHERE NOT EXISTS (SELECT 1 FROM events x WHERE x.digest = u.d) RETURNING digest") ||
+        // The batch's rows from its arrays, zipped by unnest in the select list (no tuplestore,
+        // as unnest in FROM makes).
+        std::string const rows =
+            "INSERT INTO events (digest, received_at, channel, status, event_category_type, message_key, "
+            "timestamp_utc, \"to\", subscriber_key, definition_key, composite_id, status_code, status_message, "
+            "event) SELECT u.d, " +
+            from_ms("$1::bigint") +
+            ", u.c, u.s, u.t, u.k, u.ts, u.tn, u.sk, u.dk, u.ci, u.sc, u.sm, u.ev FROM (SELECT unnest($2::bytea[]) d, "
+            "unnest($3::text[]) c, unnest($4::text[]) s, unnest($5::text[]) t, unnest($6::text[]) k, "
+            "unnest($7::bigint[]) ts, unnest($8::text[]) tn, unnest($9::text[]) sk, unnest($10::text[]) dk, "
+            "unnest($11::text[]) ci, unnest($12::integer[]) sc, unnest($13::text[]) sm, unnest($14::text[]) ev) u ";
+        if (!prepare("sfmc_insert", rows + "ON CONFLICT (digest) DO NOTHING RETURNING digest") ||
+            !prepare("sfmc_insert_new", rows + "WHERE NOT EXISTS (SELECT 1 FROM events x WHERE x.digest = u.d) RETURNING digest") ||
             !prepare("sfmc_of_key", key_query) ||
             !prepare("sfmc_history", key_query + " ORDER BY e.timestamp_utc IS NULL, e.timestamp_utc, e.id") ||
             // The oldest rows by id, those received before the cutoff, none another receiver
