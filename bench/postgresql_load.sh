@@ -11,6 +11,8 @@
 #   bench/postgresql_load.sh [RECEIVERS [CONNECTIONS [BATCHES_PER_CONNECTION [STORED]]]]  (default 3 16 10 10000000)
 #   (STORED 0: the empty store only)
 #   bench/postgresql_load.sh --smoke   1 receiver, 2 connections, 2 batches, 10,000 stored, ours only
+# The 3-receiver runs are made REPEATS times (default 3), ours and the baseline in turn; the run
+# of median events/s is shown, with every run's rate below the table.
 # RECEIVER, LOADER and COMMAND name already-built binaries; otherwise a Release build is made. pg is
 # installed with npm into NODE_SCRATCH (default build/bench-node) when missing.
 set -euo pipefail
@@ -21,7 +23,8 @@ receivers=${1:-3}
 connections=${2:-16}
 batches=${3:-10}
 stored=${4:-10000000}
-((smoke)) && receivers=1 connections=2 batches=2 stored=10000
+repeats=${REPEATS:-3}
+((smoke)) && receivers=1 connections=2 batches=2 stored=10000 repeats=1
 if [[ -z ${RECEIVER:-} || -z ${LOADER:-} || -z ${COMMAND:-} ]]; then
     bash scripts/install-deps.sh
     mkdir -p build/logs
@@ -197,15 +200,34 @@ warm() {
     cat "$work/data/base/$oid"/* > /dev/null
 }
 
+# median NAME: of the runs NAME.1 … NAME.REPEATS, the one of median events/s is NAME (every
+# run's rate kept in it): one run of a few seconds on a shared machine is too noisy to compare.
+median() {
+    python3 - "$work" "$1" "$repeats" <<'PY'
+import json, sys
+work, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+runs = sorted((json.load(open(f"{work}/{name}.{k}.json")) for k in range(1, n + 1)), key=lambda x: x["events_per_second"])
+chosen = dict(runs[len(runs) // 2], runs=[x["events_per_second"] for x in runs], failures=sum(x["failures"] for x in runs))
+json.dump(chosen, open(f"{work}/{name}.json", "w"))
+PY
+}
+
 new_db() { sql postgres -c "CREATE DATABASE $1"; }
-for d in ours_1 ours_2 ours_3 node_empty ours_full node_full; do new_db "$d" > /dev/null; done
+for d in ours_1 ours_2 ours_full node_full; do new_db "$d" > /dev/null; done
+for k in $(seq "$repeats"); do new_db "ours_3_$k" > /dev/null; new_db "node_empty_$k" > /dev/null; done
 if ((smoke)); then
-    load ours_empty ours ours_1 1 1
+    load ours_empty.1 ours ours_3_1 1 1
+    median ours_empty
 else
     load ours_1r ours ours_1 1 1
     load ours_2r ours ours_2 2 2
-    load ours_empty ours ours_3 "$receivers" 3
-    load node_empty node_receiver node_empty "$receivers" 3
+    # Ours and the baseline in turn, each on a new empty database.
+    for k in $(seq "$repeats"); do
+        load "ours_empty.$k" ours "ours_3_$k" "$receivers" "$((10 * k + 3))"
+        load "node_empty.$k" node_receiver "node_empty_$k" "$receivers" "$((10 * k + 3))"
+    done
+    median ours_empty
+    median node_empty
 fi
 size_before=0 size_after=0
 if ((stored > 0)); then # STORED 0: the empty store only
@@ -215,19 +237,18 @@ if ((stored > 0)); then # STORED 0: the empty store only
     ((baseline)) && fill node_receiver node_full
     echo "filled in $((SECONDS - fill_started)) s" >&2
     size_before=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
-    warm ours_full
-    load ours_full ours ours_full "$receivers" 4
-    ((baseline)) && warm node_full && load node_full node_receiver node_full "$receivers" 4
+    # In turn, each load right after a checkpoint (its first change of each page logged whole,
+    # the worst moment) with its store's files in the page cache; each run adds its events.
+    full() { sql "$2" -c CHECKPOINT > /dev/null; warm "$2"; load "$1" "$3" "$2" "$receivers" "$4"; }
+    for k in $(seq "$repeats"); do
+        full "ours_full.$k" ours_full ours "$((10 * k + 4))"
+        ((baseline)) && full "node_full.$k" node_full node_receiver "$((10 * k + 4))"
+    done
+    median ours_full
+    ((baseline)) && median node_full
     size_after=$(sql ours_full -t -A -c "SELECT pg_database_size('ours_full')")
     # The command on the full store: 1000 of the stored messages (the fill's keys), and a --list.
-    python3 -c '
-import sys
-a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-n = int(sys.argv[1]) // 3
-for j in range(1000):
-    m = j * n // 1000
-    h = (m * 2654435761) % 16777216
-    print("".join(a[(h >> s) % 64] for s in (18, 12, 6, 0)) + "%018d" % m)' "$stored" > "$work/keys"
+    python3 bench/stored_keys.py "$stored" > "$work/keys"
     since_text=$(date -u -d "@$((since_ms / 1000))" +%Y-%m-%dT%H:%M:%SZ)
     t0=$(date +%s.%N)
     "$COMMAND" --store "$(url ours_full)" --store-only --json -- $(cat "$work/keys") > "$work/answers" || true
@@ -263,6 +284,9 @@ for n, who, before in rows:
     x = r[n]
     print(f"| {who} | {before} | {x['events_per_second']:,.0f} | {x['p50_ms']:.0f} | {x['p99_ms']:.0f} | {x['cpu_seconds']:.2f} | "
           f"{x['db_cpu_seconds']:.2f} | {x['db_cpu_seconds'] / (x['batches'] * 1000) * 1e6:.0f} | {x['commits_per_batch']:.2f} | {x['peak_mib']:.0f} |")
+for n, label in [("ours_empty", "ours, empty"), ("node_empty", "baseline, empty"), ("ours_full", "ours, full"), ("node_full", "baseline, full")]:
+    if n in r and len(r[n].get("runs", [])) > 1:
+        print(f"- {label}: runs of {', '.join(f'{x:,.0f}' for x in r[n]['runs'])} events/s (the median shown)")
 print()
 failures = sum(x["failures"] for x in r.values())
 command = json.load(open(os.path.join(work, "command.json"))) if os.path.exists(os.path.join(work, "command.json")) else None

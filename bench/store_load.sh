@@ -139,14 +139,7 @@ load ours_full ours "$work/ours_full.db" 2
 ((baseline)) && load node_full node_receiver "$work/node_full.db" 2
 
 # The command on the full store: 1000 stored keys at once, and a --list of 1000.
-python3 -c '
-import sys
-a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-n = int(sys.argv[1]) // 3
-for j in range(1000):
-    m = j * n // 1000
-    h = (m * 2654435761) % 16777216
-    print("".join(a[(h >> s) % 64] for s in (18, 12, 6, 0)) + "%018d" % m)' "$stored" > "$work/keys"
+python3 bench/stored_keys.py "$stored" > "$work/keys"
 t0=$(date +%s.%N)
 "$COMMAND" --store "sqlite:$work/ours_full.db" --store-only --json -- $(cat "$work/keys") > "$work/answers" || true
 t1=$(date +%s.%N)
