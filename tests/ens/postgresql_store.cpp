@@ -155,17 +155,24 @@ TEST_CASE("postgresql_store: an append that waits on another's uncommitted copy 
     std::string const body = "[" + event_text("k", "SmsSent", 1) + "," + event_text("k", "SmsDelivered", 2) + "]";
     auto const decoded = decode_batch(body, {}); // views into body
     std::variant<std::vector<bool>, std::string> late = std::string("never ran");
+    std::vector<bool> late_hook;
     std::thread racer;
     // The first append is held before its commit until the second waits on its rows: the
     // second's insert of new rows then meets a unique violation and must be tried again.
     auto const early = first->append(*decoded, event_time(milliseconds(1)), [&](std::vector<bool> const& fresh) {
         CHECK(fresh == std::vector<bool>{true, true});
-        racer = std::thread([&] { late = second->append(*decoded, event_time(milliseconds(1))); });
+        // With a hook, as with a journal: the retry is a transaction begun again.
+        racer = std::thread([&] {
+            late = second->append(*decoded, event_time(milliseconds(1)), [&](std::vector<bool> const& f) {
+                late_hook = f;
+                return std::string();
+            });
+        });
         std::unique_ptr<PGconn, decltype(&PQfinish)> watcher(PQconnectdb(url.c_str()), &PQfinish);
         bool waiting = false;
         for (auto const until = steady_clock::now() + seconds(20); !waiting && steady_clock::now() < until;) {
-            detail_result r(PQexec(watcher.get(), "SELECT count(*) FROM pg_stat_activity "
-                                                  "WHERE application_name = 'sfmc-sms' AND wait_event_type = 'Lock'"));
+            detail_result r(PQexec(watcher.get(), "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                                  "AND application_name = 'sfmc-sms' AND wait_event_type = 'Lock'"));
             waiting = PQresultStatus(r.get()) == PGRES_TUPLES_OK && std::string_view(PQgetvalue(r.get(), 0, 0)) == "1";
         }
         CHECK(waiting);
@@ -175,6 +182,7 @@ TEST_CASE("postgresql_store: an append that waits on another's uncommitted copy 
     CHECK(early == decltype(early)(std::vector<bool>{true, true}));
     REQUIRE_MESSAGE(late.index() == 0, std::get<1>(late));
     CHECK(std::get<0>(late) == std::vector<bool>{false, false});
+    CHECK(late_hook == std::vector<bool>{false, false});
     auto const k = current(*first, "k");
     REQUIRE(k);
     CHECK(k->events == 2);

@@ -204,8 +204,9 @@ inline std::string pg_url_shown(std::string_view url)
     it), `message_key` compared as bytes (`COLLATE "C"`, as in SQLite and the contract's
     order); indexed by `message_key` and by (`channel`, `status`, `timestamp_utc`), no wider
     than their lookups need, since every event writes both (a store made before 2026-12-04
-    keeps its wider indexes, which serve the same queries). As in SQLite, a message's current status is decided when asked, from
-    its events: receivers on many machines never contend for a per-message row.
+    keeps its wider indexes, which serve the same queries). As in SQLite, a message's
+    current status is decided when asked, from its events: receivers on many machines never
+    contend for a per-message row.
 
     A connection that breaks is made again by the next call, after a backoff (100 ms,
     doubling, at most 2 s); until then calls fail at once with the reason. Messages never
