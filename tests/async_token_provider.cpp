@@ -71,7 +71,7 @@ TEST_CASE("async_token_provider: the waiters of a failed request all get its fai
     CHECK(endpoint.requests == 2);
 }
 
-TEST_CASE("async_token_provider: a refusal is held; a fresh token is reused; an invalidated one is replaced")
+TEST_CASE("async_token_provider: a refusal is held, a fresh token is reused, an invalidated one is replaced")
 {
     steady_clock::time_point now{hours{1}};
     test::fake_async_token_endpoint endpoint;

@@ -18,7 +18,7 @@ struct returns_a_plain_result {
 };
 } // namespace
 
-TEST_CASE("async_transport: the exemplar is one; a blocking transport and a plain result are not")
+TEST_CASE("async_transport: the exemplar is one, a blocking transport and a plain result are not")
 {
     static_assert(async_transport<exemplar>);
     static_assert(!async_transport<blocking_only> && transport<blocking_only>);

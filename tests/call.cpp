@@ -38,7 +38,7 @@ system_clock::time_point const now = sys_days{year{2026} / 11 / 26} + hours{21};
 
 } // namespace
 
-TEST_CASE("call: with a fixed token, one send then done; asking again repeats the step")
+TEST_CASE("call: with a fixed token, one send then done, asking again repeats the step")
 {
     call c(lookup("a b"), rest());
     c.use_token(token("tok-1"));
@@ -66,7 +66,7 @@ TEST_CASE("call: a fixed token's 401 is final")
     CHECK(c.result().error().code == error::unauthorized);
 }
 
-TEST_CASE("call: asks for a token, and after a 401 once more naming the rejected one; a second 401 is final")
+TEST_CASE("call: asks for a token, and after a 401 once more naming the rejected one, a second 401 is final")
 {
     call c(lookup(), rest());
     REQUIRE(c.next() == call_action::fetch_token);
@@ -118,7 +118,7 @@ TEST_CASE("call: 429 with Retry-After as a date waits until then, resolved with 
     CHECK(c.attempts() == 2);
 }
 
-TEST_CASE("call: backoff with the jitter passed in; retries stop at max_retries")
+TEST_CASE("call: backoff with the jitter passed in, retries stop at max_retries")
 {
     call c(lookup(), rest(), {.retry = {.max_retries = 2, .initial_backoff = seconds{2}}});
     c.use_token(token("tok-1"));

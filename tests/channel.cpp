@@ -23,7 +23,7 @@ TEST_CASE("channel: named by its path segment, exactly")
 
 #include <type_traits>
 
-TEST_CASE("channel: one type for routes, ENS events and the store; unknown is no route's")
+TEST_CASE("channel: one type for routes, ENS events and the store, unknown is no route's")
 {
     static_assert(std::is_same_v<sfmc::sms::ens::channel, sfmc::sms::channel>);
     CHECK(to_string(channel::unknown) == "unknown");

@@ -63,7 +63,7 @@ TEST_CASE("client: a transport failure keeps the transport's own code")
     CHECK(r.error().http_status == 0);
 }
 
-TEST_CASE("client: API errors come back typed; a Retry-After date is resolved with the injected clock")
+TEST_CASE("client: API errors come back typed, a Retry-After date is resolved with the injected clock")
 {
     test::fake_transport http;
     http.replies = {http_response{429, {{"Retry-After", "Thu, 26 Nov 2026 21:01:00 GMT"}}, test::fixture("rate_limited.json")}};
@@ -276,7 +276,7 @@ TEST_CASE("client: a fixed token set on a client built with a provider replaces 
     CHECK(http.authorizations[1] == "Bearer fixed");
 }
 
-TEST_CASE("client: one token serves many lookups; a refused token request fails the lookup as such")
+TEST_CASE("client: one token serves many lookups, a refused token request fails the lookup as such")
 {
     routed_transport http;
     http.token_replies = {token("only")};

@@ -40,7 +40,7 @@ TEST_CASE("decode_error: the documented 429 with Retry-After")
     CHECK(f.raw_body.empty());
 }
 
-TEST_CASE("decode_error: the header wins over the body's retryAfter; the body serves when there is no header")
+TEST_CASE("decode_error: the header wins over the body's retryAfter, the body serves when there is no header")
 {
     http_response res{429, {{"Retry-After", "9"}}, R"({"message":"m","errorcode":50100,"retryAfter":5})"};
     CHECK(decode_error(res).retry_after == seconds{9});

@@ -67,7 +67,7 @@ api_result<message_status> decode_body(std::string body) { return decode_status(
 std::string with(std::string_view extra) { return "{" + std::string(base) + "," + std::string(extra) + "}"; }
 } // namespace
 
-TEST_CASE("decode_status: unknown fields are ignored however they nest; info.to and escapes are read")
+TEST_CASE("decode_status: unknown fields are ignored however they nest, info.to and escapes are read")
 {
     auto s = decode_body(with(R"("new":{"deep":[1,{"requestId":"no"}]},"info":{"to":"+1 555\u00e9","x":[{"to":"no"}],"statusCode":"47"},"z":null)"));
     REQUIRE(s);
@@ -241,7 +241,7 @@ TEST_CASE("decode_status: size and depth limits hold, with no stack overflow")
     CHECK(decode_status(test::ok(with(R"("x":[[1]])")), opt).error().code == error::too_deep);
 }
 
-TEST_CASE("decode_status: any 2xx is decoded; outside 2xx the API's error comes back")
+TEST_CASE("decode_status: any 2xx is decoded, outside 2xx the API's error comes back")
 {
     http_response res = test::ok(test::fixture("queued.json"));
     res.status = 203;

@@ -143,7 +143,7 @@ TEST_CASE("not_sent page: an empty page, and the answers a sweep cannot trust")
     CHECK(decode_not_sent_page({429, {}, R"({"errorcode":50200,"message":"blocked"})"}).error().code == error::blocked);
 }
 
-TEST_CASE("not_sent_sweep: pages until a short page; the cursor is the last entry taken, never lastEventID")
+TEST_CASE("not_sent_sweep: pages until a short page, the cursor is the last entry taken, never lastEventID")
 {
     not_sent_sweep sweep({.page_size = 2});
     CHECK_FALSE(sweep.cursor());
@@ -165,7 +165,7 @@ TEST_CASE("not_sent_sweep: pages until a short page; the cursor is the last entr
     CHECK(sweep.cursor() == 7);
 }
 
-TEST_CASE("not_sent_sweep: resumed from a kept cursor; a full page that does not advance stops it")
+TEST_CASE("not_sent_sweep: resumed from a kept cursor, a full page that does not advance stops it")
 {
     not_sent_sweep resumed({.on = channel::email, .page_size = 3, .after = 40});
     CHECK(resumed.next_page().after == 40);
@@ -259,7 +259,7 @@ TEST_CASE("run_sweep: the README's example, resumed from a saved cursor")
     CHECK(http.seen[0].target == "/messaging/v1/sms/messages/?type=notSent&$pageSize=500&lastEventId=40");
 }
 
-TEST_CASE("not_sent_sweep: entries out of order within a page are all taken; the cursor moves to the highest")
+TEST_CASE("not_sent_sweep: entries out of order within a page are all taken, the cursor moves to the highest")
 {
     not_sent_sweep sweep({.page_size = 4, .after = 10});
     auto const page = sweep.take(*decode_not_sent_page(test::ok(page_of({14, 12, 9, 13}, 14))));

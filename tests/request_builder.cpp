@@ -124,7 +124,7 @@ TEST_CASE("request_builder: printing the request redacts the bearer token")
     CHECK(out.str().find("Authorization: Bearer [redacted]") != std::string::npos);
 }
 
-TEST_CASE("request_builder: a hint too small only grows the buffer; a request written again is made anew")
+TEST_CASE("request_builder: a hint too small only grows the buffer, a request written again is made anew")
 {
     std::string const long_value(4000, 'v');
     auto req = built("POST", rest(), [&](request_builder& b) {

@@ -28,7 +28,7 @@ TEST_CASE("retry_after: the three HTTP-date forms, resolved against now")
     CHECK(parse_retry_after("Sun, 06 Nov 1994 09:49:30 GMT", now) == seconds{3600});
 }
 
-TEST_CASE("retry_after: a date in the past means now; one far off is clamped; none without a clock")
+TEST_CASE("retry_after: a date in the past means now, one far off is clamped, none without a clock")
 {
     CHECK(parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now) == seconds{0});
     CHECK(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) == max_retry_after);

@@ -51,7 +51,7 @@ TEST_CASE("token_cache: only the rejected token is invalidated")
     CHECK(cache.needs_token(t0));
 }
 
-TEST_CASE("token_cache: a definite refusal is held; a transient failure is not")
+TEST_CASE("token_cache: a definite refusal is held, a transient failure is not")
 {
     token_cache cache({.refusal_hold = seconds{60}});
     cache.store(refusal(401), t0);

@@ -4,7 +4,7 @@
 
 using namespace std::chrono;
 
-TEST_CASE("transport_options: safe defaults; idle connections retired before the API drops them at 5 s")
+TEST_CASE("transport_options: safe defaults, idle connections retired before the API drops them at 5 s")
 {
     sfmc::sms::transport_options const d;
     CHECK(d.connect_timeout == seconds{10});

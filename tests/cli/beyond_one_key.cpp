@@ -100,7 +100,7 @@ struct temporary_path {
 
 } // namespace
 
-TEST_CASE("command --not-sent: the documented entry, printed as the manual's line; caught up, exit 0")
+TEST_CASE("command --not-sent: the documented entry, printed as the manual's line, caught up, exit 0")
 {
     test::emulator emu;
     auto const r = run(at(emu, {"--not-sent"}));
@@ -135,7 +135,7 @@ TEST_CASE("command --not-sent: a log that grows while the sweep runs is read to 
     CHECK(targets[3] == "/messaging/v1/sms/messages/?type=notSent&$pageSize=3&lastEventId=" + std::to_string(ids[8]));
 }
 
-TEST_CASE("command --not-sent --cursor-file: two runs print each entry exactly once; the file holds the last one printed")
+TEST_CASE("command --not-sent --cursor-file: two runs print each entry exactly once, the file holds the last one printed")
 {
     test::emulator emu({}, {"--not-sent", "4", "--not-sent-growth", "1"});
     temporary_path cursor;
@@ -160,7 +160,7 @@ TEST_CASE("command --not-sent --cursor-file: two runs print each entry exactly o
     CHECK(event_ids(lines(third.out)).size() == 1); // the page the second run's last request added
 }
 
-TEST_CASE("command --not-sent: a 429 in the middle is waited out; 50200 stops the run, its error the last line")
+TEST_CASE("command --not-sent: a 429 in the middle is waited out, 50200 stops the run, its error the last line")
 {
     boost::json::object pass{{"pass", true}};
     boost::json::object script{{"not_sent", boost::json::array{pass, test::reply(429, R"({"message":"Rate limit exceeded","errorcode":50100})",
@@ -217,7 +217,7 @@ TEST_CASE("command --not-sent: standard output that cannot be written stops the 
     CHECK(read_file(cursor.path) == "35760\n");
 }
 
-TEST_CASE("command --queue: the metrics as the manual shows them; an unknown or invalid definition fails")
+TEST_CASE("command --queue: the metrics as the manual shows them, an unknown or invalid definition fails")
 {
     test::emulator emu;
     auto const r = run(at(emu, {"--queue", "order-updates"}));

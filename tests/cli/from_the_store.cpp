@@ -74,7 +74,7 @@ std::vector<std::string> at(test::emulator const& emu, std::vector<std::string> 
 
 } // namespace
 
-TEST_CASE("command --store: a key the store knows is answered from it, the API not asked; another through the API")
+TEST_CASE("command --store: a key the store knows is answered from it, the API not asked, another through the API")
 {
     filled_store store;
     test::emulator emu;
@@ -115,7 +115,7 @@ TEST_CASE("command --store-only, or no credentials: an unknown key fails from th
     }
 }
 
-TEST_CASE("command --store --history and --list: every event oldest first; the filtered messages in order")
+TEST_CASE("command --store --history and --list: every event oldest first, the filtered messages in order")
 {
     filled_store store;
     auto const history = run({"--store", store.url, "--history", "--json", "9a-zUvWf3UKxLpwwIrqTmQ"});
@@ -144,7 +144,7 @@ TEST_CASE("command --store --history and --list: every event oldest first; the f
     CHECK(keys({"--limit", "2"}) == std::vector<std::string>{"b0", "9a-zUvWf3UKxLpwwIrqTmQ"});
 }
 
-TEST_CASE("command --store: usage errors exit 2 and send nothing; a password is never printed")
+TEST_CASE("command --store: usage errors exit 2 and send nothing, a password is never printed")
 {
     filled_store store;
     for (auto const& args : std::vector<std::vector<std::string>>{

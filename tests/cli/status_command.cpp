@@ -114,7 +114,7 @@ TEST_CASE("command: invalid keys are refused and nothing is sent for them")
     CHECK(emu.requests().size() == 1);
 }
 
-TEST_CASE("command: keys from standard input, CRLF or LF, mixed with arguments; -- lets a key start with '-'")
+TEST_CASE("command: keys from standard input, CRLF or LF, mixed with arguments, -- lets a key start with '-'")
 {
     test::emulator emu;
     auto const r = run(at(emu, {"--json", "fcdbb2f9-438b-4d52-a380-2eade2f46396", "-", "--", "-dash"}),
@@ -273,7 +273,7 @@ std::size_t count(std::vector<test::recorded_request> const& seen, std::string_v
 
 } // namespace
 
-TEST_CASE("command: client credentials: one token request for every key; the REST base from the token")
+TEST_CASE("command: client credentials: one token request for every key, the REST base from the token")
 {
     test::emulator emu;
     auto const r = run(with_credentials(emu, {"--json", "--account-id", "12345", "bcX0qaEp0USGciEnUJTW0w",
@@ -335,7 +335,7 @@ TEST_CASE("command: a refused token request is auth_failed with the server's err
     CHECK(r.err.find("wrong-secret") == std::string::npos);
 }
 
-TEST_CASE("command: 429 then 200 is retried as Retry-After says; 50200 is not; --retries 0 does not")
+TEST_CASE("command: 429 then 200 is retried as Retry-After says, 50200 is not, --retries 0 does not")
 {
     boost::json::object messages;
     messages["busy"] = boost::json::array{test::reply(429, R"({"message":"Rate limit exceeded","errorcode":50100})", {{"Retry-After", "0"}}),

@@ -203,7 +203,7 @@ TEST_CASE("ens::callbacks: an answer that will not do is refused whole, saying w
     CHECK(c.run(list_callbacks{}).error().code == error::unexpected_content_type);
 }
 
-TEST_CASE("ens::callbacks: regenerating the key; an unreadable answer keeps none of its text")
+TEST_CASE("ens::callbacks: regenerating the key, an unreadable answer keeps none of its text")
 {
     test::fake_transport http;
     http.replies = {json(200, R"([{"callbackId":"a","signatureKey":"bmV3IGtleQ=="}])"),

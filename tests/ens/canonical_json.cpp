@@ -23,7 +23,7 @@ TEST_CASE("ens::canonical_json: no whitespace, members by name at every level, a
     CHECK(canonical_json(R"({"a":1,}  )") == R"({"a":1})"); // trailing commas, as everywhere
 }
 
-TEST_CASE("ens::canonical_json: strings with only the escapes JSON needs; numbers by value, 1 and 1.0 apart")
+TEST_CASE("ens::canonical_json: strings with only the escapes JSON needs, numbers by value, 1 and 1.0 apart")
 {
     CHECK(canonical_json(R"(["\u0041\/\u00e9", "a\"b\\c", "\u0001\n"])") == "[\"A/\xC3\xA9\",\"a\\\"b\\\\c\",\"\\u0001\\n\"]");
     CHECK(canonical_json("[15e-1, 1.50e2, 1, 1.0, -0.25, 18446744073709551615, -9223372036854775808]") ==
@@ -45,7 +45,7 @@ TEST_CASE("ens::canonical_json: a number's value is read from its text, whatever
         CHECK(canonical_json(*canonical_json(text)) == canonical_json(text));
 }
 
-TEST_CASE("ens::canonical_json: equal JSON values, written any way, give one text; anything else none")
+TEST_CASE("ens::canonical_json: equal JSON values, written any way, give one text, anything else none")
 {
     std::vector<std::string> members{R"("eventCategoryType":"TransactionalSendEvents.SmsDelivered")", R"("timestampUTC":1600698608530)",
                                      R"("info":{"to":"15555551234","messageKey":"k","statusCode":"4000"})", R"("mid":7)"};

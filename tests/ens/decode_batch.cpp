@@ -56,7 +56,7 @@ TEST_CASE("ens::decode_batch: the documented email example")
     CHECK(e.raw == documented_email.substr(1, documented_email.size() - 2)); // its own bytes
 }
 
-TEST_CASE("ens::decode_batch: every SMS event type; strings and numbers read either way; Info or info")
+TEST_CASE("ens::decode_batch: every SMS event type, strings and numbers read either way, Info or info")
 {
     auto const batch = decode_batch(sms_events);
     REQUIRE(batch);
@@ -112,7 +112,7 @@ TEST_CASE("ens::decode_batch: unknown fields and types are kept, never an error"
     CHECK(decode_batch(" [ ] ")->empty());
 }
 
-TEST_CASE("ens::decode_batch: a batch of 1000 events decodes; 1001 are refused")
+TEST_CASE("ens::decode_batch: a batch of 1000 events decodes, 1001 are refused")
 {
     std::string body = "[";
     for (int i = 0; i < 1000; ++i)
@@ -185,7 +185,7 @@ TEST_CASE("ens::decode_batch: size and depth limits, with no stack growth")
     }
 }
 
-TEST_CASE("ens::for_each_event: each event in order, one at a time; the count; the same refusals as decode_batch")
+TEST_CASE("ens::for_each_event: each event in order, one at a time, the count, the same refusals as decode_batch")
 {
     std::string const body = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"a","statusCode":1}},)"
                              R"({"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"b"}}])";

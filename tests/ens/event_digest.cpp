@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-TEST_CASE("ens::event_digest: equal JSON values agree; member order and whitespace do not matter, 1 and 1.0 do")
+TEST_CASE("ens::event_digest: equal JSON values agree, member order and whitespace do not matter, 1 and 1.0 do")
 {
     auto const d = [](std::string_view json) { return *sfmc::sms::ens::event_digest(json); };
     CHECK(d(R"({"a":1,"b":{"c":[1,"x"],"d":null}})") == d("{ \"b\" : { \"d\":null, \"c\":[ 1 , \"x\" ] }, \"a\" : 1 }"));
@@ -59,7 +59,7 @@ TEST_CASE("ens::event_digest: values that differ only in how their parts are cut
     CHECK(d("{\"k\":\"" + long_text + "\"}") != d("{\"k\":\"" + long_text + "y\"}"));
 }
 
-TEST_CASE("ens::make_storable: the key is the time then the digest, equal for equal JSON values; the text is on one line")
+TEST_CASE("ens::make_storable: the key is the time then the digest, equal for equal JSON values, the text is on one line")
 {
     auto const batch = sfmc::sms::ens::decode_batch(R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","timestampUTC":1600698608530,
         "info":{"messageKey":"k","to":"1"}},

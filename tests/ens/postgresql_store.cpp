@@ -100,7 +100,7 @@ TEST_CASE("postgresql_store: the same events appended at once on several connect
     CHECK(stored == events.size());
 }
 
-TEST_CASE("postgresql_store: no message shows the password; the URL is shown with ***")
+TEST_CASE("postgresql_store: no message shows the password, the URL is shown with ***")
 {
     auto& server = *test::shared_postgres();
     auto store = open_at(server.new_database());
@@ -119,7 +119,7 @@ TEST_CASE("postgresql_store: no message shows the password; the URL is shown wit
     }
 }
 
-TEST_CASE("postgresql_store: a server gone is a failure with its reason; back, the same store serves by itself")
+TEST_CASE("postgresql_store: a server gone is a failure with its reason, back, the same store serves by itself")
 {
     using namespace test::store;
     auto& server = *test::shared_postgres();

@@ -28,7 +28,7 @@ TEST_CASE("ens::signature: a known HMAC-SHA256, from OpenSSL")
     CHECK(verify("what do ya want for nothing?", "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=", {key}));
 }
 
-TEST_CASE("ens::signature: accepted under both key readings; 'either' accepts both")
+TEST_CASE("ens::signature: accepted under both key readings, 'either' accepts both")
 {
     auto const key = signature_key::make(documented_key).value();
     CHECK(key.is_base64());

@@ -85,7 +85,7 @@ TEST_CASE("ens::subscriptions: nothing is sent without a callback, a name and an
     CHECK(http.seen.empty());
 }
 
-TEST_CASE("ens::subscriptions: pause and resume are updates; get, list by callback, delete")
+TEST_CASE("ens::subscriptions: pause and resume are updates, get, list by callback, delete")
 {
     test::fake_transport http;
     http.replies = {

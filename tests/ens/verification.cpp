@@ -17,7 +17,7 @@ constexpr std::string_view documented =
     R"({"callbackId":"65b885ab-c2b4-46fe-85d0-d6cb8be8057d","verificationKey":"CZwJw4XATH6LK1fPWFeMDkIyVbro6T3ijXK8CrzQe2s="})";
 } // namespace
 
-TEST_CASE("ens::verification: the handshake's request is recognised; a batch or anything else is not")
+TEST_CASE("ens::verification: the handshake's request is recognised, a batch or anything else is not")
 {
     auto const v = parse_verification_request(documented);
     REQUIRE(v);

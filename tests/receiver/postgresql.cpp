@@ -108,7 +108,7 @@ TEST_CASE("receivers on PostgreSQL, crash test: SIGKILL of the receiver at any m
     MESSAGE(stored.size() << " events stored");
 }
 
-TEST_CASE("receivers on PostgreSQL, crash test: the database stopped at once under load and started again; "
+TEST_CASE("receivers on PostgreSQL, crash test: the database stopped at once under load and started again, "
           "nothing acknowledged lost, none twice, the receiver serves again without a restart")
 {
     auto& server = *test::shared_postgres();

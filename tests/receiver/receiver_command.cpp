@@ -190,7 +190,7 @@ TEST_CASE("receiver: could not start exits 1: address in use, journal not writab
     CHECK(tls.err.find("--tls-cert") != std::string::npos);
 }
 
-TEST_CASE("receiver: every answer of the manual's table; nothing written for a bad request")
+TEST_CASE("receiver: every answer of the manual's table, nothing written for a bad request")
 {
     scratch dir;
     auto const journal = dir.file("events.jsonl");
@@ -325,7 +325,7 @@ TEST_CASE("receiver: slow and hostile clients do not stop it serving others")
     CHECK(r.stop().exit_code == 0);
 }
 
-TEST_CASE("receiver: keep-alive serves several batches on one connection; SIGINT stops it cleanly")
+TEST_CASE("receiver: keep-alive serves several batches on one connection, SIGINT stops it cleanly")
 {
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0"});
     test::raw_connection c(r.port);
@@ -645,7 +645,7 @@ TEST_CASE("receiver: hundreds of stalled connections do not keep ENS out")
     CHECK(r.stop().exit_code == 0);
 }
 
-TEST_CASE("receiver: bodies in flight hold a bounded budget; past it a request is answered 503, never dropped")
+TEST_CASE("receiver: bodies in flight hold a bounded budget, past it a request is answered 503, never dropped")
 {
     // --max-body above 256 MiB: the budget is --max-body, which one announced body takes whole.
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--max-body", "314572800"});
@@ -886,7 +886,7 @@ TEST_CASE("receiver: out of descriptors, it says so once and accepts again when 
 }
 
 
-TEST_CASE("receiver --store sqlite: every event once, across restarts; with --out the journal gets the new ones only")
+TEST_CASE("receiver --store sqlite: every event once, across restarts, with --out the journal gets the new ones only")
 {
     scratch dir;
     auto const db = dir.file("store.db");
@@ -916,7 +916,7 @@ TEST_CASE("receiver --store sqlite: every event once, across restarts; with --ou
     CHECK(again.stop().exit_code == 0);
 }
 
-TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 503; it recovers by itself")
+TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 503, it recovers by itself")
 {
     scratch dir;
     auto const folder = dir.file("later");
@@ -937,7 +937,7 @@ TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 5
     CHECK(r.stop().exit_code == 0);
 }
 
-TEST_CASE("receiver --store: a full disk is 503 and /healthz 503, nothing acknowledged lost; it recovers by itself")
+TEST_CASE("receiver --store: a full disk is 503 and /healthz 503, nothing acknowledged lost, it recovers by itself")
 {
     scratch dir;
     auto const db = dir.file("store.db");
@@ -992,7 +992,7 @@ TEST_CASE("receiver --store and --retention: usage errors exit 2")
 }
 
 #ifdef SFMC_TEST_POSTGRES_BIN
-TEST_CASE("receiver --store postgresql: a database it cannot reach is 503 and /healthz 503; the password is never printed")
+TEST_CASE("receiver --store postgresql: a database it cannot reach is 503 and /healthz 503, the password is never printed")
 {
     // Port 1 of loopback: nothing listens there.
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "postgresql://u:hunter2@127.0.0.1:1/db"});

@@ -66,7 +66,7 @@ inline std::string key_number(unsigned n)
 
 } // namespace test::store
 
-TEST_CASE_TEMPLATE_DEFINE("status store: each event once, across batches and reopenings; the current status by the rule", Engine, store_conformance_once)
+TEST_CASE_TEMPLATE_DEFINE("status store: each event once, across batches and reopenings, the current status by the rule", Engine, store_conformance_once)
 {
     using namespace test::store;
     Engine engine;
@@ -119,7 +119,7 @@ TEST_CASE_TEMPLATE_DEFINE("status store: history oldest first (no time last), un
     CHECK(events[0].event.find('\n') == std::string::npos);
 }
 
-TEST_CASE_TEMPLATE_DEFINE("status store: list by status and time, ordered by time then key; limit", Engine, store_conformance_list)
+TEST_CASE_TEMPLATE_DEFINE("status store: list by status and time, ordered by time then key, limit", Engine, store_conformance_list)
 {
     using namespace test::store;
     Engine engine;
