@@ -100,38 +100,47 @@ struct journal_scan {
     commit), then calls each batch's completion. A batch's lines are contiguous and whole. A
     digest enters the window only once its line is on disk, so a failed write never makes a
     redelivery look like a duplicate.
+
+    With a store, one writer a store connection: each takes the batches waiting when it is
+    free, so one group's round trips and commit overlap the next group's (the store settles
+    events that two groups share, as it does for two receivers).
 */
 class journal {
 public:
     using completion = std::function<void(commit_result)>;
 
     /// Standard output: no file to sync, no earlier lines to read.
-    explicit journal(std::size_t window) : window_(window), fd_(STDOUT_FILENO), is_file_(false) { start(); }
+    explicit journal(std::size_t window) : window_(window), fd_(STDOUT_FILENO), is_file_(false) { start(0); }
 
     /// No journal at all, only `store` (--store without --out): the store tells new events from
     /// those it has, and keeps them; nothing is written to standard output.
-    static std::unique_ptr<journal> store_only(sfmc::sms::ens::status_store& store, std::chrono::days retention)
+    /// A writer for each of `stores` (connections to one store, at least one).
+    static std::unique_ptr<journal> store_only(std::vector<sfmc::sms::ens::status_store*> stores, std::chrono::days retention)
     {
         std::unique_ptr<journal> j(new journal(1, -1, &::fdatasync));
         j->is_file_ = false;
-        j->store_ = &store;
+        j->stores_ = std::move(stores);
         j->retention_ = retention;
-        j->start();
+        for (std::size_t w = 0; w < j->stores_.size(); ++w)
+            j->start(w);
         return j;
     }
 
-    /// Before `open`'s writer takes any batch: `store` decides which events are new (for at
-    /// least `retention`), and keeps them; lines are written for its new events only, before
-    /// each of its commits. Retention runs in small steps when the writer is idle.
-    void use_store(sfmc::sms::ens::status_store& store, std::chrono::days retention)
+    /// Before `open`'s writer takes any batch: `stores` (connections to one store, a writer
+    /// each) decide which events are new (for at least `retention`), and keep them; lines are
+    /// written for their new events only, before each of their commits. Retention runs in
+    /// small steps when a writer is idle.
+    void use_store(std::vector<sfmc::sms::ens::status_store*> stores, std::chrono::days retention)
     {
         std::lock_guard lock(m_);
-        store_ = &store;
+        stores_ = std::move(stores);
         retention_ = retention;
+        for (std::size_t w = 1; w < stores_.size(); ++w) // the first is `open`'s writer
+            start(w);
     }
 
-    /// False while the store cannot be written (the last commit or probe failed).
-    bool store_healthy() const noexcept { return store_healthy_.load(); }
+    /// False while the store cannot be written (a writer's last commit or probe failed).
+    bool store_healthy() const noexcept { return unhealthy_writers_.load() == 0; }
 
     /// Opens `path` for appending (creating it), removes a torn last line, and reads the
     /// last `window` lines back into the window. An error says what went wrong (never a secret).
@@ -148,7 +157,7 @@ public:
         std::unique_ptr<journal> j(new journal(window, fd, sync));
         if (auto why = j->recover(fd); !why.empty())
             return "cannot read the journal " + path + ": " + why;
-        j->start();
+        j->start(0);
         return j;
     }
 
@@ -172,16 +181,17 @@ public:
         cv_.notify_one();
     }
 
-    /// Writes what is queued, then ends the writer. Idempotent.
+    /// Writes what is queued, then ends the writers. Idempotent.
     void stop()
     {
         {
             std::lock_guard lock(m_);
             stopping_ = true;
         }
-        cv_.notify_one();
-        if (writer_.joinable())
-            writer_.join();
+        cv_.notify_all();
+        for (auto& w : writers_)
+            if (w.joinable())
+                w.join();
     }
 
     journal_scan const& scan() const noexcept { return scan_; }
@@ -199,12 +209,12 @@ public:
         reopen_ = path;
         reopened_.reset();
         cv_.notify_all();
-        done_cv_.wait(lock, [this] { return reopened_.has_value() || !writer_running_; });
+        done_cv_.wait(lock, [this] { return reopened_.has_value() || running_ == 0; });
         return reopened_.value_or("the journal has stopped");
     }
 
     /** Stops at once (a second signal): no group is started from now on, and this waits, at
-        most `limit`, for a write in progress to end, so that the file keeps only whole lines.
+        most `limit`, for the writes in progress to end, so that the file keeps only whole lines.
         Batches waiting are never answered. True when no write is in progress any more.
     */
     bool halt(std::chrono::milliseconds limit)
@@ -212,7 +222,7 @@ public:
         std::unique_lock lock(m_);
         halting_ = true;
         cv_.notify_all();
-        return done_cv_.wait_for(lock, limit, [this] { return !writing_; });
+        return done_cv_.wait_for(lock, limit, [this] { return writing_ == 0; });
     }
 
 private:
@@ -239,20 +249,47 @@ private:
 
     journal(std::size_t window, int fd, sync_function sync) : window_(window), fd_(fd), is_file_(true), sync_(sync) {}
 
-    void start()
+    // Called with m_ held, or before any other thread runs.
+    void start(std::size_t writer)
     {
-        writer_ = std::thread([this] { run(); });
+        ++running_;
+        writers_.emplace_back([this, writer] { run(writer); });
     }
 
-    void run()
+    // One writer's health, counted in unhealthy_writers_ when it changes.
+    class health {
+    public:
+        explicit health(std::atomic<std::size_t>& unhealthy) : unhealthy_(unhealthy) {}
+        void set(bool healthy)
+        {
+            if (healthy != healthy_)
+                healthy ? --unhealthy_ : ++unhealthy_;
+            healthy_ = healthy;
+        }
+
+    private:
+        std::atomic<std::size_t>& unhealthy_;
+        bool healthy_ = true;
+    };
+
+    // Writer `writer` (the store connection of that index, with a store).
+    void run(std::size_t writer)
     {
         std::vector<queued> group;
         std::vector<iovec> pieces; // the new lines, in place in their batches' text
+        sfmc::sms::ens::status_store* store = nullptr;
+        health healthy(unhealthy_writers_);
+        std::chrono::steady_clock::time_point maintained{}; // this writer's last step of retention
+        auto const maintain = [&] {
+            healthy.set(expire_step(*store));
+            maintained = std::chrono::steady_clock::now();
+        };
         while (true) {
             {
                 std::unique_lock lock(m_);
                 auto const woken = [this] { return stopping_ || halting_ || reopen_ || !pending_.empty(); };
-                if (store_) {
+                store = writer < stores_.size() ? stores_[writer] : nullptr;
+                if (store) {
                     // Idle with a store: retention in small steps, and while the store cannot be
                     // written, a probe each second until it can.
                     if (!cv_.wait_for(lock, std::chrono::seconds(1), woken)) {
@@ -262,6 +299,8 @@ private:
                     }
                 } else {
                     cv_.wait(lock, woken);
+                    // `use_store` may have come while this writer waited.
+                    store = writer < stores_.size() ? stores_[writer] : nullptr;
                 }
                 if (reopen_) {
                     auto path = std::move(*reopen_);
@@ -274,24 +313,24 @@ private:
                     continue;
                 }
                 if (halting_ || pending_.empty()) {
-                    writer_running_ = false;
+                    --running_;
                     done_cv_.notify_all();
                     return;
                 }
                 group.swap(pending_);
-                writing_ = true;
+                ++writing_;
             }
-            if (store_) {
-                write_to_store(group);
+            if (store) {
+                healthy.set(write_to_store(*store, group));
                 group.clear();
-                // Under steady load the writer is never idle: a step of retention every 10 s.
-                if (std::chrono::steady_clock::now() - maintained_ > std::chrono::seconds(10))
+                // Under steady load a writer is never idle: a step of retention every 10 s.
+                if (std::chrono::steady_clock::now() - maintained > std::chrono::seconds(10))
                     maintain();
                 std::lock_guard lock(m_);
-                writing_ = false;
+                --writing_;
                 done_cv_.notify_all();
                 if (halting_) {
-                    writer_running_ = false;
+                    --running_;
                     return;
                 }
                 continue;
@@ -327,10 +366,10 @@ private:
             auto const error = append(pieces);
             {
                 std::lock_guard lock(m_);
-                writing_ = false;
+                --writing_;
                 done_cv_.notify_all();
                 if (halting_) {
-                    writer_running_ = false;
+                    --running_;
                     return; // its batches are never answered: the process ends
                 }
             }
@@ -349,8 +388,9 @@ private:
     }
 
     // A group with a store: its events in one transaction; the lines of those new to the store
-    // written (and synced) before it commits. Answered only after the commit returns.
-    void write_to_store(std::vector<queued>& group)
+    // written (and synced) before it commits. Answered only after the commit returns. False
+    // when the store could not be written.
+    bool write_to_store(sfmc::sms::ens::status_store& store, std::vector<queued>& group)
     {
         // The group's events in one vector, moved rather than copied (a batch's, when alone).
         std::vector<std::size_t> counts;
@@ -366,7 +406,7 @@ private:
         }
         auto const now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
         std::string journal_error;
-        auto const outcome = store_->append(all, now, [&](std::vector<bool> const& fresh) {
+        auto const outcome = store.append(all, now, [&](std::vector<bool> const& fresh) {
             std::vector<iovec> pieces;
             std::size_t at = 0;
             for (auto const& q : group) {
@@ -382,7 +422,6 @@ private:
         });
         auto const* fresh = std::get_if<std::vector<bool>>(&outcome);
         bool const store_failed = !fresh && journal_error.empty();
-        store_healthy_ = !store_failed;
         std::size_t at = 0;
         for (std::size_t g = 0; g < group.size(); ++g) {
             auto& q = group[g];
@@ -396,26 +435,27 @@ private:
                     ++((*fresh)[at] ? r.written : r.duplicates);
             q.done(std::move(r));
         }
+        return !store_failed;
     }
 
-    // The writer, idle with a store: a step of retention, which is also the probe that tells
-    // a store that can be written again.
-    void maintain()
+    // A writer, idle with a store: a step of retention, which is also the probe that tells
+    // a store that can be written again. True when it could be.
+    bool expire_step(sfmc::sms::ens::status_store& store)
     {
         auto const now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-        auto const removed = store_->expire(now - retention_, 1000);
-        store_healthy_ = std::holds_alternative<std::size_t>(removed);
-        maintained_ = std::chrono::steady_clock::now();
+        return std::holds_alternative<std::size_t>(store.expire(now - retention_, 1000));
     }
 
     // Writes `pieces` whole (gathered by writev, not copied into one buffer first), then syncs
     // a file. On failure, of the write or of the sync, a file is cut back to where it was: no
     // partial line stays between whole ones, and no line stays that is not remembered (its
     // batch is refused, so its redelivery must find it absent, not written a second time).
+    // One writer at a time: cutting back must not remove another's lines.
     std::string append(std::vector<iovec>& pieces)
     {
         if (pieces.empty() || fd_ < 0) // nothing new, or no journal beside a store
             return {};
+        std::lock_guard lock(file_m_);
         off_t const before = is_file_ ? ::lseek(fd_, 0, SEEK_END) : 0;
         for (std::size_t first = 0; first < pieces.size();) {
             auto const count = static_cast<int>(std::min<std::size_t>(pieces.size() - first, IOV_MAX));
@@ -460,6 +500,7 @@ private:
             ::close(fd);
             return "cannot read " + path + ": " + why;
         }
+        std::lock_guard lock(file_m_);
         ::close(fd_); // and with it the old file's lock
         fd_ = fd;
         return {};
@@ -546,21 +587,21 @@ private:
     bool is_file_;
     sync_function sync_ = &::fdatasync;
     journal_scan scan_;
+    std::mutex file_m_; // fd_ and the file's end, for the writer appending
     std::mutex m_;
     std::condition_variable cv_;
     std::vector<queued> pending_;
     bool stopping_ = false;
     bool halting_ = false;                   // a second signal: no more groups
-    bool writing_ = false;                   // a group is being written
-    bool writer_running_ = true;
+    std::size_t writing_ = 0;                // groups being written
+    std::size_t running_ = 0;                // writers not ended
     std::optional<std::string> reopen_;      // a path to switch to, asked by `reopen`
     std::optional<std::string> reopened_;    // its outcome, for `reopen`
-    std::condition_variable done_cv_;        // a reopen taken, a write ended, the writer gone
-    sfmc::sms::ens::status_store* store_ = nullptr; // when given: the store's dedup, not the window
+    std::condition_variable done_cv_;        // a reopen taken, a write ended, a writer gone
+    std::vector<sfmc::sms::ens::status_store*> stores_; // when given: the store's dedup, not the window
     std::chrono::days retention_{30};
-    std::atomic<bool> store_healthy_{true};
-    std::chrono::steady_clock::time_point maintained_{}; // the last step of retention
-    std::thread writer_;
+    std::atomic<std::size_t> unhealthy_writers_{0};
+    std::vector<std::thread> writers_;
 };
 
 } // namespace receiver

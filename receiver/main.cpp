@@ -302,14 +302,17 @@ void reload(receiver::options const& opt, receiver::journal& journal, receiver::
 
 // What the journal and the store are, as the options say. The journal first: a receiver
 // that cannot write must not accept anything. Null after reporting why it cannot start.
-std::unique_ptr<receiver::journal> open_journal(receiver::options const& opt, std::optional<receiver::store_when_ready>& store)
+std::unique_ptr<receiver::journal> open_journal(receiver::options const& opt,
+                                                std::vector<std::unique_ptr<receiver::store_when_ready>>& stores)
 {
     // With a store, it decides which events are new: the journal needs no window of its own.
     std::size_t const window = opt.store ? 1 : 1'000'000;
+    std::vector<sfmc::sms::ens::status_store*> writers;
     if (opt.store) {
-        store.emplace(*opt.store);
-        if (!store->why_not().empty())
-            report(store->why_not() + "; answering 503 until it can be opened");
+        for (std::size_t i = 0; i < receiver::store_writers(*opt.store); ++i)
+            writers.push_back(stores.emplace_back(std::make_unique<receiver::store_when_ready>(*opt.store)).get());
+        if (!stores.front()->why_not().empty())
+            report(stores.front()->why_not() + "; answering 503 until it can be opened");
     }
     std::unique_ptr<receiver::journal> journal;
     if (opt.out) {
@@ -326,13 +329,13 @@ std::unique_ptr<receiver::journal> open_journal(receiver::options const& opt, st
                std::to_string(ms.count()) + " ms" +
                (scan.torn_bytes ? ", a torn last line of " + std::to_string(scan.torn_bytes) + " bytes removed" : "") +
                (scan.unreadable ? ", " + std::to_string(scan.unreadable) + " lines without a readable event" : ""));
-    } else if (store) {
-        journal = receiver::journal::store_only(*store, std::chrono::days(opt.retention_days));
+    } else if (opt.store) {
+        journal = receiver::journal::store_only(writers, std::chrono::days(opt.retention_days));
     } else {
         journal = std::make_unique<receiver::journal>(window);
     }
-    if (store && opt.out)
-        journal->use_store(*store, std::chrono::days(opt.retention_days));
+    if (opt.store && opt.out)
+        journal->use_store(writers, std::chrono::days(opt.retention_days));
     return journal;
 }
 
@@ -481,8 +484,8 @@ int main(int argc, char** argv)
         plan = std::move(std::get<cli::plan>(planned));
     }
 
-    std::optional<receiver::store_when_ready> store;
-    auto journal = open_journal(opt, store);
+    std::vector<std::unique_ptr<receiver::store_when_ready>> stores; // a connection each writer
+    auto journal = open_journal(opt, stores);
     if (!journal)
         return exit_cannot_start;
     asio::ssl::context tls_context(asio::ssl::context::tls_server);
@@ -516,8 +519,8 @@ int main(int argc, char** argv)
                              .body_timeout = std::chrono::seconds(30),
                              .on_verification = on_verification(auto_verifier),
                              .report = report,
-                             .store = store.has_value(),
-                             .store_lines = store.has_value() && opt.out.has_value(),
+                             .store = opt.store.has_value(),
+                             .store_lines = opt.store.has_value() && opt.out.has_value(),
                              .healthy = [&journal] { return journal->store_healthy(); }},
                             *journal, counters);
 

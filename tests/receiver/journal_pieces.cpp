@@ -11,13 +11,17 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <fstream>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,6 +40,15 @@ receiver::commit_result commit_to(receiver::journal& journal, std::string const&
     std::promise<receiver::commit_result> done;
     journal.submit(std::move(batch), [&](receiver::commit_result r) { done.set_value(std::move(r)); });
     return done.get_future().get();
+}
+// A new empty file for a journal, its path.
+std::string new_journal_file()
+{
+    char path[] = "/tmp/sfmc-journal-test-XXXXXX";
+    int const fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    return path;
 }
 } // namespace
 
@@ -94,10 +107,7 @@ TEST_CASE("receiver dedup window: remembers exactly the last N digests, whatever
 
 TEST_CASE("receiver journal: a batch's new lines are written whole and in order, each event once")
 {
-    char path[] = "/tmp/sfmc-journal-test-XXXXXX";
-    int const fd = ::mkstemp(path);
-    REQUIRE(fd >= 0);
-    ::close(fd);
+    auto const path = new_journal_file();
     auto opened = receiver::journal::open(path, 100);
     REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
     auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
@@ -135,7 +145,7 @@ TEST_CASE("receiver journal: a batch's new lines are written whole and in order,
         CHECK(line.ends_with("}}"));
     }
     CHECK(keys == std::vector<std::string>{"a", "b", "c", "d"});
-    std::remove(path);
+    std::remove(path.c_str());
 }
 
 TEST_CASE("receiver journal line: one line whatever the batch's layout, every value's bytes kept")
@@ -178,17 +188,14 @@ int sync_that_may_fail(int fd)
 
 TEST_CASE("receiver journal: after a failed fdatasync the lines are cut back, and their redelivery is written once")
 {
-    char path[] = "/tmp/sfmc-journal-test-XXXXXX";
-    int const fd = ::mkstemp(path);
-    REQUIRE(fd >= 0);
-    ::close(fd);
+    auto const path = new_journal_file();
     auto opened = receiver::journal::open(path, 100, &sync_that_may_fail);
     REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
     auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
     auto const commit = [&](std::string const& body) { return commit_to(journal, body); };
     auto const size = [&] {
         struct stat st {};
-        ::stat(path, &st);
+        ::stat(path.c_str(), &st);
         return st.st_size;
     };
     std::string const a = R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":"a"}}])";
@@ -211,5 +218,145 @@ TEST_CASE("receiver journal: after a failed fdatasync the lines are cut back, an
     for (std::string line; std::getline(in, line);)
         lines += line.find(R"("messageKey":"b")") != std::string::npos;
     CHECK(lines == 1);
-    std::remove(path);
+    std::remove(path.c_str());
+}
+
+namespace {
+// A store that holds each append until the test opens its gate, and counts what it was given.
+// Every event is new to it, or, while `failing`, the append fails.
+class gated_store final : public sfmc::sms::ens::status_store {
+public:
+    using status_store::append;
+
+    sfmc::sms::ens::append_outcome append(std::span<sfmc::sms::ens::storable_event const> events,
+                                          sfmc::sms::ens::event_time, before_commit const& hook) override
+    {
+        std::unique_lock lock(m_);
+        ++entered_;
+        cv_.notify_all();
+        cv_.wait(lock, [this] { return open_; });
+        if (failing_)
+            return std::string("the store is gone");
+        std::vector<bool> fresh(events.size(), true);
+        if (hook)
+            if (auto why = hook(fresh); !why.empty())
+                return why;
+        stored_ += events.size();
+        return fresh;
+    }
+    std::variant<std::optional<sfmc::sms::ens::message_state>, std::string> current(sfmc::sms::ens::channel, std::string const&) override
+    {
+        return std::string("not asked in these tests");
+    }
+    std::variant<std::vector<sfmc::sms::ens::stored_event>, std::string> history(sfmc::sms::ens::channel, std::string const&) override
+    {
+        return std::string("not asked in these tests");
+    }
+    std::variant<std::vector<sfmc::sms::ens::message_state>, std::string> list(sfmc::sms::ens::list_filter const&) override
+    {
+        return std::string("not asked in these tests");
+    }
+    std::variant<std::size_t, std::string> expire(sfmc::sms::ens::event_time, std::size_t) override
+    {
+        std::lock_guard lock(m_);
+        if (failing_)
+            return std::string("the store is gone");
+        return std::size_t{0};
+    }
+
+    /// True once `count` appends have entered, within 10 s.
+    bool wait_entered(int count)
+    {
+        std::unique_lock lock(m_);
+        return cv_.wait_for(lock, std::chrono::seconds(10), [&] { return entered_ >= count; });
+    }
+    void open(bool failing = false)
+    {
+        std::lock_guard lock(m_);
+        open_ = true;
+        failing_ = failing;
+        cv_.notify_all();
+    }
+    int entered()
+    {
+        std::lock_guard lock(m_);
+        return entered_;
+    }
+    std::size_t stored()
+    {
+        std::lock_guard lock(m_);
+        return stored_;
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable cv_;
+    int entered_ = 0;
+    bool open_ = false;
+    bool failing_ = false;
+    std::size_t stored_ = 0;
+};
+
+std::future<receiver::commit_result> submit_for_store(receiver::journal& journal, char const* key, bool with_line)
+{
+    std::string const body = std::string(R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":")") + key + "\"}}]";
+    auto const events = sfmc::sms::ens::decode_batch(body); // views into `body`
+    REQUIRE(events.has_value());
+    receiver::journal_batch batch;
+    for (auto const& e : *events)
+        batch.add_for_store(e, with_line);
+    auto done = std::make_shared<std::promise<receiver::commit_result>>();
+    auto answer = done->get_future();
+    journal.submit(std::move(batch), [done](receiver::commit_result r) { done->set_value(std::move(r)); });
+    return answer;
+}
+} // namespace
+
+TEST_CASE("receiver journal with two store connections: a batch is written while another's commit waits")
+{
+    gated_store a, b;
+    auto journal = receiver::journal::store_only({&a, &b}, std::chrono::days(30));
+    auto first = submit_for_store(*journal, "first", false);
+    REQUIRE((a.wait_entered(1) || b.wait_entered(1)));
+    auto second = submit_for_store(*journal, "second", false);
+    // The first writer waits in its commit: the second batch goes to the other connection.
+    auto& idle = a.entered() == 1 ? b : a;
+    auto& busy = a.entered() == 1 ? a : b;
+    REQUIRE(idle.wait_entered(1));
+    CHECK(busy.entered() == 1);
+    // One connection failing makes the receiver unhealthy, whatever the other's last commit.
+    busy.open(true);
+    CHECK_FALSE(first.get().ok);
+    idle.open();
+    auto const stored = second.get();
+    CHECK(stored.ok);
+    CHECK(stored.written == 1);
+    CHECK_FALSE(journal->store_healthy());
+    journal->stop();
+    CHECK(idle.stored() == 1);
+    CHECK(busy.stored() == 0);
+}
+
+TEST_CASE("receiver journal beside a store given after it was opened: the first batch goes to the store, its line before the commit")
+{
+    auto const path = new_journal_file();
+    auto opened = receiver::journal::open(path, 1);
+    REQUIRE(std::holds_alternative<std::unique_ptr<receiver::journal>>(opened));
+    auto& journal = *std::get<std::unique_ptr<receiver::journal>>(opened);
+    gated_store store;
+    store.open();
+    // The writer waits for a batch, without a store, before the store is given.
+    std::this_thread::yield();
+    journal.use_store({&store}, std::chrono::days(30));
+    auto const first = submit_for_store(journal, "a", true).get();
+    CHECK(first.ok);
+    CHECK(first.written == 1);
+    CHECK(store.stored() == 1);
+    journal.stop();
+    std::ifstream in(path);
+    std::string line;
+    REQUIRE(std::getline(in, line));
+    CHECK(line.find(R"("messageKey":"a")") != std::string::npos);
+    CHECK_FALSE(std::getline(in, line));
+    std::remove(path.c_str());
 }
