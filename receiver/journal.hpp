@@ -321,7 +321,7 @@ private:
                 ++writing_;
             }
             if (store) {
-                healthy.set(write_to_store(*store, group));
+                write_to_store(*store, group, healthy);
                 group.clear();
                 // Under steady load a writer is never idle: a step of retention every 10 s.
                 if (std::chrono::steady_clock::now() - maintained > std::chrono::seconds(10))
@@ -390,7 +390,9 @@ private:
     // A group with a store: its events in one transaction; the lines of those new to the store
     // written (and synced) before it commits. Answered only after the commit returns. False
     // when the store could not be written.
-    bool write_to_store(sfmc::sms::ens::status_store& store, std::vector<queued>& group)
+    // `healthy` is set before any batch is answered: a sender told 503 that then asks /healthz
+    // must hear 503 too.
+    void write_to_store(sfmc::sms::ens::status_store& store, std::vector<queued>& group, health& healthy)
     {
         // The group's events in one vector, moved rather than copied (a batch's, when alone).
         std::vector<std::size_t> counts;
@@ -422,6 +424,7 @@ private:
         });
         auto const* fresh = std::get_if<std::vector<bool>>(&outcome);
         bool const store_failed = !fresh && journal_error.empty();
+        healthy.set(!store_failed);
         std::size_t at = 0;
         for (std::size_t g = 0; g < group.size(); ++g) {
             auto& q = group[g];
@@ -435,7 +438,6 @@ private:
                     ++((*fresh)[at] ? r.written : r.duplicates);
             q.done(std::move(r));
         }
-        return !store_failed;
     }
 
     // A writer, idle with a store: a step of retention, which is also the probe that tells

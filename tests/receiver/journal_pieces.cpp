@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <deque>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -297,7 +298,9 @@ private:
     std::size_t stored_ = 0;
 };
 
-std::future<receiver::commit_result> submit_for_store(receiver::journal& journal, char const* key, bool with_line)
+// `when_answered` runs in the batch's completion, before the answer is handed over.
+std::future<receiver::commit_result> submit_for_store(receiver::journal& journal, char const* key, bool with_line,
+                                                      std::function<void()> when_answered = {})
 {
     std::string const body = std::string(R"([{"eventCategoryType":"TransactionalSendEvents.SmsSent","info":{"messageKey":")") + key + "\"}}]";
     auto const events = sfmc::sms::ens::decode_batch(body); // views into `body`
@@ -307,7 +310,11 @@ std::future<receiver::commit_result> submit_for_store(receiver::journal& journal
         batch.add_for_store(e, with_line);
     auto done = std::make_shared<std::promise<receiver::commit_result>>();
     auto answer = done->get_future();
-    journal.submit(std::move(batch), [done](receiver::commit_result r) { done->set_value(std::move(r)); });
+    journal.submit(std::move(batch), [done, when_answered](receiver::commit_result r) {
+        if (when_answered)
+            when_answered();
+        done->set_value(std::move(r));
+    });
     return answer;
 }
 } // namespace
@@ -335,6 +342,21 @@ TEST_CASE("receiver journal with two store connections: a batch is written while
     journal->stop();
     CHECK(idle.stored() == 1);
     CHECK(busy.stored() == 0);
+}
+
+TEST_CASE("receiver journal with a store: a batch the store refused is answered once the receiver is unhealthy, not before")
+{
+    gated_store store;
+    auto journal = receiver::journal::store_only({&store}, std::chrono::days(30));
+    REQUIRE(journal->store_healthy());
+    std::atomic<bool> healthy_when_answered{true};
+    auto refused = submit_for_store(*journal, "refused", false, [&] { healthy_when_answered = journal->store_healthy(); });
+    REQUIRE(store.wait_entered(1));
+    store.open(true);
+    CHECK_FALSE(refused.get().ok);
+    // A sender told 503 that asks /healthz at once hears 503 too.
+    CHECK_FALSE(healthy_when_answered.load());
+    journal->stop();
 }
 
 TEST_CASE("receiver journal beside a store given after it was opened: the first batch goes to the store, its line before the commit")
