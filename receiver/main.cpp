@@ -521,7 +521,10 @@ int main(int argc, char** argv)
                              .report = report,
                              .store = opt.store.has_value(),
                              .store_lines = opt.store.has_value() && opt.out.has_value(),
-                             .healthy = [&journal] { return journal->store_healthy(); }},
+                             .healthy = [&journal, &stores] {
+                                 return journal->store_healthy() &&
+                                        std::ranges::all_of(stores, [](auto const& s) { return s->is_open(); });
+                             }},
                             *journal, counters);
 
     asio::co_spawn(acceptor_strand, accept(io, acceptor, server, tls), asio::detached);

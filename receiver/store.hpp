@@ -5,6 +5,7 @@
 
 #include "../cli/store_url.hpp"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <utility>
@@ -59,6 +60,10 @@ public:
     /// Why the store is not open (empty once it is).
     std::string const& why_not() const noexcept { return why_; }
 
+    /// Whether the store was opened; any thread may ask (`/healthz`). Until it is, no writer
+    /// has yet failed to write (a writer probes only after a second idle), yet none can.
+    bool is_open() const noexcept { return open_.load(std::memory_order_acquire); }
+
 private:
     bool ready()
     {
@@ -71,6 +76,7 @@ private:
         }
         store_ = std::move(std::get<0>(opened));
         why_.clear();
+        open_.store(true, std::memory_order_release);
         return true;
     }
 
@@ -85,6 +91,7 @@ private:
     cli::store_url url_;
     std::unique_ptr<sfmc::sms::ens::status_store> store_;
     std::string why_;
+    std::atomic<bool> open_{false};
 };
 
 } // namespace receiver

@@ -924,6 +924,7 @@ TEST_CASE("receiver --store: a store that cannot be opened is 503 and /healthz 5
     receiver r({"--signature-key", key_text, "--listen", "127.0.0.1:0", "--store", "sqlite:" + db});
     REQUIRE(r.port > 0);
     CHECK(r.startup.find("answering 503 until it can be opened") != std::string::npos);
+    CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 503); // from the start
     auto const refused = test::exchange(r.port, signed_post(two_events));
     CHECK(refused.status == 503);
     CHECK(refused.head.find("Retry-After: 1") != std::string::npos);
@@ -999,6 +1000,9 @@ TEST_CASE("receiver --store postgresql: a database it cannot reach is 503 and /h
     REQUIRE(r.port > 0);
     CHECK(r.startup.find("answering 503 until it can be opened") != std::string::npos);
     CHECK(r.startup.find("postgresql://u:***@127.0.0.1:1/db") != std::string::npos);
+    // Unhealthy from the start, before any batch or probe has met the store: a load balancer
+    // asking at once must not send it batches.
+    CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 503);
     auto const refused = test::exchange(r.port, signed_post(two_events));
     CHECK(refused.status == 503);
     CHECK(test::exchange(r.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 503);
