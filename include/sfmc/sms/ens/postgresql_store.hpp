@@ -193,25 +193,24 @@ inline std::string pg_url_shown(std::string_view url)
     another transaction's uncommitted copy, a unique violation, is tried again with
     `ON CONFLICT (digest) DO NOTHING`); readers never block writers.
 
-    The schema, created when missing (under an advisory lock, so that receivers starting at
-    once do not race), is the SQLite engine's in PostgreSQL's types: one table, `events`,
-    `digest bytea` unique (the event's `timestampUTC` in 6 bytes, then SHA-256 of its
-    canonical JSON text), `received_at timestamptz`, the journal's fields as columns
+    The schema, created when missing (under an advisory lock, so that receivers starting at once
+    do not race), is the SQLite engine's in PostgreSQL's types: one table, `events`, `digest
+    bytea` unique (the event's `timestampUTC` in 6 bytes, then the first 16 bytes of SHA-256 of
+    its canonical JSON text), `received_at timestamptz`, the journal's fields as columns
     (`timestamp_utc bigint`, epoch milliseconds as ENS sends them: any JSON integer, which
-    timestamptz's range would refuse for seven days), `event text` (the event as received, on one line; text
-    rather than jsonb, which refuses `\u0000` in a string that JSON and ENS allow: an event
-    that jsonb refused would be refused for seven days; cast it, `event::jsonb`, to query
-    it), `message_key` compared as bytes (`COLLATE "C"`, as in SQLite and the contract's
-    order); indexed by `message_key` and by (`channel`, `status`, `timestamp_utc`), no wider
-    than their lookups need, since every event writes both. The key's index is a hash index:
-    a key is only ever looked up by equality, and a new entry costs no descent among random
-    keys (a row inserted 16 % faster than with a B-tree, 10 million stored; at the cost of an
-    index 2.4 times the size of the B-tree's, which packs a key's three or so events into one
-    entry: docs/performance.md). A store made earlier keeps the indexes it was made with,
+    timestamptz's range would refuse for seven days), `event text` (the event as received, on
+    one line; text rather than jsonb, which refuses `\u0000` in a string that JSON and ENS
+    allow: an event that jsonb refused would be refused for seven days; cast it, `event::jsonb`,
+    to query it), `message_key` compared as bytes (`COLLATE "C"`, as in SQLite and the
+    contract's order); indexed by `message_key` and by (`channel`, `status`, `timestamp_utc`),
+    no wider than their lookups need, since every event writes both. The key's index is a hash
+    index: a key is only ever looked up by equality, and a new entry costs no descent among
+    random keys (a row inserted 16 % faster than with a B-tree, 10 million stored; at the cost
+    of an index 2.4 times the size of the B-tree's, which packs a key's three or so events into
+    one entry: docs/performance.md). A store made earlier keeps the indexes it was made with,
     which serve the same queries: rebuilding an index of a shared table as a receiver starts
-    would stall every receiver. As in SQLite, a message's
-    current status is decided when asked, from its events: receivers on many machines never
-    contend for a per-message row.
+    would stall every receiver. As in SQLite, a message's current status is decided when asked,
+    from its events: receivers on many machines never contend for a per-message row.
 
     A connection that breaks is made again by the next call, after a backoff (100 ms,
     doubling, at most 2 s); until then calls fail at once with the reason. Messages never
